@@ -1,0 +1,1 @@
+namespace DoanKetSangTao.Contracts; internal static class AssemblyMarker;

@@ -1,0 +1,1 @@
+namespace DoanKetSangTao.Tests.Support; internal static class AssemblyMarker;
