@@ -1,4 +1,48 @@
+using System.Text.Json.Serialization;
+using DoanKetSangTao.ServiceDefaults.Health;
+using DoanKetSangTao.ServiceDefaults.Http;
+using DoanKetSangTao.ServiceDefaults.Security;
+using DoanKetSangTao.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
 namespace DoanKetSangTao.ServiceDefaults;
 
-/// <summary>Placeholder so the skeleton compiles; replaced by the service defaults.</summary>
-public static partial class Extensions;
+/// <summary>What every service gets by calling <c>builder.AddServiceDefaults(...)</c> and <c>app.MapDefaultEndpoints()</c>.</summary>
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        builder.AddPlatformTelemetry(serviceName);
+        builder.Services.AddPlatformProblemDetails();
+        builder.Services.AddPlatformHealthChecks();
+        builder.AddPlatformAuthentication();
+        builder.Services.AddOpenApi();
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
+            // Vietnamese stays readable in responses instead of \u escapes.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        return builder;
+    }
+
+    /// <summary>The middleware every service runs, in order: errors as Problem Details, then authentication and authorization.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapPlatformHealthEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}

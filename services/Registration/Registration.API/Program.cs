@@ -1,3 +1,21 @@
+using DoanKetSangTao.Registration.API.Apis;
+using DoanKetSangTao.Registration.API.Extensions;
+using DoanKetSangTao.ServiceDefaults;
+using DoanKetSangTao.ServiceDefaults.Operations;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(ApplicationServices.ServiceName);
+builder.AddApplicationServices();
+
 var app = builder.Build();
+if (await app.TryRunOperatorCommandAsync(args))
+{
+    return;
+}
+
+app.UseServiceDefaults();
+app.MapInitiativesApi();
+app.MapCampaignsApi();
+app.MapReferenceDataApi();
+app.MapDefaultEndpoints();
 app.Run();

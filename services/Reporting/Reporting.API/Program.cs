@@ -1,3 +1,19 @@
+using DoanKetSangTao.Reporting.API.Apis;
+using DoanKetSangTao.Reporting.API.Extensions;
+using DoanKetSangTao.ServiceDefaults;
+using DoanKetSangTao.ServiceDefaults.Operations;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(ApplicationServices.ServiceName);
+builder.AddApplicationServices();
+
 var app = builder.Build();
+if (await app.TryRunOperatorCommandAsync(args))
+{
+    return;
+}
+
+app.UseServiceDefaults();
+app.MapReportsApi();
+app.MapDefaultEndpoints();
 app.Run();

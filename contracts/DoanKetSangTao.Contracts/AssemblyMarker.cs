@@ -1,1 +1,0 @@
-namespace DoanKetSangTao.Contracts; internal static class AssemblyMarker;

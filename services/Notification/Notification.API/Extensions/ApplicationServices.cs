@@ -1,0 +1,21 @@
+using DoanKetSangTao.Contracts;
+using DoanKetSangTao.Notification.API.Email;
+using DoanKetSangTao.Notification.API.IntegrationEvents;
+using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.ServiceDefaults.Messaging;
+
+namespace DoanKetSangTao.Notification.API.Extensions;
+
+public static class ApplicationServices
+{
+    public const string ServiceName = "notification";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x => x.AddConsumer<InitiativeRegisteredConsumer>());
+        builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+        builder.Services.AddHostedService<EmailSender>();
+        return builder;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Net.Mail;
+using DoanKetSangTao.ServiceDefaults.Localization;
+
+namespace DoanKetSangTao.Registration.API.Domain;
+
+public sealed record AuthorInput(string? FullName, string? Email, bool IsLead, int ContributionPercent);
+
+/// <summary>Phiếu đăng ký sáng kiến (Mẫu 1) as submitted.</summary>
+public sealed record RegisterInitiativeRequest(
+    Guid CampaignId,
+    string? Title,
+    string? Kind,
+    Guid OrganizationId,
+    string? CommuneCode,
+    string? Summary,
+    IReadOnlyList<AuthorInput>? Authors);
+
+public sealed record ValidAuthor(int Ordinal, string FullName, string? Email, bool IsLead, int ContributionPercent);
+
+public sealed record ValidRegistration(
+    Guid CampaignId,
+    string Title,
+    string Kind,
+    Guid OrganizationId,
+    string CommuneCode,
+    string? Summary,
+    IReadOnlyList<ValidAuthor> Authors)
+{
+    public ValidAuthor Lead => Authors.Single(a => a.IsLead);
+}
+
+/// <summary>
+/// The rules of a registration (Mẫu 1), with no I/O: identified authors (quy định 4.3), one lead author,
+/// contribution shares summing to 100 %, Vietnamese text stored as NFC, bounded lengths.
+/// </summary>
+public static class InitiativeRegistration
+{
+    public const int TitleMaxLength = 500;
+    public const int SummaryMaxLength = 10_000;
+    public const int NameMaxLength = 200;
+    public const int MaxAuthors = 50;
+
+    public static (ValidRegistration? Registration, Dictionary<string, string[]> Errors) Validate(RegisterInitiativeRequest request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Fail(string field, string message) => errors[field] = errors.TryGetValue(field, out var m) ? [.. m, message] : [message];
+
+        var title = VietnameseText.TryNormalize(request.Title);
+        if (request.Title is not null && title is null)
+        {
+            Fail("title", "Tên sáng kiến chứa ký tự không hợp lệ. Vui lòng gõ lại bằng bộ gõ tiếng Việt thông thường.");
+        }
+        else if (string.IsNullOrEmpty(title))
+        {
+            Fail("title", "Vui lòng nhập tên sáng kiến.");
+        }
+        else if (title.Length > TitleMaxLength)
+        {
+            Fail("title", $"Tên sáng kiến dài tối đa {TitleMaxLength} ký tự.");
+        }
+
+        if (!InitiativeKind.IsKnown(request.Kind))
+        {
+            Fail("kind", "Loại sáng kiến phải là một trong: sang_kien (Sáng kiến), y_tuong_moi (Ý tưởng mới), sang_che (Sáng chế), mo_hinh (Mô hình).");
+        }
+
+        if (request.CampaignId == Guid.Empty)
+        {
+            Fail("campaignId", "Vui lòng chọn đợt thi đua.");
+        }
+
+        if (request.OrganizationId == Guid.Empty)
+        {
+            Fail("organizationId", "Vui lòng chọn cơ quan, đơn vị của tác giả.");
+        }
+
+        var commune = request.CommuneCode?.Trim();
+        if (commune is null || commune.Length != 5 || !commune.All(char.IsAsciiDigit))
+        {
+            Fail("communeCode", "Mã xã/phường gồm 5 chữ số theo danh mục đơn vị hành chính 2025.");
+        }
+
+        var summary = VietnameseText.TryNormalize(request.Summary, allowNewLines: true);
+        if (request.Summary is not null && summary is null)
+        {
+            Fail("summary", "Tóm tắt chứa ký tự không hợp lệ.");
+        }
+        else if (summary is { Length: > SummaryMaxLength })
+        {
+            Fail("summary", $"Tóm tắt dài tối đa {SummaryMaxLength:N0} ký tự.".Replace(',', '.'));
+        }
+
+        var authors = ValidateAuthors(request.Authors, Fail);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new ValidRegistration(request.CampaignId, title!, request.Kind!, request.OrganizationId, commune!,
+            string.IsNullOrEmpty(summary) ? null : summary, authors), errors);
+    }
+
+    private static List<ValidAuthor> ValidateAuthors(IReadOnlyList<AuthorInput>? input, Action<string, string> fail)
+    {
+        var authors = new List<ValidAuthor>();
+        if (input is null || input.Count == 0)
+        {
+            fail("authors", "Sáng kiến phải có ít nhất một tác giả được xác định rõ.");
+            return authors;
+        }
+
+        if (input.Count > MaxAuthors)
+        {
+            fail("authors", $"Một sáng kiến có tối đa {MaxAuthors} đồng tác giả.");
+            return authors;
+        }
+
+        for (var i = 0; i < input.Count; i++)
+        {
+            var a = input[i];
+            var name = VietnameseText.TryNormalize(a.FullName);
+            if (string.IsNullOrEmpty(name) || name.Length > NameMaxLength)
+            {
+                fail($"authors[{i}].fullName", $"Vui lòng nhập họ và tên tác giả (tối đa {NameMaxLength} ký tự).");
+            }
+
+            var email = a.Email?.Trim();
+            if (!string.IsNullOrEmpty(email) && !MailAddress.TryCreate(email, out _))
+            {
+                fail($"authors[{i}].email", "Địa chỉ thư điện tử không hợp lệ.");
+            }
+
+            if (a.ContributionPercent is < 1 or > 100)
+            {
+                fail($"authors[{i}].contributionPercent", "Tỷ lệ đóng góp của mỗi tác giả phải từ 1 đến 100 (%).");
+            }
+
+            authors.Add(new ValidAuthor(i + 1, name ?? string.Empty, string.IsNullOrEmpty(email) ? null : email, a.IsLead, a.ContributionPercent));
+        }
+
+        if (authors.Count(a => a.IsLead) != 1)
+        {
+            fail("authors", "Cần chỉ định đúng một tác giả chính (chủ nhiệm sáng kiến).");
+        }
+
+        if (authors.Sum(a => a.ContributionPercent) != 100)
+        {
+            fail("authors", "Tổng tỷ lệ đóng góp của các tác giả phải bằng 100%.");
+        }
+
+        return authors;
+    }
+}

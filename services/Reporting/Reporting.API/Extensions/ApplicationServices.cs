@@ -1,0 +1,18 @@
+using DoanKetSangTao.Contracts;
+using DoanKetSangTao.Reporting.API.IntegrationEvents;
+using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.ServiceDefaults.Messaging;
+
+namespace DoanKetSangTao.Reporting.API.Extensions;
+
+public static class ApplicationServices
+{
+    public const string ServiceName = "reporting";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x => x.AddConsumer<InitiativeRegisteredConsumer>());
+        return builder;
+    }
+}

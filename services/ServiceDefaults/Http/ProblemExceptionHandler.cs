@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace DoanKetSangTao.ServiceDefaults.Http;
+
+/// <summary>Turns every exception that escapes an endpoint into Problem Details; never leaks internals.</summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; nobody is left to read an answer.
+            return true;
+        }
+
+        var (status, code, detail, errors) = exception switch
+        {
+            ProblemException p => (p.Status, p.Code, p.Message, p.Errors),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (413, "payload_too_large", Problems.DefaultFor(413).Detail, null),
+            BadHttpRequestException { InnerException: JsonException } =>
+                (400, "malformed_json", "Nội dung gửi lên không phải JSON hợp lệ. Vui lòng kiểm tra dấu ngoặc, dấu phẩy và kiểu dữ liệu.", null),
+            BadHttpRequestException b =>
+                (b.StatusCode, "bad_request", "Yêu cầu không hợp lệ: thiếu hoặc sai tham số. Vui lòng kiểm tra lại dữ liệu gửi lên.", null),
+            _ => (500, "internal_error", Problems.DefaultFor(500).Detail, (IReadOnlyDictionary<string, string[]>?)null),
+        };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = Problems.TitleFor(status), Detail = detail };
+        problem.Extensions["code"] = code;
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+
+namespace DoanKetSangTao.ServiceDefaults.Localization;
+
+/// <summary>
+/// Vietnamese text rules shared by every service: stored text is NFC (a "ế" typed on a Mac (NFD) and on
+/// Windows (NFC) must be the same string), and search ignores diacritics ("sang kien" finds "sáng kiến").
+/// </summary>
+public static class VietnameseText
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Trims and normalizes to NFC. Returns null for text that is not valid Unicode (lone surrogates) or carries control characters.</summary>
+    public static string? TryNormalize(string? value, bool allowNewLines = false)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (var rune in EnumerateRunesStrict(value))
+        {
+            if (rune is null)
+            {
+                return null;
+            }
+
+            var r = rune.Value;
+            if (Rune.IsControl(r) && !(allowNewLines && (r.Value == '\n' || r.Value == '\r' || r.Value == '\t')))
+            {
+                return null;
+            }
+        }
+
+        return value.Trim().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Lower-case, diacritic-free form for search keys: "Đoàn kết Sáng tạo" → "doan ket sang tao".</summary>
+    public static string Fold(string value)
+    {
+        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            builder.Append(c switch { 'đ' => 'd', 'Đ' => 'd', _ => char.ToLowerInvariant(c) });
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static IEnumerable<Rune?> EnumerateRunesStrict(string value)
+    {
+        for (var i = 0; i < value.Length;)
+        {
+            if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                yield return null;
+                yield break;
+            }
+
+            yield return rune;
+            i += consumed;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Dapper;
+using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.ServiceDefaults.Telemetry;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace DoanKetSangTao.ServiceDefaults.Messaging;
+
+public sealed class OutboxOptions
+{
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Fallback poll when no notification arrives (a missed NOTIFY, a retry that became due).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one publish may wait for the broker's confirm before it counts as failed.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RetainSent { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>
+/// Publishes outbox rows to RabbitMQ with publisher confirms and marks them sent.
+/// Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so any number of replicas share the work.
+/// A crash after publishing but before the commit leaves the rows pending: they are published again and
+/// the consumers' inbox drops the duplicate (at-least-once delivery, exactly-once effect).
+/// It wakes on LISTEN/NOTIFY for low latency and polls as a fallback, so it does not hammer the database.
+/// </summary>
+public sealed partial class OutboxRelay(
+    NpgsqlDataSource dataSource,
+    DatabaseSchema schema,
+    IBus bus,
+    MessageTypeRegistry types,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private static readonly Counter<long> Published = PlatformTelemetry.Meter.CreateCounter<long>("dkst.outbox.published");
+    private static readonly Counter<long> Failures = PlatformTelemetry.Meter.CreateCounter<long>("dkst.outbox.publish_failures");
+    private readonly DatabaseSignal signal = new(dataSource, Outbox.NotifyChannel, logger);
+    private long backlog;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        PlatformTelemetry.Meter.CreateObservableGauge("dkst.outbox.backlog", () => Interlocked.Read(ref backlog));
+        while (!schema.IsReady && !stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(100, stoppingToken);
+        }
+
+        var listener = signal.ListenAsync(stoppingToken);
+        var opts = options.Value;
+        var lastCleanup = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var (published, failed) = await DispatchBatchAsync(stoppingToken);
+                if (published == opts.BatchSize && !failed)
+                {
+                    continue; // more may be waiting
+                }
+
+                if (DateTimeOffset.UtcNow - lastCleanup > TimeSpan.FromHours(1))
+                {
+                    await DeleteOldSentAsync(stoppingToken);
+                    lastCleanup = DateTimeOffset.UtcNow;
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogDispatchFailed(ex);
+            }
+
+            if (!await signal.WaitAsync(opts.PollInterval, stoppingToken))
+            {
+                break;
+            }
+        }
+
+        await listener.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>Publishes one batch of due rows. Stops at the first failure: the broker is likely away, and order is kept.</summary>
+    internal async Task<(int Published, bool Failed)> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        var opts = options.Value;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, message_type AS MessageType, payload::text AS Payload, trace_parent AS TraceParent,
+                   trace_state AS TraceState, attempts AS Attempts, next_attempt_at AS NextAttemptAt
+            FROM outbox_messages
+            WHERE sent_at IS NULL AND next_attempt_at <= now()
+            ORDER BY sequence
+            LIMIT @Limit
+            FOR UPDATE SKIP LOCKED
+            """, new { Limit = opts.BatchSize }, transaction, cancellationToken: cancellationToken))).ToList();
+
+        var published = 0;
+        var failed = false;
+        foreach (var row in rows)
+        {
+            var entry = new OutboxEntry(row.Id, row.MessageType, row.Attempts, new DateTimeOffset(row.NextAttemptAt, TimeSpan.Zero), null, null);
+            try
+            {
+                await PublishAsync(row, opts.PublishTimeout, cancellationToken);
+                entry = entry.MarkSent(clock.GetUtcNow());
+                published++;
+                Published.Add(1);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failed = true;
+                Failures.Add(1);
+                entry = entry.MarkFailed(clock.GetUtcNow(), Truncate(ex.Message, 2000));
+                LogPublishFailed(ex, row.Id, row.MessageType, entry.Attempts, entry.NextAttemptAt);
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE outbox_messages
+                SET sent_at = @SentAt, attempts = @Attempts, next_attempt_at = @NextAttemptAt, last_error = @LastError
+                WHERE id = @Id
+                """,
+                new { entry.Id, entry.SentAt, entry.Attempts, entry.NextAttemptAt, entry.LastError }, transaction, cancellationToken: cancellationToken));
+            if (failed)
+            {
+                break;
+            }
+        }
+
+        Interlocked.Exchange(ref backlog, await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", transaction: transaction, cancellationToken: cancellationToken)));
+        await transaction.CommitAsync(cancellationToken);
+        return (published, failed);
+    }
+
+    private async Task PublishAsync(OutboxRow row, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var type = types.Resolve(row.MessageType);
+        var message = JsonSerializer.Deserialize(row.Payload, type, Outbox.Json)
+            ?? throw new InvalidOperationException($"Outbox message {row.Id} has an empty payload.");
+
+        // Continue the trace of the request that wrote the row, so one trace spans the whole flow.
+        ActivityContext.TryParse(row.TraceParent, row.TraceState, isRemote: true, out var parent);
+        using var activity = PlatformTelemetry.ActivitySource.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", row.Id.ToString());
+
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, timeoutSource.Token);
+    }
+
+    private async Task DeleteOldSentAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM outbox_messages WHERE sent_at < now() - @Retain",
+            new { Retain = options.Value.RetainSent }, cancellationToken: cancellationToken));
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+
+    public override void Dispose()
+    {
+        signal.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Publishing outbox message {Id} ({Type}) failed on attempt {Attempt}; next try at {NextAttemptAt}")]
+    private partial void LogPublishFailed(Exception ex, Guid id, string type, int attempt, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(LogLevel.Error, "Outbox dispatch failed")]
+    private partial void LogDispatchFailed(Exception ex);
+
+    private sealed record OutboxRow(Guid Id, string MessageType, string Payload, string? TraceParent, string? TraceState, int Attempts, DateTime NextAttemptAt);
+}
