@@ -1,6 +1,8 @@
 using DoanKetSangTao.Registration.API.Apis;
 using DoanKetSangTao.Registration.API.Extensions;
+using DoanKetSangTao.Registration.API.Grpc;
 using DoanKetSangTao.ServiceDefaults;
+using DoanKetSangTao.ServiceDefaults.Grpc;
 using DoanKetSangTao.ServiceDefaults.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,5 +19,7 @@ app.UseServiceDefaults();
 app.MapInitiativesApi();
 app.MapCampaignsApi();
 app.MapReferenceDataApi();
+app.MapGrpcService<InitiativeLookupService>();
+app.MapGrpcHealthChecksService();
 app.MapDefaultEndpoints();
 app.Run();

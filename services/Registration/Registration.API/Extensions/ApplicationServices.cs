@@ -1,6 +1,7 @@
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Registration.API.Data;
 using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.ServiceDefaults.Grpc;
 using DoanKetSangTao.ServiceDefaults.Messaging;
 
 namespace DoanKetSangTao.Registration.API.Extensions;
@@ -15,6 +16,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<IDatabaseSeeder, AdministrativeUnitSeeder>();
         builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGrpc();
         return builder;
     }
 }

@@ -1,0 +1,42 @@
+using Dapper;
+using DoanKetSangTao.ServiceDefaults.Http;
+using DoanKetSangTao.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace DoanKetSangTao.Appraisal.API.Apis;
+
+public sealed record IntakeRecordResponse(
+    Guid InitiativeId, Guid CampaignId, string Title, string Kind, string ProvinceCode, string CommuneCode, string[] AuthorNames, DateTime OpenedAt);
+
+public static class AppraisalsApi
+{
+    public static RouteGroupBuilder MapAppraisalsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/appraisals").WithTags("Thẩm định (appraisals)");
+        api.MapGet("/intake", ListIntake).RequireRoles(PlatformRoles.CouncilSecretary, PlatformRoles.FrontOfficer);
+        return api;
+    }
+
+    /// <summary>Initiatives received for appraisal in a province; a commune officer sees their commune's only.</summary>
+    public static async Task<Results<Ok<List<IntakeRecordResponse>>, ProblemHttpResult>> ListIntake(
+        string provinceCode, Guid? campaignId, NpgsqlDataSource db, CurrentUser user)
+    {
+        if (!user.CanAccess(provinceCode, user.Scope?.CommuneCode))
+        {
+            return Problems.Forbidden("appraisal_outside_scope", "Bạn chỉ được xem hồ sơ thẩm định của địa bàn mình phụ trách.");
+        }
+
+        await using var connection = await db.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<IntakeRecordResponse>(
+            """
+            SELECT initiative_id AS InitiativeId, campaign_id AS CampaignId, title AS Title, kind AS Kind, province_code AS ProvinceCode,
+                   commune_code AS CommuneCode, author_names AS AuthorNames, opened_at AS OpenedAt
+            FROM intake_records
+            WHERE province_code = @provinceCode AND (@commune IS NULL OR commune_code = @commune)
+              AND (@campaignId IS NULL OR campaign_id = @campaignId)
+            ORDER BY opened_at DESC LIMIT 200
+            """, new { provinceCode, commune = user.Scope!.CommuneCode, campaignId });
+        return TypedResults.Ok(rows.ToList());
+    }
+}

@@ -1,0 +1,23 @@
+using DoanKetSangTao.Appraisal.API.IntegrationEvents;
+using DoanKetSangTao.Contracts;
+using DoanKetSangTao.Contracts.Registration.V1;
+using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.ServiceDefaults.Grpc;
+using DoanKetSangTao.ServiceDefaults.Messaging;
+
+namespace DoanKetSangTao.Appraisal.API.Extensions;
+
+public static class ApplicationServices
+{
+    public const string ServiceName = "appraisal";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x => x.AddConsumer<InitiativeRegisteredConsumer>());
+        var registration = builder.Configuration["Services:Registration:Grpc"]
+            ?? throw new InvalidOperationException("Services:Registration:Grpc is not configured: set it to registration's gRPC address.");
+        builder.Services.AddGrpcClient<InitiativeLookup.InitiativeLookupClient>(o => o.Address = new Uri(registration));
+        return builder;
+    }
+}

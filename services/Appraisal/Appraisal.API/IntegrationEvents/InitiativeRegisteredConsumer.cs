@@ -1,0 +1,48 @@
+using Dapper;
+using DoanKetSangTao.Contracts.IntegrationEvents;
+using DoanKetSangTao.Contracts.Registration.V1;
+using DoanKetSangTao.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;
+
+/// <summary>
+/// Opens an intake record for a newly registered initiative, with the details registration holds now
+/// (fetched over gRPC with a deadline). If registration cannot answer, the consumer throws, MassTransit
+/// retries, and after the retries the message waits in the <c>_error</c> queue for replay: nothing is lost.
+/// </summary>
+public sealed class InitiativeRegisteredConsumer(
+    NpgsqlDataSource db,
+    InitiativeLookup.InitiativeLookupClient initiatives,
+    ILogger<InitiativeRegisteredConsumer> logger) : IdempotentConsumer<InitiativeRegistered>(db, logger)
+{
+    protected override async Task HandleAsync(InitiativeRegistered message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var initiative = await initiatives.GetInitiativeAsync(
+            new GetInitiativeRequest { InitiativeId = message.InitiativeId.ToString() },
+            deadline: DateTime.UtcNow.AddSeconds(10),
+            cancellationToken: cancellationToken);
+
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO intake_records (initiative_id, campaign_id, title, kind, organization_id, province_code, commune_code,
+                                        author_names, registered_at, source_event_id)
+            VALUES (@InitiativeId, @CampaignId, @Title, @Kind, @OrganizationId, @ProvinceCode, @CommuneCode,
+                    @AuthorNames, @RegisteredAt, @SourceEventId)
+            ON CONFLICT (initiative_id) DO NOTHING
+            """,
+            new
+            {
+                InitiativeId = Guid.Parse(initiative.InitiativeId),
+                CampaignId = Guid.Parse(initiative.CampaignId),
+                initiative.Title,
+                initiative.Kind,
+                OrganizationId = Guid.Parse(initiative.OrganizationId),
+                initiative.ProvinceCode,
+                initiative.CommuneCode,
+                AuthorNames = initiative.Authors.Select(a => a.FullName).ToArray(),
+                RegisteredAt = initiative.RegisteredAt.ToDateTime(),
+                SourceEventId = message.EventId,
+            }, transaction, cancellationToken: cancellationToken));
+    }
+}

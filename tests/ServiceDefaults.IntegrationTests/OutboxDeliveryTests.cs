@@ -1,0 +1,160 @@
+using Dapper;
+using DoanKetSangTao.Tests.Support;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace DoanKetSangTao.Tests.ServiceDefaultsIntegrationTests;
+
+/// <summary>
+/// The outbox's promises, against real PostgreSQL and RabbitMQ: an event committed with its state change
+/// reaches the consumer exactly once in effect, whatever fails in between. "Once" is proved by counting
+/// the consumer's effect rows (must be 1) next to the broker's deliveries (may be more).
+/// </summary>
+public sealed class OutboxDeliveryTests : IAsyncLifetime
+{
+    private PostgresDatabase database = null!;
+    private RabbitVirtualHost vhost = null!;
+    private NpgsqlDataSource db = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await PostgresDatabase.CreateAsync("outbox");
+        vhost = await RabbitVirtualHost.CreateAsync("outbox");
+        db = database.CreateDataSource();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await db.DisposeAsync();
+        await vhost.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_event_committed_while_the_broker_is_unreachable_is_delivered_once_it_is_back()
+    {
+        await using var proxy = new TcpProxy(TestInfrastructure.RabbitPort); // not started: the broker is "down"
+        using var host = await StandInService.StartAsync(database.ConnectionString, vhost.UriFor(proxy.Port));
+
+        var evt = await StandInService.RecordAsync(db, "ghi nhận khi máy chủ tin nhắn ngừng");
+        var failed = await StandInService.Eventually<int?>(async () =>
+            (await StandInService.OutboxRowAsync(db, evt.EventId)) is { Attempts: > 0, SentAt: null } row ? row.Attempts : null,
+            "a failed publish attempt while the broker is unreachable", 30);
+        Assert.True(failed >= 1);
+        Assert.Equal(0, await StandInService.EffectsAsync(db, evt.EventId));
+
+        proxy.Start();
+        await StandInService.Eventually<int?>(async () => await StandInService.EffectsAsync(db, evt.EventId) is 1 ? 1 : null,
+            "the event to be consumed after the broker came back", 90);
+        Assert.NotNull((await StandInService.OutboxRowAsync(db, evt.EventId)).SentAt);
+        await Task.Delay(1000);
+        Assert.Equal(1, await StandInService.EffectsAsync(db, evt.EventId));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task An_event_committed_by_a_process_that_died_before_publishing_is_delivered_by_the_next_one()
+    {
+        // The first process creates the schema and dies; its last transaction left an unpublished row.
+        using (var first = await StandInService.StartAsync(database.ConnectionString, vhost.Uri))
+        {
+            await first.StopAsync();
+        }
+
+        var evt = await StandInService.RecordAsync(db, "ghi nhận trước khi tiến trình dừng đột ngột");
+        Assert.Null((await StandInService.OutboxRowAsync(db, evt.EventId)).SentAt);
+
+        using var next = await StandInService.StartAsync(database.ConnectionString, vhost.Uri);
+        await StandInService.Eventually<int?>(async () => await StandInService.EffectsAsync(db, evt.EventId) is 1 ? 1 : null,
+            "the next process to publish the leftover row");
+        Assert.NotNull((await StandInService.OutboxRowAsync(db, evt.EventId)).SentAt);
+        await next.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_crash_after_publishing_but_before_marking_sent_republishes_and_the_inbox_drops_the_duplicate()
+    {
+        using var host = await StandInService.StartAsync(database.ConnectionString, vhost.Uri,
+            x => x.AddPublishObserver<KillRelayTransactionOnce>());
+        KillRelayTransactionOnce.ConnectionString = database.ConnectionString;
+
+        var evt = await StandInService.RecordAsync(db, "sự kiện bị gửi lại sau sự cố");
+        await StandInService.Eventually<int?>(() => Task.FromResult<int?>(DeliveryCounter.Deliveries.GetValueOrDefault(evt.EventId) >= 2 ? 2 : null),
+            "the broker to deliver the re-published event a second time");
+        await StandInService.Eventually<int?>(async () => (await StandInService.OutboxRowAsync(db, evt.EventId)).SentAt is null ? null : 1,
+            "the row to be marked sent after the re-publish");
+
+        Assert.True(KillRelayTransactionOnce.Killed, "the relay's transaction was cut after the publish");
+        Assert.Equal(1, await StandInService.EffectsAsync(db, evt.EventId));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_message_delivered_twice_to_a_consumer_has_one_effect()
+    {
+        using var host = await StandInService.StartAsync(database.ConnectionString, vhost.Uri);
+        var bus = host.Services.GetRequiredService<IBus>();
+        var evt = new SampleRecorded(Guid.CreateVersion7(), DateTimeOffset.UtcNow, "một sự kiện, hai lần giao");
+
+        await StandInService.Eventually<bool?>(async () => { await bus.Publish(evt); return true; }, "a first publish", 30);
+        await bus.Publish(evt);
+        await StandInService.Eventually<int?>(() => Task.FromResult<int?>(DeliveryCounter.Deliveries.GetValueOrDefault(evt.EventId) >= 2 ? 2 : null),
+            "two deliveries of the same event");
+        await Task.Delay(500);
+
+        Assert.Equal(1, await StandInService.EffectsAsync(db, evt.EventId));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_consumer_continues_the_trace_of_the_request_that_committed_the_event()
+    {
+        using var host = await StandInService.StartAsync(database.ConnectionString, vhost.Uri);
+        string requestTrace;
+        SampleRecorded evt;
+        using (var request = StandInService.StartRequestActivity())
+        {
+            requestTrace = request.TraceId.ToString();
+            evt = await StandInService.RecordAsync(db, "cùng một vết theo dõi");
+        }
+
+        var consumerTrace = await StandInService.Eventually(async () =>
+        {
+            await using var c = await db.OpenConnectionAsync();
+            return await c.QuerySingleOrDefaultAsync<string>("SELECT trace_id FROM effects WHERE event_id = @EventId", new { evt.EventId });
+        }, "the consumer to record its trace id");
+        Assert.Equal(requestTrace, consumerTrace);
+        await host.StopAsync();
+    }
+
+    /// <summary>Cuts the relay's database transaction right after the broker confirmed the publish: a crash at the worst moment.</summary>
+    public sealed class KillRelayTransactionOnce : IPublishObserver
+    {
+        public static string ConnectionString { get; set; } = string.Empty;
+
+        public static bool Killed { get; private set; }
+
+        public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+        public async Task PostPublish<T>(PublishContext<T> context) where T : class
+        {
+            if (Killed || context.Message is not SampleRecorded)
+            {
+                return;
+            }
+
+            await using var c = new NpgsqlConnection(ConnectionString);
+            await c.OpenAsync();
+            var killed = await c.ExecuteScalarAsync<int>(
+                """
+                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle in transaction'
+                """);
+            Killed = killed > 0;
+        }
+
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+}

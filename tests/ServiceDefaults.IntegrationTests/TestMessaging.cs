@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Dapper;
+using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.ServiceDefaults.Telemetry;
+using DoanKetSangTao.Tests.Support;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DoanKetSangTao.Tests.ServiceDefaultsIntegrationTests;
+
+/// <summary>The event a stand-in service announces in these tests.</summary>
+public sealed record SampleRecorded(Guid EventId, DateTimeOffset OccurredAt, string Note) : IIntegrationEvent;
+
+/// <summary>Counts every delivery the broker makes, duplicates included, on its own queue.</summary>
+public sealed class DeliveryCounter : IConsumer<SampleRecorded>
+{
+    public static readonly ConcurrentDictionary<Guid, int> Deliveries = new();
+
+    public Task Consume(ConsumeContext<SampleRecorded> context)
+    {
+        Deliveries.AddOrUpdate(context.Message.EventId, 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The effect under test: one row per event, written through the inbox.</summary>
+public sealed class EffectConsumer(NpgsqlDataSource db, ILogger<EffectConsumer> logger) : IdempotentConsumer<SampleRecorded>(db, logger)
+{
+    protected override async Task HandleAsync(SampleRecorded message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO effects (event_id, note, trace_id) VALUES (@EventId, @Note, @TraceId)",
+            new { message.EventId, message.Note, TraceId = Activity.Current?.TraceId.ToString() }, transaction, cancellationToken: cancellationToken));
+    }
+}
+
+/// <summary>A stand-in service process: database with migrations, bus, outbox relay and the two consumers.</summary>
+public static class StandInService
+{
+    public const string Name = "standin";
+
+    public static async Task<IHost> StartAsync(string database, string broker, Action<IBusRegistrationConfigurator>? extra = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = database,
+            ["ConnectionStrings:RabbitMq"] = broker,
+            ["Outbox:PollInterval"] = "00:00:00.500",
+            ["Outbox:PublishTimeout"] = "00:00:02",
+            ["Messaging:RetryLimit"] = "1",
+        });
+        builder.AddPlatformTelemetry(Name);
+        builder.AddPlatformDatabase(typeof(StandInService).Assembly, Name);
+        builder.AddPlatformMessaging(Name, typeof(SampleRecorded).Assembly, x =>
+        {
+            x.AddConsumer<EffectConsumer>();
+            x.AddConsumer<DeliveryCounter>();
+            extra?.Invoke(x);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>What a request handler does: a state change and its event in one transaction.</summary>
+    public static async Task<SampleRecorded> RecordAsync(NpgsqlDataSource db, string note)
+    {
+        var evt = new SampleRecorded(Guid.CreateVersion7(), DateTimeOffset.UtcNow, note);
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("INSERT INTO orders (id, note) VALUES (@EventId, @Note)", new { evt.EventId, evt.Note }, tx);
+        await new Outbox().EnqueueAsync(evt, tx);
+        await tx.CommitAsync();
+        return evt;
+    }
+
+    public static async Task<int> EffectsAsync(NpgsqlDataSource db, Guid eventId)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        return await c.ExecuteScalarAsync<int>("SELECT count(*) FROM effects WHERE event_id = @eventId", new { eventId });
+    }
+
+    public static async Task<(int Attempts, DateTime? SentAt)> OutboxRowAsync(NpgsqlDataSource db, Guid eventId)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        return await c.QuerySingleAsync<(int, DateTime?)>("SELECT attempts, sent_at FROM outbox_messages WHERE id = @eventId", new { eventId });
+    }
+
+    public static Task<T> Eventually<T>(Func<Task<T?>> probe, string what, int seconds = 60) =>
+        TestInfrastructure.EventuallyAsync(probe, TimeSpan.FromSeconds(seconds), what);
+
+    public static Activity StartRequestActivity() =>
+        PlatformTelemetry.ActivitySource.StartActivity("test request", ActivityKind.Server)
+        ?? throw new InvalidOperationException("No listener for the platform's activity source.");
+}

@@ -1,1 +1,0 @@
-namespace DoanKetSangTao.Tests.Support; internal static class AssemblyMarker;
