@@ -8,9 +8,10 @@
 #   launcher/infra.sh stop   DIR     stop everything started for DIR
 #   launcher/infra.sh status DIR     show what runs (exit 0 only if all run)
 #
-# Ports (environment, read by start/status):
+# Ports (environment, read by start; stop/status use the recorded ones):
 #   DKST_PG_PORT (55432)  DKST_RABBIT_PORT (55672)  DKST_RABBIT_MGMT_PORT (55673)
 #   DKST_RABBIT_DIST_PORT (AMQP port - 10000)       DKST_SMTP_PORT (55025)
+# Start timeouts in seconds: DKST_PG_START_TIMEOUT (90), DKST_RABBIT_START_TIMEOUT (180)
 #
 # Layout of DIR:
 #   env            bash-sourceable exports (connection data, passwords)
@@ -32,6 +33,10 @@ readonly RABBIT_USER_NAME=dkst
 readonly STOP_TIMEOUT=60
 readonly RABBIT_START_TIMEOUT=${DKST_RABBIT_START_TIMEOUT:-180}
 readonly PG_START_TIMEOUT=${DKST_PG_START_TIMEOUT:-90}
+if ! [[ $RABBIT_START_TIMEOUT =~ ^[1-9][0-9]*$ && $PG_START_TIMEOUT =~ ^[1-9][0-9]*$ ]]; then
+    printf 'infra: ERROR: DKST_*_START_TIMEOUT must be a positive number of seconds\n' >&2
+    exit 1
+fi
 readonly SMTP_START_TIMEOUT=20
 
 # ---------------------------------------------------------------- helpers ---
