@@ -1,5 +1,8 @@
 using Dapper;
+using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.ServiceDefaults.Messaging;
 using DoanKetSangTao.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,8 +49,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.Equal(0, await StandInService.EffectsAsync(db, evt.EventId));
 
         proxy.Start();
-        await StandInService.Eventually<int?>(async () => await StandInService.EffectsAsync(db, evt.EventId) is 1 ? 1 : null,
-            "the event to be consumed after the broker came back", 90);
+        await StandInService.WaitForEffectAsync(db, evt.EventId, "the event to be consumed after the broker came back", 90);
         Assert.NotNull((await StandInService.OutboxRowAsync(db, evt.EventId)).SentAt);
         await Task.Delay(1000);
         Assert.Equal(1, await StandInService.EffectsAsync(db, evt.EventId));
@@ -57,18 +59,16 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task An_event_committed_by_a_process_that_died_before_publishing_is_delivered_by_the_next_one()
     {
-        // The first process creates the schema and dies; its last transaction left an unpublished row.
-        using (var first = await StandInService.StartAsync(database.ConnectionString, vhost.Uri))
-        {
-            await first.StopAsync();
-        }
-
+        // The schema exists (as after the 'migrate' operator command); the process that wrote the row
+        // died right after its commit, so no relay of its own ever saw it, and no consumer queue exists yet.
+        await new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).ApplyAsync(
+            [MigrationCatalog.Load(typeof(Outbox).Assembly, "platform"), MigrationCatalog.Load(typeof(StandInService).Assembly, StandInService.Name)],
+            CancellationToken.None);
         var evt = await StandInService.RecordAsync(db, "ghi nhận trước khi tiến trình dừng đột ngột");
         Assert.Null((await StandInService.OutboxRowAsync(db, evt.EventId)).SentAt);
 
         using var next = await StandInService.StartAsync(database.ConnectionString, vhost.Uri);
-        await StandInService.Eventually<int?>(async () => await StandInService.EffectsAsync(db, evt.EventId) is 1 ? 1 : null,
-            "the next process to publish the leftover row");
+        await StandInService.WaitForEffectAsync(db, evt.EventId, "the next process to publish the leftover row");
         Assert.NotNull((await StandInService.OutboxRowAsync(db, evt.EventId)).SentAt);
         await next.StopAsync();
     }
@@ -120,6 +120,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
             evt = await StandInService.RecordAsync(db, "cùng một vết theo dõi");
         }
 
+        await StandInService.WaitForEffectAsync(db, evt.EventId, "the consumer to handle the event");
         var consumerTrace = await StandInService.Eventually(async () =>
         {
             await using var c = await db.OpenConnectionAsync();

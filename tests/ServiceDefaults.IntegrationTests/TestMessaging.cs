@@ -96,6 +96,24 @@ public static class StandInService
     public static Task<T> Eventually<T>(Func<Task<T?>> probe, string what, int seconds = 60) =>
         TestInfrastructure.EventuallyAsync(probe, TimeSpan.FromSeconds(seconds), what);
 
+    /// <summary>Waits for the event's effect; on time-out, says where the event got stuck.</summary>
+    public static async Task WaitForEffectAsync(NpgsqlDataSource db, Guid eventId, string what, int seconds = 60)
+    {
+        try
+        {
+            await Eventually<int?>(async () => await EffectsAsync(db, eventId) is 1 ? 1 : null, what, seconds);
+        }
+        catch (TimeoutException ex)
+        {
+            await using var c = await db.OpenConnectionAsync();
+            var row = await c.QuerySingleOrDefaultAsync<(int Attempts, DateTime? SentAt, string? LastError)>(
+                "SELECT attempts, sent_at, last_error FROM outbox_messages WHERE id = @eventId", new { eventId });
+            throw new TimeoutException(
+                $"{ex.Message} Outbox row: attempts={row.Attempts}, sent_at={row.SentAt}, last_error={row.LastError}; " +
+                $"deliveries seen={DeliveryCounter.Deliveries.GetValueOrDefault(eventId)}.", ex);
+        }
+    }
+
     public static Activity StartRequestActivity() =>
         PlatformTelemetry.ActivitySource.StartActivity("test request", ActivityKind.Server)
         ?? throw new InvalidOperationException("No listener for the platform's activity source.");

@@ -28,6 +28,7 @@ public sealed class OutboxOptions
 /// <summary>
 /// Publishes outbox rows to RabbitMQ with publisher confirms and marks them sent.
 /// Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so any number of replicas share the work.
+/// Publishes are mandatory, so an event no queue is bound for yet stays pending instead of being dropped.
 /// A crash after publishing but before the commit leaves the rows pending: they are published again and
 /// the consumers' inbox drops the duplicate (at-least-once delivery, exactly-once effect).
 /// It wakes on LISTEN/NOTIFY for low latency and polls as a fallback, so it does not hammer the database.
@@ -156,7 +157,13 @@ public sealed partial class OutboxRelay(
 
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
-        await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, timeoutSource.Token);
+        // Mandatory: RabbitMQ drops a message that no queue is bound for (no subscriber has started yet)
+        // and would still confirm it. Returned instead, it stays in the outbox and is retried.
+        await bus.Publish(message, type, ctx =>
+        {
+            ctx.MessageId = row.Id;
+            ctx.Mandatory = true;
+        }, timeoutSource.Token);
     }
 
     private async Task DeleteOldSentAsync(CancellationToken cancellationToken)
