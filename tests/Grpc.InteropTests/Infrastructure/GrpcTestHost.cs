@@ -43,7 +43,8 @@ internal sealed class GrpcTestHost : IAsyncDisposable
     public static async Task<GrpcTestHost> StartAsync(
         Action<GrpcServiceOptions>? configureGrpc = null,
         string grpcEndpointName = "Grpc",
-        string grpcProtocols = "Http2")
+        string grpcProtocols = "Http2",
+        string restProtocols = "Http1AndHttp2")
     {
         var grpcPort = FreeLoopbackPort();
         var restPort = FreeLoopbackPort();
@@ -59,7 +60,7 @@ internal sealed class GrpcTestHost : IAsyncDisposable
             [$"Kestrel:Endpoints:{grpcEndpointName}:Url"] = $"http://127.0.0.1:{grpcPort}",
             [$"Kestrel:Endpoints:{grpcEndpointName}:Protocols"] = grpcProtocols,
             ["Kestrel:Endpoints:Rest:Url"] = $"http://127.0.0.1:{restPort}",
-            ["Kestrel:Endpoints:Rest:Protocols"] = "Http1AndHttp2",
+            ["Kestrel:Endpoints:Rest:Protocols"] = restProtocols,
         });
         builder.Logging.ClearProviders();
 

@@ -286,7 +286,7 @@ internal sealed class HttpUnaryCall<TRequest, TResponse>(
             if (inner is HttpProtocolException protocol)
             {
                 return new RpcException(new Status(GrpcProtocol.FromHttp2ErrorCode(protocol.ErrorCode),
-                    $"The HTTP/2 stream was reset (error code {protocol.ErrorCode}).", ex));
+                    $"The server ended the HTTP/2 stream or connection with error code 0x{protocol.ErrorCode:X}.", ex));
             }
         }
 
