@@ -61,6 +61,7 @@ internal sealed class HttpUnaryCall<TRequest, TResponse>(
     private Metadata GetTrailers() =>
         _trailers ?? throw new InvalidOperationException("Unable to get the trailers because the call is not complete.");
 
+    // _disposeCts is never disposed: it has no timer, and the call's linked source unregisters from it.
     private void Dispose()
     {
         if (_status is null)
@@ -123,10 +124,6 @@ internal sealed class HttpUnaryCall<TRequest, TResponse>(
             GrpcTelemetry.TagStatus(activity, rpc.StatusCode, isServer: false);
             throw rpc;
         }
-        finally
-        {
-            _disposeCts.Dispose();
-        }
     }
 
     private HttpRequestMessage CreateRequest(TRequest request, TimeSpan? timeout)
@@ -171,21 +168,24 @@ internal sealed class HttpUnaryCall<TRequest, TResponse>(
 
     private async Task<TResponse> ReadResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.StatusCode != HttpStatusCode.OK)
+        var headers = ReadMetadata(response.Headers);
+        var trailersOnlyStatus = ReadStatus(response.Headers);
+
+        // The HTTP status is only mapped when there is no grpc-status (doc/http-grpc-status-mapping.md).
+        if (response.StatusCode != HttpStatusCode.OK && trailersOnlyStatus is null)
         {
             throw new RpcException(new Status(GrpcProtocol.FromHttpStatus(response.StatusCode),
                 $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}"));
         }
 
-        var headers = ReadMetadata(response.Headers);
-        if (ReadStatus(response.Headers) is { } trailersOnlyStatus)
+        if (trailersOnlyStatus is { } headerStatus)
         {
             // Trailers-Only: the status and trailers came in the headers; there is no message.
             _responseHeaders.TrySetResult(headers);
             _trailers = headers;
-            throw trailersOnlyStatus.StatusCode == StatusCode.OK
+            throw headerStatus.StatusCode == StatusCode.OK
                 ? new RpcException(new Status(StatusCode.Internal, "Bad gRPC response: OK status without a response message."), headers)
-                : new RpcException(trailersOnlyStatus, headers);
+                : new RpcException(headerStatus, headers);
         }
 
         var contentType = response.Content.Headers.ContentType?.MediaType;
@@ -268,7 +268,7 @@ internal sealed class HttpUnaryCall<TRequest, TResponse>(
             return new RpcException(new Status(DeadlineExceeded.StatusCode, DeadlineExceeded.Detail, ex));
         }
 
-        if (options.CancellationToken.IsCancellationRequested || ex is ObjectDisposedException)
+        if (options.CancellationToken.IsCancellationRequested || _disposeCts.IsCancellationRequested)
         {
             return new RpcException(new Status(StatusCode.Cancelled, "Call canceled by the client.", ex));
         }

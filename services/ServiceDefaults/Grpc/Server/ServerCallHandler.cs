@@ -54,10 +54,14 @@ internal abstract partial class ServerCallHandler(IMethod method, GrpcServerSett
             if (context.HasDeadlineTimer
                 && await Task.WhenAny(handlerTask, context.DeadlineReached).ConfigureAwait(false) != handlerTask)
             {
-                // Answer at the deadline even if the method ignores its token; the caller's
-                // trailers may be half-written by the method, so none are sent.
-                GrpcServerProtocol.WriteStatus(httpContext.Response, DeadlineExceeded, Metadata.Empty);
-                await httpContext.Response.CompleteAsync().ConfigureAwait(false);
+                // Answer at the deadline even if the method ignores its token. The method may be
+                // writing ResponseTrailers right now, so none are sent. A caller that already
+                // reset the stream needs no answer.
+                if (!httpContext.RequestAborted.IsCancellationRequested)
+                {
+                    GrpcServerProtocol.WriteStatus(httpContext.Response, DeadlineExceeded, Metadata.Empty);
+                    await httpContext.Response.CompleteAsync().ConfigureAwait(false);
+                }
 
                 // HttpContext must outlive the method, which may still be using it.
                 await ObserveAsync(handlerTask).ConfigureAwait(false);
