@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Sockets;
+using DoanKetSangTao.ServiceDefaults.Grpc;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace DoanKetSangTao.Tests.GrpcInteropTests.Infrastructure;
+
+/// <summary>
+/// A real Kestrel host on 127.0.0.1, set up like a service: an HTTP/2-only gRPC endpoint
+/// (Kestrel:Endpoints:Grpc) and a REST endpoint, an authorization fallback policy that
+/// demands a user, the test InitiativeLookup service and the gRPC health service.
+/// </summary>
+internal sealed class GrpcTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GrpcTestHost(WebApplication app, int grpcPort, int restPort, CallProbe probe)
+    {
+        _app = app;
+        GrpcPort = grpcPort;
+        RestPort = restPort;
+        Probe = probe;
+    }
+
+    public int GrpcPort { get; }
+
+    public int RestPort { get; }
+
+    public CallProbe Probe { get; }
+
+    public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
+
+    public Uri RestAddress => new($"http://127.0.0.1:{RestPort}");
+
+    /// <param name="grpcEndpointName">"Grpc" restricts gRPC to that port; any other name leaves it unrestricted.</param>
+    public static async Task<GrpcTestHost> StartAsync(
+        Action<GrpcServiceOptions>? configureGrpc = null,
+        string grpcEndpointName = "Grpc",
+        string grpcProtocols = "Http2",
+        string restProtocols = "Http1AndHttp2")
+    {
+        var grpcPort = FreeLoopbackPort();
+        var restPort = FreeLoopbackPort();
+        var probe = new CallProbe();
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Testing",
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"Kestrel:Endpoints:{grpcEndpointName}:Url"] = $"http://127.0.0.1:{grpcPort}",
+            [$"Kestrel:Endpoints:{grpcEndpointName}:Protocols"] = grpcProtocols,
+            ["Kestrel:Endpoints:Rest:Url"] = $"http://127.0.0.1:{restPort}",
+            ["Kestrel:Endpoints:Rest:Protocols"] = restProtocols,
+        });
+        builder.Logging.ClearProviders();
+
+        builder.Services.AddSingleton(probe);
+        builder.Services.AddScoped<TestInitiativeLookup>();
+        builder.Services.AddGrpc(configureGrpc);
+        builder.Services.AddHealthChecks()
+            .AddCheck("ready-flag", () => probe.Ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(), tags: ["ready"]);
+
+        // As in the services: everything needs an authenticated user unless it says otherwise.
+        builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        var app = builder.Build();
+        app.UseAuthorization();
+        app.MapGrpcService<TestInitiativeLookup>();
+        app.MapGrpcHealthChecksService();
+        app.MapGet("/rest/ping", () => "pong").AllowAnonymous();
+
+        await app.StartAsync();
+        return new GrpcTestHost(app, grpcPort, restPort, probe);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _app.StopAsync(cts.Token);
+        await _app.DisposeAsync();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
