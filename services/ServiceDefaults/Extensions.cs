@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DoanKetSangTao.ServiceDefaults.Grpc;
 using DoanKetSangTao.ServiceDefaults.Health;
 using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.ServiceDefaults.Security;
@@ -20,6 +21,7 @@ public static class Extensions
         builder.Services.AddPlatformHealthChecks();
         builder.AddPlatformAuthentication();
         builder.Services.AddOpenApi();
+        builder.Services.AddGrpc();
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
@@ -43,6 +45,12 @@ public static class Extensions
     {
         app.MapPlatformHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
+        if (app.Configuration["Kestrel:Endpoints:Grpc:Url"] is not null)
+        {
+            // grpc.health.v1 on the internal gRPC port, answering from the same readiness checks.
+            app.MapGrpcHealthChecksService();
+        }
+
         return app;
     }
 }

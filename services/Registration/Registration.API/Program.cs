@@ -20,6 +20,5 @@ app.MapInitiativesApi();
 app.MapCampaignsApi();
 app.MapReferenceDataApi();
 app.MapGrpcService<InitiativeLookupService>();
-app.MapGrpcHealthChecksService();
 app.MapDefaultEndpoints();
 app.Run();

@@ -1,7 +1,6 @@
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Registration.API.Data;
 using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Grpc;
 using DoanKetSangTao.ServiceDefaults.Messaging;
 
 namespace DoanKetSangTao.Registration.API.Extensions;
@@ -16,7 +15,6 @@ public static class ApplicationServices
         builder.Services.AddSingleton<IDatabaseSeeder, AdministrativeUnitSeeder>();
         builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddGrpc();
         return builder;
     }
 }
