@@ -6,8 +6,25 @@ using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Apis;
 
-public sealed record IntakeRecordResponse(
-    Guid InitiativeId, Guid CampaignId, string Title, string Kind, string ProvinceCode, string CommuneCode, string[] AuthorNames, DateTime OpenedAt);
+/// <summary>Settable properties rather than a positional record: Dapper binds Postgres arrays through setters only.</summary>
+public sealed record IntakeRecordResponse
+{
+    public Guid InitiativeId { get; init; }
+
+    public Guid CampaignId { get; init; }
+
+    public string Title { get; init; } = string.Empty;
+
+    public string Kind { get; init; } = string.Empty;
+
+    public string ProvinceCode { get; init; } = string.Empty;
+
+    public string CommuneCode { get; init; } = string.Empty;
+
+    public string[] AuthorNames { get; init; } = [];
+
+    public DateTime OpenedAt { get; init; }
+}
 
 public static class AppraisalsApi
 {

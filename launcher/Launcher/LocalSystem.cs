@@ -1,0 +1,300 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Npgsql;
+
+namespace DoanKetSangTao.Launcher;
+
+/// <summary>One deployable: where its build output is and the ports it listens on locally.</summary>
+public sealed record ServiceDefinition(string Name, string ProjectDirectory, string Assembly, bool HasGrpc);
+
+public sealed class LocalSystemOptions
+{
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>Build configuration whose output is started (the solution is built beforehand).</summary>
+    public string Configuration { get; init; } = "Release";
+
+    /// <summary>Superuser connection to the local PostgreSQL server (databases are created on it).</summary>
+    public required string PostgresConnection { get; init; }
+
+    /// <summary>amqp URI, including the virtual host, that every service uses.</summary>
+    public required string RabbitUri { get; init; }
+
+    public required string SmtpHost { get; init; }
+
+    public required int SmtpPort { get; init; }
+
+    /// <summary>Each service's database is named {prefix}_{service}.</summary>
+    public string DatabasePrefix { get; init; } = "dkst";
+
+    public int GatewayPort { get; init; } = 8080;
+
+    /// <summary>Service i listens on BasePort + 10·i (HTTP) and + 1 (gRPC).</summary>
+    public int ServiceBasePort { get; init; } = 8100;
+
+    public required string StateDirectory { get; init; }
+
+    public string? OtlpEndpoint { get; init; }
+
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(120);
+}
+
+/// <summary>
+/// The whole platform on one machine: a database per service, the five services and the gateway as
+/// separate processes, the development token issuer switched on. Stopping it stops every process.
+/// </summary>
+public sealed class LocalSystem : IAsyncDisposable
+{
+    public static readonly IReadOnlyList<ServiceDefinition> Services =
+    [
+        new("registration", "services/Registration/Registration.API", "DoanKetSangTao.Registration.API.dll", true),
+        new("appraisal", "services/Appraisal/Appraisal.API", "DoanKetSangTao.Appraisal.API.dll", true),
+        new("awards", "services/Awards/Awards.API", "DoanKetSangTao.Awards.API.dll", true),
+        new("reporting", "services/Reporting/Reporting.API", "DoanKetSangTao.Reporting.API.dll", true),
+        new("notification", "services/Notification/Notification.API", "DoanKetSangTao.Notification.API.dll", true),
+    ];
+
+    public static readonly ServiceDefinition Gateway = new("gateway", "gateway/Gateway", "DoanKetSangTao.Gateway.dll", false);
+
+    private readonly LocalSystemOptions options;
+    private readonly List<(ServiceDefinition Service, Process Process, string Log)> processes = [];
+
+    private LocalSystem(LocalSystemOptions options) => this.options = options;
+
+    public string GatewayUrl => $"http://127.0.0.1:{options.GatewayPort}";
+
+    public string IdentityAuthority => GatewayUrl + "/dev-identity";
+
+    public int HttpPort(ServiceDefinition service) => options.ServiceBasePort + (10 * (IndexOf(service) + 1));
+
+    public int GrpcPort(ServiceDefinition service) => HttpPort(service) + 1;
+
+    public string DatabaseName(ServiceDefinition service) => $"{options.DatabasePrefix}_{service.Name}";
+
+    public static async Task<LocalSystem> StartAsync(LocalSystemOptions options, CancellationToken cancellationToken = default)
+    {
+        var system = new LocalSystem(options);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(options.StateDirectory, "logs"));
+            await system.CreateDatabasesAsync(cancellationToken);
+            foreach (var service in Services)
+            {
+                system.Launch(service, system.ServiceEnvironment(service));
+            }
+
+            system.Launch(Gateway, system.GatewayEnvironment());
+            await Task.WhenAll(system.processes.Select(p => system.WaitReadyAsync(p.Service, p.Process, p.Log, cancellationToken)));
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A token for one of the gateway's demo users.</summary>
+    public async Task<string> IssueTokenAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsJsonAsync($"{IdentityAuthority}/token", new { userName }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return doc.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    private async Task CreateDatabasesAsync(CancellationToken ct)
+    {
+        await using var admin = new NpgsqlConnection(options.PostgresConnection);
+        await admin.OpenAsync(ct);
+        foreach (var service in Services)
+        {
+            await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", admin);
+            exists.Parameters.AddWithValue("name", DatabaseName(service));
+            if ((long)(await exists.ExecuteScalarAsync(ct))! == 0)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName(service)}\" ENCODING 'UTF8' TEMPLATE template0", admin);
+                await create.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+
+    private Dictionary<string, string> CommonEnvironment(ServiceDefinition service)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_NOLOGO"] = "1",
+            ["Identity__Authority"] = IdentityAuthority,
+            // The development issuer serves its metadata over plain HTTP on loopback only.
+            ["Identity__RequireHttpsMetadata"] = "false",
+            ["OTEL_SERVICE_NAME"] = service.Name,
+        };
+        if (options.OtlpEndpoint is not null)
+        {
+            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = options.OtlpEndpoint;
+            env["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            env["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+        }
+
+        return env;
+    }
+
+    private Dictionary<string, string> ServiceEnvironment(ServiceDefinition service)
+    {
+        var db = new NpgsqlConnectionStringBuilder(options.PostgresConnection) { Database = DatabaseName(service), MaxPoolSize = 30 };
+        var env = CommonEnvironment(service);
+        env["ConnectionStrings__Database"] = db.ConnectionString;
+        env["ConnectionStrings__RabbitMq"] = options.RabbitUri;
+        env["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{HttpPort(service)}";
+        env["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort(service)}";
+        env["Services__Registration__Grpc"] = $"http://127.0.0.1:{GrpcPort(Services[0])}";
+        env["Smtp__Host"] = options.SmtpHost;
+        env["Smtp__Port"] = options.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return env;
+    }
+
+    private Dictionary<string, string> GatewayEnvironment()
+    {
+        var env = CommonEnvironment(Gateway);
+        env["Kestrel__Endpoints__Http__Url"] = GatewayUrl;
+        env["DevIdentity__Enabled"] = "true";
+        env["DevIdentity__Issuer"] = IdentityAuthority;
+        env["DevIdentity__KeyFile"] = Path.Combine(options.StateDirectory, "dev-identity-key.pem");
+        foreach (var service in Services)
+        {
+            env[$"ReverseProxy__Clusters__{service.Name}__Destinations__primary__Address"] = $"http://127.0.0.1:{HttpPort(service)}";
+        }
+
+        return env;
+    }
+
+    private void Launch(ServiceDefinition service, Dictionary<string, string> environment)
+    {
+        var directory = Path.Combine(options.RepositoryRoot, service.ProjectDirectory, "bin", options.Configuration, "net10.0");
+        var assembly = Path.Combine(directory, service.Assembly);
+        if (!File.Exists(assembly))
+        {
+            throw new FileNotFoundException($"{assembly} does not exist: build the solution in {options.Configuration} first.");
+        }
+
+        var log = Path.Combine(options.StateDirectory, "logs", service.Name + ".log");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(assembly);
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {service.Name}.");
+        var writer = new StreamWriter(log, append: false) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (writer) { writer.WriteLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (writer) { writer.WriteLine(e.Data); } } };
+        process.Exited += (_, _) => { lock (writer) { writer.Flush(); } };
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        processes.Add((service, process, log));
+    }
+
+    private async Task WaitReadyAsync(ServiceDefinition service, Process process, string log, CancellationToken ct)
+    {
+        var url = service == Gateway ? $"{GatewayUrl}/health/ready" : $"http://127.0.0.1:{HttpPort(service)}/health/ready";
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + options.ReadyTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{service.Name} exited with code {process.ExitCode}. Last lines of {log}:\n{Tail(log)}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(url, ct);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(250, ct);
+        }
+
+        throw new TimeoutException($"{service.Name} was not ready at {url} within {options.ReadyTimeout.TotalSeconds:0} s. Last lines of {log}:\n{Tail(log)}");
+    }
+
+    private static string Tail(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(30));
+        }
+        catch (IOException)
+        {
+            return "(no log)";
+        }
+    }
+
+    private static int IndexOf(ServiceDefinition service)
+    {
+        for (var i = 0; i < Services.Count; i++)
+        {
+            if (Services[i] == service)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"{service.Name} is not a service of the platform.", nameof(service));
+    }
+
+    /// <summary>Stops the gateway first, then the services, each with SIGTERM so it drains and flushes telemetry.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (_, process, _) in Enumerable.Reverse(processes))
+        {
+            if (!process.HasExited)
+            {
+                _ = SysKill(process.Id, 15);
+            }
+        }
+
+        foreach (var (_, process, _) in processes)
+        {
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+
+        processes.Clear();
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SysKill(int pid, int signal);
+}
