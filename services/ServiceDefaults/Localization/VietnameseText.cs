@@ -11,7 +11,7 @@ public static class VietnameseText
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>Trims and normalizes to NFC. Returns null for text that is not valid Unicode (lone surrogates) or carries control characters.</summary>
+    /// <summary>Trims and normalizes to NFC. Returns null for text that is not valid Unicode (lone surrogates, U+FFFD left by a broken encoding) or carries control characters.</summary>
     public static string? TryNormalize(string? value, bool allowNewLines = false)
     {
         if (value is null)
@@ -28,6 +28,13 @@ public static class VietnameseText
 
             var r = rune.Value;
             if (Rune.IsControl(r) && !(allowNewLines && (r.Value == '\n' || r.Value == '\r' || r.Value == '\t')))
+            {
+                return null;
+            }
+
+            // U+FFFD is what a broken encoding leaves behind (a lone surrogate or bad UTF-8 on the way in):
+            // storing it would keep the damage, so the person is asked to type the text again.
+            if (r.Value == 0xFFFD)
             {
                 return null;
             }

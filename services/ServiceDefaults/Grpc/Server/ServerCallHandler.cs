@@ -164,6 +164,8 @@ internal abstract partial class ServerCallHandler(IMethod method, GrpcServerSett
 
         if (activity is not null)
         {
+            // OpenTelemetry's RPC conventions name a server span "service/method", whoever started it.
+            activity.DisplayName = $"{Method.ServiceName}/{Method.Name}";
             GrpcTelemetry.TagCall(activity, Method);
         }
 
