@@ -1,0 +1,98 @@
+using System.Text;
+using DoanKetSangTao.Registration.API.Domain;
+
+namespace DoanKetSangTao.Tests.RegistrationUnitTests;
+
+/// <summary>Phiếu đăng ký sáng kiến (Mẫu 1): what a registration must contain before it is accepted.</summary>
+public sealed class InitiativeRegistrationTests
+{
+    private static RegisterInitiativeRequest Valid(params AuthorInput[] authors) => new(
+        Guid.NewGuid(), "Sáng kiến số hóa sổ hộ nghèo", InitiativeKind.Initiative, Guid.NewGuid(), "00004", "Tóm tắt.",
+        authors.Length > 0 ? authors : [new AuthorInput("Nguyễn Văn An", "an@example.vn", true, 100)]);
+
+    [Fact]
+    public void An_individual_registration_is_accepted_and_normalized()
+    {
+        var request = Valid() with { Title = "  " + "Sáng kiến số hóa sổ hộ nghèo".Normalize(NormalizationForm.FormD) + "  " };
+        var (registration, errors) = InitiativeRegistration.Validate(request);
+        Assert.Empty(errors);
+        Assert.Equal("Sáng kiến số hóa sổ hộ nghèo", registration!.Title);
+        Assert.Equal("Nguyễn Văn An", registration.Lead.FullName);
+    }
+
+    [Fact]
+    public void An_author_group_with_one_lead_and_shares_summing_to_100_is_accepted()
+    {
+        var (registration, errors) = InitiativeRegistration.Validate(Valid(
+            new AuthorInput("Nguyễn Thị Hoa", null, true, 50),
+            new AuthorInput("Lê Văn Nam", null, false, 30),
+            new AuthorInput("Trần Văn Bình", null, false, 20)));
+        Assert.Empty(errors);
+        Assert.Equal([1, 2, 3], registration!.Authors.Select(a => a.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(60, 30)]
+    [InlineData(70, 40)]
+    public void Shares_that_do_not_sum_to_100_percent_are_refused(int lead, int other)
+    {
+        var (registration, errors) = InitiativeRegistration.Validate(Valid(
+            new AuthorInput("Nguyễn Thị Hoa", null, true, lead), new AuthorInput("Lê Văn Nam", null, false, other)));
+        Assert.Null(registration);
+        Assert.Contains(errors["authors"], m => m.Contains("100%", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_group_needs_exactly_one_lead_author()
+    {
+        var (_, none) = InitiativeRegistration.Validate(Valid(new AuthorInput("A", null, false, 50), new AuthorInput("B", null, false, 50)));
+        var (_, two) = InitiativeRegistration.Validate(Valid(new AuthorInput("A", null, true, 50), new AuthorInput("B", null, true, 50)));
+        Assert.Contains(none["authors"], m => m.Contains("tác giả chính", StringComparison.Ordinal));
+        Assert.Contains(two["authors"], m => m.Contains("tác giả chính", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_missing_field_is_named_in_one_answer()
+    {
+        var (registration, errors) = InitiativeRegistration.Validate(new RegisterInitiativeRequest(Guid.Empty, " ", "khac", Guid.Empty, "4", null, []));
+        Assert.Null(registration);
+        Assert.Equal(["authors", "campaignId", "communeCode", "kind", "organizationId", "title"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Oversize_text_is_refused()
+    {
+        var (_, errors) = InitiativeRegistration.Validate(Valid() with
+        {
+            Title = new string('a', InitiativeRegistration.TitleMaxLength + 1),
+            Summary = new string('b', InitiativeRegistration.SummaryMaxLength + 1),
+        });
+        Assert.True(errors.ContainsKey("title"));
+        Assert.True(errors.ContainsKey("summary"));
+    }
+
+    [Theory]
+    [InlineData("Tiêu đề \ud800")]
+    [InlineData("Tiêu đề \ufffd")]
+    [InlineData("Tiêu đề\u0007")]
+    public void Invalid_unicode_in_the_title_is_refused_with_a_message(string title)
+    {
+        var (_, errors) = InitiativeRegistration.Validate(Valid() with { Title = title });
+        Assert.Contains(errors["title"], m => m.Contains("ký tự không hợp lệ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_malformed_author_email_is_refused()
+    {
+        var (_, errors) = InitiativeRegistration.Validate(Valid(new AuthorInput("Nguyễn Văn An", "an@@example", true, 100)));
+        Assert.True(errors.ContainsKey("authors[0].email"));
+    }
+
+    [Theory]
+    [InlineData("sang_kien")]
+    [InlineData("y_tuong_moi")]
+    [InlineData("sang_che")]
+    [InlineData("mo_hinh")]
+    public void The_four_kinds_of_the_movement_are_known(string kind) =>
+        Assert.Empty(InitiativeRegistration.Validate(Valid() with { Kind = kind }).Errors);
+}
