@@ -98,8 +98,9 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         var bus = host.Services.GetRequiredService<IBus>();
         var evt = new SampleRecorded(Guid.CreateVersion7(), DateTimeOffset.UtcNow, "một sự kiện, hai lần giao");
 
-        await StandInService.Eventually<bool?>(async () => { await bus.Publish(evt); return true; }, "a first publish", 30);
-        await bus.Publish(evt);
+        // Mandatory, so a publish made before the consumers' queues are bound fails and is retried instead of vanishing.
+        await StandInService.Eventually<bool?>(async () => { await bus.Publish(evt, ctx => ctx.Mandatory = true); return true; }, "a first publish", 30);
+        await bus.Publish(evt, ctx => ctx.Mandatory = true);
         await StandInService.Eventually<int?>(() => Task.FromResult<int?>(DeliveryCounter.Deliveries.GetValueOrDefault(evt.EventId) >= 2 ? 2 : null),
             "two deliveries of the same event");
         await Task.Delay(500);

@@ -40,6 +40,25 @@ public sealed class EffectConsumer(NpgsqlDataSource db, ILogger<EffectConsumer> 
     }
 }
 
+/// <summary>An event whose consumer fails while <see cref="FlakyConsumer.Broken"/> is set (a bug awaiting its fix).</summary>
+public sealed record ReportFiled(Guid EventId, DateTimeOffset OccurredAt, string Note) : IIntegrationEvent;
+
+public sealed class FlakyConsumer(NpgsqlDataSource db, ILogger<FlakyConsumer> logger) : IdempotentConsumer<ReportFiled>(db, logger)
+{
+    public static volatile bool Broken = true;
+
+    protected override async Task HandleAsync(ReportFiled message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (Broken)
+        {
+            throw new InvalidOperationException("Lỗi chưa được sửa.");
+        }
+
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO effects (event_id, note) VALUES (@EventId, @Note)", new { message.EventId, message.Note }, transaction, cancellationToken: cancellationToken));
+    }
+}
+
 /// <summary>A stand-in service process: database with migrations, bus, outbox relay and the two consumers.</summary>
 public static class StandInService
 {
@@ -62,6 +81,7 @@ public static class StandInService
         {
             x.AddConsumer<EffectConsumer>();
             x.AddConsumer<DeliveryCounter>();
+            x.AddConsumer<FlakyConsumer>();
             extra?.Invoke(x);
         });
         var host = builder.Build();

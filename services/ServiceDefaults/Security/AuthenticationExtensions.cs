@@ -15,21 +15,37 @@ public static class AuthenticationExtensions
 
     /// <summary>
     /// JWT bearer validation against the identity provider named by <c>Identity:Authority</c>
-    /// (OIDC discovery gives issuer and signing keys). Every endpoint needs an authenticated caller
+    /// (OIDC discovery gives issuer and signing keys), or an issuer and public key from configuration
+    /// (<c>Identity:Issuer</c>, <c>Identity:SigningKeyPem</c>). Every endpoint needs an authenticated caller
     /// unless it opts out explicitly; roles and scope are checked per endpoint.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Identity");
         var authority = section["Authority"];
-        if (string.IsNullOrWhiteSpace(authority))
+        var issuer = section["Issuer"];
+        var signingKeyPem = section["SigningKeyPem"];
+        if (string.IsNullOrWhiteSpace(authority) && (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(signingKeyPem)))
         {
-            throw new InvalidOperationException("Identity:Authority is not configured: set it to the identity provider's issuer URL.");
+            throw new InvalidOperationException(
+                "Identity is not configured: set Identity:Authority (OIDC discovery) or Identity:Issuer with Identity:SigningKeyPem (the issuer's public key).");
         }
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
-            o.Authority = authority;
+            if (!string.IsNullOrWhiteSpace(authority))
+            {
+                o.Authority = authority;
+            }
+            else
+            {
+                // Where discovery is not reachable: the issuer and its public key come from configuration.
+                var rsa = System.Security.Cryptography.RSA.Create();
+                rsa.ImportFromPem(signingKeyPem);
+                o.TokenValidationParameters.ValidIssuer = issuer;
+                o.TokenValidationParameters.IssuerSigningKey = new Microsoft.IdentityModel.Tokens.RsaSecurityKey(rsa);
+            }
+
             o.Audience = section["Audience"] ?? DefaultAudience;
             // Plain HTTP metadata is accepted only where configuration says so (the local launcher on loopback).
             o.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
