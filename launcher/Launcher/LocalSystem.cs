@@ -126,7 +126,8 @@ public sealed class LocalSystem : IAsyncDisposable
     {
         var env = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // Services behave as in production; only the gateway, which hosts the dev issuer, is in Development.
+            ["ASPNETCORE_ENVIRONMENT"] = service == Gateway ? "Development" : "Production",
             ["DOTNET_NOLOGO"] = "1",
             ["Identity__Authority"] = IdentityAuthority,
             // The development issuer serves its metadata over plain HTTP on loopback only.

@@ -22,6 +22,9 @@ public static class Extensions
         builder.AddPlatformAuthentication();
         builder.Services.AddOpenApi();
         builder.Services.AddGrpc();
+        // Bad request bodies reach the exception handler (stable codes such as malformed_json) in every
+        // environment, not only in Development, which is the framework's default.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));

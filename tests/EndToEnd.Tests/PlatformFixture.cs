@@ -52,6 +52,17 @@ public sealed class PlatformFixture : IAsyncLifetime
         return http;
     }
 
+    /// <summary>A count straight from registration's own database, for assertions that nothing was stored.</summary>
+    public async Task<long> CountInRegistrationAsync(string sql, string campaignId)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(TestInfrastructure.PostgresConnection) { Database = System.DatabaseName(LocalSystem.Services[0]) };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("campaignId", campaignId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task DisposeAsync()
     {
         if (System is not null)

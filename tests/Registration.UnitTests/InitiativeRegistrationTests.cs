@@ -81,11 +81,20 @@ public sealed class InitiativeRegistrationTests
         Assert.Contains(errors["title"], m => m.Contains("ký tự không hợp lệ", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_malformed_author_email_is_refused()
+    [Theory]
+    [InlineData("an@@example")]
+    [InlineData("Nguyễn Văn An <an@example.vn>")]
+    public void A_malformed_author_email_is_refused(string email)
     {
-        var (_, errors) = InitiativeRegistration.Validate(Valid(new AuthorInput("Nguyễn Văn An", "an@@example", true, 100)));
+        var (_, errors) = InitiativeRegistration.Validate(Valid(new AuthorInput("Nguyễn Văn An", email, true, 100)));
         Assert.True(errors.ContainsKey("authors[0].email"));
+    }
+
+    [Fact]
+    public void An_empty_author_entry_is_named_not_crashed_on()
+    {
+        var (_, errors) = InitiativeRegistration.Validate(Valid() with { Authors = [null, new AuthorInput("Nguyễn Văn An", null, true, 100)] });
+        Assert.True(errors.ContainsKey("authors[0]"));
     }
 
     [Theory]

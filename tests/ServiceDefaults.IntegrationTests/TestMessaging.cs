@@ -107,6 +107,12 @@ public static class StandInService
         return await c.ExecuteScalarAsync<int>("SELECT count(*) FROM effects WHERE event_id = @eventId", new { eventId });
     }
 
+    public static async Task<int> InboxRowsAsync(NpgsqlDataSource db, Guid eventId)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        return await c.ExecuteScalarAsync<int>("SELECT count(*) FROM inbox_messages WHERE message_id = @eventId", new { eventId });
+    }
+
     public static async Task<(int Attempts, DateTime? SentAt)> OutboxRowAsync(NpgsqlDataSource db, Guid eventId)
     {
         await using var c = await db.OpenConnectionAsync();

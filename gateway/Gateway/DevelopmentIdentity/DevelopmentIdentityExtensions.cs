@@ -38,6 +38,13 @@ public static class DevelopmentIdentityExtensions
     {
         var options = builder.Configuration.GetSection("DevIdentity").Get<DevelopmentIdentityOptions>() ?? new DevelopmentIdentityOptions();
         builder.Services.AddSingleton(options);
+        if (options.Enabled && !builder.Environment.IsDevelopment())
+        {
+            // One stray setting must not let anyone mint an operator's token in production.
+            throw new InvalidOperationException(
+                $"DevIdentity:Enabled is true in the '{builder.Environment.EnvironmentName}' environment; the development token issuer runs only in Development.");
+        }
+
         if (options.Enabled)
         {
             builder.Services.AddSingleton(_ => new SigningKey(LoadOrCreateKey(options.KeyFile)));

@@ -11,7 +11,7 @@ public static class VietnameseText
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>Trims and normalizes to NFC. Returns null for text that is not valid Unicode (lone surrogates, U+FFFD left by a broken encoding) or carries control characters.</summary>
+    /// <summary>Trims and normalizes to NFC. Returns null for text that is not valid Unicode (lone surrogates, noncharacters, U+FFFD left by a broken encoding) or carries control or invisible format characters.</summary>
     public static string? TryNormalize(string? value, bool allowNewLines = false)
     {
         if (value is null)
@@ -35,6 +35,14 @@ public static class VietnameseText
             // U+FFFD is what a broken encoding leaves behind (a lone surrogate or bad UTF-8 on the way in):
             // storing it would keep the damage, so the person is asked to type the text again.
             if (r.Value == 0xFFFD)
+            {
+                return null;
+            }
+
+            // Noncharacters (which NFC normalization refuses) and invisible format characters (bidi
+            // overrides, zero-width marks) have no place in a name or a title and can disguise one.
+            if ((r.Value & 0xFFFE) == 0xFFFE || r.Value is >= 0xFDD0 and <= 0xFDEF
+                || Rune.GetUnicodeCategory(r) == System.Globalization.UnicodeCategory.Format)
             {
                 return null;
             }

@@ -18,6 +18,9 @@ public sealed class VietnameseTextTests
     [InlineData("Tiêu đề \udc00")]
     [InlineData("Mã độc\u0000")]
     [InlineData("Chữ \ufffd vỡ")]
+    [InlineData("Không phải ký tự \ufffe")]
+    [InlineData("Tên \u202Eđảo chiều")]
+    [InlineData("Chữ\u200Bẩn")]
     [InlineData("Dòng một\ndòng hai")]
     public void Invalid_or_damaged_text_is_refused(string value) => Assert.Null(VietnameseText.TryNormalize(value));
 

@@ -27,17 +27,21 @@ public sealed class SmtpOptions
 
     public string FromName { get; set; } = "Phong trào Đoàn kết sáng tạo";
 
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>With the 5-minute backoff cap, 300 attempts keep retrying through about a day of SMTP outage.</summary>
+    public int MaxAttempts { get; set; } = 300;
+
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
 /// Sends queued e-mails over SMTP (MailKit cannot be restored here; System.Net.Mail is enough for plain
-/// UTF-8 mail). Rows are claimed with SKIP LOCKED so replicas share the queue; a failure is retried with
-/// backoff and marked failed after <see cref="SmtpOptions.MaxAttempts"/>. SMTP has no idempotency: a crash
-/// between the server's accept and the commit can send a mail twice, so each carries a stable Message-ID
-/// derived from its delivery id for mail clients to collapse.
+/// UTF-8 mail). Deliveries are claimed with a lease (SKIP LOCKED, so replicas share the queue), sent
+/// outside any transaction, and each outcome is recorded on its own: a restart mid-batch re-sends nothing
+/// already recorded. Transient failures are retried with backoff for about a day; a permanent refusal
+/// (5xx about the mailbox) is marked failed. SMTP has no idempotency: a crash between the server's accept
+/// and the record re-sends that one mail, which carries a stable Message-ID for mail clients to collapse.
 /// </summary>
 public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<EmailSender> logger)
     : BackgroundService
@@ -74,16 +78,13 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
     private async Task<int> SendBatchAsync(CancellationToken ct)
     {
         var opts = options.Value;
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var rows = (await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, to_address AS ToAddress, to_name AS ToName, subject AS Subject, body AS Body, attempts AS Attempts
-            FROM email_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
-            ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED
-            """, transaction: transaction, cancellationToken: ct))).ToList();
+        var rows = await ClaimAsync(opts, ct);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
 
-        using var smtp = new SmtpClient(opts.Host, opts.Port) { EnableSsl = opts.EnableSsl, Timeout = 15_000 };
+        using var smtp = new SmtpClient(opts.Host, opts.Port) { EnableSsl = opts.EnableSsl };
         if (!string.IsNullOrEmpty(opts.UserName))
         {
             smtp.Credentials = new NetworkCredential(opts.UserName, opts.Password);
@@ -92,6 +93,8 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
         var sent = 0;
         foreach (var row in rows)
         {
+            string? error = null;
+            var permanent = false;
             try
             {
                 using var mail = new MailMessage(new MailAddress(opts.From, opts.FromName, Encoding.UTF8), new MailAddress(row.ToAddress, row.ToName, Encoding.UTF8))
@@ -103,33 +106,73 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
                     HeadersEncoding = Encoding.UTF8,
                 };
                 mail.Headers.Add("Message-ID", $"<{row.Id}@doanketsangtao>");
-                await smtp.SendMailAsync(mail, ct);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE email_deliveries SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = @Id",
-                    new { row.Id }, transaction, cancellationToken: ct));
-                Deliveries.Add(1, new KeyValuePair<string, object?>("status", "sent"));
-                sent++;
+
+                // SmtpClient.Timeout does not apply to SendMailAsync: a server that stops answering is cut here.
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(opts.SendTimeout);
+                await smtp.SendMailAsync(mail, timeout.Token);
             }
-            catch (Exception ex) when (ex is SmtpException or InvalidOperationException or FormatException or IOException)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                var attempts = row.Attempts + 1;
-                var giveUp = attempts >= opts.MaxAttempts;
-                logger.LogWarning(ex, "E-mail {DeliveryId} failed on attempt {Attempt}{GiveUp}", row.Id, attempts, giveUp ? "; giving up" : string.Empty);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    UPDATE email_deliveries SET attempts = @attempts, last_error = @error,
-                        status = CASE WHEN @giveUp THEN 'failed' ELSE 'pending' END, next_attempt_at = @next
-                    WHERE id = @Id
-                    """,
-                    new { row.Id, attempts, error = ex.Message, giveUp, next = clock.GetUtcNow() + Backoff.After(attempts) },
-                    transaction, cancellationToken: ct));
-                Deliveries.Add(1, new KeyValuePair<string, object?>("status", giveUp ? "failed" : "retry"));
+                // Shutting down: the lease runs out and the delivery is tried again; nothing is marked.
+                break;
+            }
+            catch (Exception ex)
+            {
+                error = ex.Message;
+                permanent = IsPermanent(ex);
+            }
+
+            // Recorded on its own, whatever happens to the rest of the batch or to shutdown.
+            await MarkAsync(row, error, permanent, opts);
+            if (error is null)
+            {
+                sent++;
             }
         }
 
-        await transaction.CommitAsync(ct);
         return sent;
     }
+
+    /// <summary>Claims due deliveries (and those whose sender died mid-send) with a lease, in a short transaction.</summary>
+    private async Task<List<DeliveryRow>> ClaimAsync(SmtpOptions opts, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
+            """
+            UPDATE email_deliveries SET status = 'sending', lease_until = now() + @Lease
+            WHERE id IN (
+                SELECT id FROM email_deliveries
+                WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())
+                ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
+            RETURNING id AS Id, to_address AS ToAddress, to_name AS ToName, subject AS Subject, body AS Body, attempts AS Attempts
+            """, new { Lease = opts.SendTimeout * 25 }, cancellationToken: ct))).ToList();
+    }
+
+    private async Task MarkAsync(DeliveryRow row, string? error, bool permanent, SmtpOptions opts)
+    {
+        var attempts = row.Attempts + 1;
+        var status = error is null ? "sent" : permanent || attempts >= opts.MaxAttempts ? "failed" : "pending";
+        if (error is not null)
+        {
+            logger.LogWarning("E-mail {DeliveryId} failed on attempt {Attempt} ({Status}): {Error}", row.Id, attempts, status, error);
+        }
+
+        await using var connection = await db.OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync(
+            """
+            UPDATE email_deliveries
+            SET status = @status, attempts = @attempts, last_error = @error, lease_until = NULL,
+                sent_at = CASE WHEN @status = 'sent' THEN now() END, next_attempt_at = @next
+            WHERE id = @Id
+            """,
+            new { row.Id, status, attempts, error, next = clock.GetUtcNow() + Backoff.After(attempts) });
+        Deliveries.Add(1, new KeyValuePair<string, object?>("status", error is null ? "sent" : status == "failed" ? "failed" : "retry"));
+    }
+
+    /// <summary>A 5xx answer about the mailbox or the message will not change on retry; anything else (4xx, network, timeout) may.</summary>
+    private static bool IsPermanent(Exception ex) => ex is SmtpFailedRecipientException { StatusCode: SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.MailboxNameNotAllowed or SmtpStatusCode.UserNotLocalTryAlternatePath }
+        or FormatException;
 
     private sealed record DeliveryRow(Guid Id, string ToAddress, string ToName, string Subject, string Body, int Attempts);
 }

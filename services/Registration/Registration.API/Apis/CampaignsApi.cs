@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DoanKetSangTao.Registration.API.Apis;
 
-public sealed record CreateCampaignRequest(int Year, string? Name, string? ProvinceCode, DateOnly RegistrationDueBefore);
+public sealed record CreateCampaignRequest(int Year, string? Name, string? ProvinceCode, DateOnly? RegistrationDueBefore);
 
 public sealed record CampaignResponse(Guid Id, int Year, string Name, string? ProvinceCode, DateTimeOffset RegistrationClosesAt, string RegistrationDeadline);
 
@@ -35,6 +35,12 @@ public static class CampaignsApi
         if (request.Year is < 2000 or > 2100)
         {
             errors["year"] = ["Năm thi đua không hợp lệ."];
+        }
+
+        // The registration deadline falls in the campaign's year or the turn of the next (e.g. before 15 January).
+        if (request.RegistrationDueBefore is not { } due || due.Year < request.Year || due.Year > request.Year + 1)
+        {
+            errors["registrationDueBefore"] = [$"Vui lòng nhập hạn đăng ký (ngày, dạng yyyy-MM-dd) trong năm {request.Year} hoặc đầu năm {request.Year + 1}."];
         }
 
         if (errors.Count > 0)
@@ -65,7 +71,7 @@ public static class CampaignsApi
             Year = request.Year,
             Name = name!,
             ProvinceCode = request.ProvinceCode,
-            RegistrationClosesAt = VietnamTime.ClosesBefore(request.RegistrationDueBefore).UtcDateTime,
+            RegistrationClosesAt = VietnamTime.ClosesBefore(request.RegistrationDueBefore!.Value).UtcDateTime,
         };
         await connection.ExecuteAsync(
             """

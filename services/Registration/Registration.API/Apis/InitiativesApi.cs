@@ -89,9 +89,19 @@ public static class InitiativesApi
                 "Xã/phường đã chọn không thuộc tỉnh/thành phố của đợt thi đua này. Vui lòng chọn đúng đợt thi đua của địa phương.");
         }
 
-        if (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM organizations WHERE id = @OrganizationId", new { registration.OrganizationId }) == 0)
+        var organizationProvince = await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT province_code FROM organizations WHERE id = @OrganizationId", new { registration.OrganizationId });
+        if (organizationProvince is null)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["organizationId"] = ["Không tìm thấy cơ quan, đơn vị đã chọn."] });
+        }
+
+        if (organizationProvince != provinceCode)
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["organizationId"] = ["Cơ quan, đơn vị đã chọn không thuộc tỉnh/thành phố của xã/phường nơi đăng ký sáng kiến."],
+            });
         }
 
         var id = Guid.CreateVersion7();

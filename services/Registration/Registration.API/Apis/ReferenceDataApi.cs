@@ -75,6 +75,22 @@ public static class ReferenceDataApi
             return Problems.Forbidden("organization_outside_scope", "Bạn chỉ được khai báo cơ quan, đơn vị trong địa bàn mình phụ trách.");
         }
 
+        if (request.ParentId is { } parentId)
+        {
+            var parent = await connection.QuerySingleOrDefaultAsync<ParentRow>(
+                "SELECT province_code AS ProvinceCode, commune_code AS CommuneCode FROM organizations WHERE id = @parentId", new { parentId });
+            if (parent is null)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["parentId"] = ["Không tìm thấy tổ chức cấp trên đã chọn."] });
+            }
+
+            // A parent may sit higher (a province federation above a commune union), but the officer must reach it too.
+            if (!services.User.CanAccess(parent.ProvinceCode, parent.CommuneCode) && !services.User.CanAccess(parent.ProvinceCode))
+            {
+                return Problems.Forbidden("organization_outside_scope", "Tổ chức cấp trên đã chọn nằm ngoài địa bàn bạn phụ trách.");
+            }
+        }
+
         var org = new OrganizationResponse(Guid.CreateVersion7(), name!, request.Kind!, commune.ParentCode, commune.Code, request.ParentId);
         await connection.ExecuteAsync(
             """
@@ -98,4 +114,6 @@ public static class ReferenceDataApi
     }
 
     private sealed record CommuneRow(string Code, string ParentCode);
+
+    private sealed record ParentRow(string ProvinceCode, string? CommuneCode);
 }

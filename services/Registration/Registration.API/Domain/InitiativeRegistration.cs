@@ -13,7 +13,7 @@ public sealed record RegisterInitiativeRequest(
     Guid OrganizationId,
     string? CommuneCode,
     string? Summary,
-    IReadOnlyList<AuthorInput>? Authors);
+    IReadOnlyList<AuthorInput?>? Authors);
 
 public sealed record ValidAuthor(int Ordinal, string FullName, string? Email, bool IsLead, int ContributionPercent);
 
@@ -100,7 +100,7 @@ public static class InitiativeRegistration
             string.IsNullOrEmpty(summary) ? null : summary, authors), errors);
     }
 
-    private static List<ValidAuthor> ValidateAuthors(IReadOnlyList<AuthorInput>? input, Action<string, string> fail)
+    private static List<ValidAuthor> ValidateAuthors(IReadOnlyList<AuthorInput?>? input, Action<string, string> fail)
     {
         var authors = new List<ValidAuthor>();
         if (input is null || input.Count == 0)
@@ -117,7 +117,12 @@ public static class InitiativeRegistration
 
         for (var i = 0; i < input.Count; i++)
         {
-            var a = input[i];
+            if (input[i] is not { } a)
+            {
+                fail($"authors[{i}]", "Thông tin tác giả bị trống.");
+                continue;
+            }
+
             var name = VietnameseText.TryNormalize(a.FullName);
             if (string.IsNullOrEmpty(name) || name.Length > NameMaxLength)
             {
@@ -125,9 +130,17 @@ public static class InitiativeRegistration
             }
 
             var email = a.Email?.Trim();
-            if (!string.IsNullOrEmpty(email) && !MailAddress.TryCreate(email, out _))
+            if (!string.IsNullOrEmpty(email))
             {
-                fail($"authors[{i}].email", "Địa chỉ thư điện tử không hợp lệ.");
+                // Only the bare address is kept: "Tên <a@b.vn>" is not an address to store.
+                if (MailAddress.TryCreate(email, out var parsed) && parsed.Address == email)
+                {
+                    email = parsed.Address;
+                }
+                else
+                {
+                    fail($"authors[{i}].email", "Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@donvi.gov.vn).");
+                }
             }
 
             if (a.ContributionPercent is < 1 or > 100)
