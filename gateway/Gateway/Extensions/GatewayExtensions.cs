@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DoanKetSangTao.Gateway.Extensions;
 
@@ -42,17 +41,13 @@ public static class GatewayExtensions
             o.OnRejected = async (ctx, ct) =>
             {
                 var http = ctx.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
                 var (code, detail) = Problems.DefaultFor(429);
-                var problem = new ProblemDetails { Status = 429, Detail = detail };
-                problem.Extensions["code"] = code;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-                    .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+                await Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests, code, detail);
             };
         });
 

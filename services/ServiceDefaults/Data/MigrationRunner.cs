@@ -62,7 +62,15 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         }
         finally
         {
-            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@LockKey)", new { LockKey });
+            try
+            {
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@LockKey)", new { LockKey });
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                // A broken connection releases the lock anyway; keep the original error visible.
+                logger.LogWarning(ex, "Could not release the migration lock explicitly");
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoanKetSangTao.ServiceDefaults.Http;
 
@@ -31,6 +32,16 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string code, string detail) => Create(StatusCodes.Status403Forbidden, code, detail);
 
     public static ProblemHttpResult Conflict(string code, string detail) => Create(StatusCodes.Status409Conflict, code, detail);
+
+    /// <summary>Writes a problem from middleware or an event handler (authentication, rate limiting), where no endpoint result applies.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string code, string detail)
+    {
+        context.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = TitleFor(status), Detail = detail };
+        problem.Extensions["code"] = code;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
+    }
 
     /// <summary>Default code and Vietnamese message for a status that no handler explained.</summary>
     public static (string Code, string Detail) DefaultFor(int status) => status switch

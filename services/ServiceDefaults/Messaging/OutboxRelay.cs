@@ -88,7 +88,10 @@ public sealed partial class OutboxRelay(
         await listener.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    /// <summary>Publishes one batch of due rows. Stops at the first failure: the broker is likely away, and order is kept.</summary>
+    /// <summary>
+    /// Publishes one batch of due rows, oldest first. Stops at the first failure: the broker is likely away.
+    /// Order is not guaranteed across batches or replicas (a row in backoff can be overtaken): consumers must not depend on it.
+    /// </summary>
     internal async Task<(int Published, bool Failed)> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         var opts = options.Value;

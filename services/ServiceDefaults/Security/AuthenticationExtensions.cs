@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,9 +61,9 @@ public static class AuthenticationExtensions
                         ? ("unauthenticated", Problems.DefaultFor(401).Detail)
                         : ("invalid_token", "Mã truy cập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.");
                     ctx.Response.Headers.WWWAuthenticate = "Bearer";
-                    await WriteProblemAsync(ctx.HttpContext, 401, code, detail);
+                    await Problems.WriteAsync(ctx.HttpContext, 401, code, detail);
                 },
-                OnForbidden = ctx => WriteProblemAsync(ctx.HttpContext, 403, "forbidden", Problems.DefaultFor(403).Detail),
+                OnForbidden = ctx => Problems.WriteAsync(ctx.HttpContext, 403, "forbidden", Problems.DefaultFor(403).Detail),
             };
         });
 
@@ -74,14 +73,5 @@ public static class AuthenticationExtensions
         builder.Services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext
             ?? throw new InvalidOperationException("CurrentUser is only available inside a request.")));
         return builder;
-    }
-
-    private static async Task WriteProblemAsync(HttpContext context, int status, string code, string detail)
-    {
-        context.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = Problems.TitleFor(status), Detail = detail };
-        problem.Extensions["code"] = code;
-        var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 }

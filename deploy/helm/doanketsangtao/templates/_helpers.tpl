@@ -127,6 +127,7 @@ component's `config` come last and therefore win.
 {{- $_ := set $cfg "ASPNETCORE_HTTP_PORTS" (toString $c.ports.http) -}}
 {{- $_ := set $cfg "Identity__Authority" (required "identity.authority is required: the OIDC issuer every component validates tokens against" $root.Values.identity.authority) -}}
 {{- $_ := set $cfg "Identity__Audience" $root.Values.identity.audience -}}
+{{- $_ := set $cfg "Identity__RequireHttpsMetadata" (toString $root.Values.identity.requireHttpsMetadata) -}}
 {{- $_ := set $cfg "OTEL_SERVICE_NAME" .name -}}
 {{- $_ := set $cfg "OTEL_RESOURCE_ATTRIBUTES" "service.namespace=doanketsangtao" -}}
 {{- with $root.Values.observability.otlpEndpoint -}}
