@@ -31,5 +31,15 @@ public sealed class CurrentUser
     /// <summary>True when the caller's scope covers a record filed under this province/commune.</summary>
     public bool CanAccess(string provinceCode, string? communeCode = null) => Scope?.Covers(provinceCode, communeCode) ?? false;
 
+    /// <summary>
+    /// For a list filtered to one province: whether the caller may see it at all, and the commune a commune
+    /// officer is confined to (null for province and central officers, who see every commune).
+    /// </summary>
+    public bool TryGetAreaFilter(string provinceCode, out string? communeFilter)
+    {
+        communeFilter = Scope?.CommuneCode;
+        return Scope is not null && Scope.Covers(provinceCode, Scope.CommuneCode);
+    }
+
     public static CurrentUser From(HttpContext context) => new(context.User);
 }

@@ -73,6 +73,21 @@ public sealed class AdministrativeScopeTests
         Assert.False(user.CanAccess("79"));
     }
 
+    [Theory]
+    [InlineData("VN", "01", true, null)]
+    [InlineData("VN/01", "01", true, null)]
+    [InlineData("VN/01", "79", false, null)]
+    [InlineData("VN/01/00004", "01", true, "00004")]
+    [InlineData("VN/01/00004", "79", false, "00004")]
+    public void A_province_list_is_open_to_its_officers_and_confines_a_commune_officer_to_their_commune(
+        string scope, string province, bool allowed, string? commune)
+    {
+        var user = new CurrentUser(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(PlatformClaims.Subject, "x"), new Claim(PlatformClaims.AdministrativeUnit, scope)], "test")));
+        Assert.Equal(allowed, user.TryGetAreaFilter(province, out var filter));
+        Assert.Equal(commune, filter);
+    }
+
     [Fact]
     public void A_token_without_an_administrative_unit_reaches_nothing()
     {

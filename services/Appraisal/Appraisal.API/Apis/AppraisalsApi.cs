@@ -39,7 +39,7 @@ public static class AppraisalsApi
     public static async Task<Results<Ok<List<IntakeRecordResponse>>, ProblemHttpResult>> ListIntake(
         string provinceCode, Guid? campaignId, NpgsqlDataSource db, CurrentUser user)
     {
-        if (!user.CanAccess(provinceCode, user.Scope?.CommuneCode))
+        if (!user.TryGetAreaFilter(provinceCode, out var commune))
         {
             return Problems.Forbidden("appraisal_outside_scope", "Bạn chỉ được xem hồ sơ thẩm định của địa bàn mình phụ trách.");
         }
@@ -53,7 +53,7 @@ public static class AppraisalsApi
             WHERE province_code = @provinceCode AND (@commune IS NULL OR commune_code = @commune)
               AND (@campaignId IS NULL OR campaign_id = @campaignId)
             ORDER BY opened_at DESC LIMIT 200
-            """, new { provinceCode, commune = user.Scope!.CommuneCode, campaignId });
+            """, new { provinceCode, commune, campaignId });
         return TypedResults.Ok(rows.ToList());
     }
 }

@@ -27,8 +27,8 @@ public static class ReportsApi
     public static async Task<Results<Ok<InitiativeCountsResponse>, ProblemHttpResult>> GetInitiativeCounts(
         Guid campaignId, string? provinceCode, NpgsqlDataSource db, CurrentUser user)
     {
-        var scope = user.Scope;
-        var allowed = provinceCode is null ? scope?.Level == AdministrativeLevel.Central : scope?.Covers(provinceCode, scope.CommuneCode) == true;
+        string? commune = null;
+        var allowed = provinceCode is null ? user.Scope?.Level == AdministrativeLevel.Central : user.TryGetAreaFilter(provinceCode, out commune);
         if (!allowed)
         {
             return Problems.Forbidden("report_outside_scope",
@@ -45,7 +45,7 @@ public static class ReportsApi
                 SELECT commune_code AS Code, registered AS Registered FROM initiative_counts
                 WHERE campaign_id = @campaignId AND province_code = @provinceCode AND (@commune IS NULL OR commune_code = @commune)
                 ORDER BY commune_code
-                """, new { campaignId, provinceCode, commune = scope!.CommuneCode });
+                """, new { campaignId, provinceCode, commune });
         var rows = breakdown.ToList();
         return TypedResults.Ok(new InitiativeCountsResponse(campaignId, provinceCode, rows.Sum(r => r.Registered), rows));
     }
