@@ -178,6 +178,16 @@ public sealed partial class ThinFlowTests(PlatformFixture platform) : IClassFixt
         }
 
         Assert.Single(ids.Distinct());
+
+        // The same key with another registration is refused, not answered with the first one.
+        using var reused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/initiatives")
+        {
+            Content = JsonContent.Create(Registration(campaignId, organizationId, "Một sáng kiến khác hẳn", $"y.{Guid.NewGuid():N}@tacgia.example.vn")),
+        };
+        reused.Headers.Add("Idempotency-Key", "dang-ky-lan-1");
+        using var refused = await author.SendAsync(reused);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("idempotency_key_reused", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         using var officer = platform.Client(await platform.System.IssueTokenAsync("canbo.tinh.hanoi"));
         await TestInfrastructure.EventuallyAsync(async () =>
             (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/reports/initiative-counts?campaignId={campaignId}&provinceCode=01"))

@@ -97,6 +97,17 @@ public sealed class InitiativeRegistrationTests
         Assert.True(errors.ContainsKey("authors[0]"));
     }
 
+    [Fact]
+    public void A_retry_of_the_same_registration_has_the_same_fingerprint_and_a_different_one_does_not()
+    {
+        var request = Valid();
+        var first = InitiativeRegistration.Validate(request).Registration!.Fingerprint();
+        var retry = InitiativeRegistration.Validate(request with { Title = " " + request.Title!.Normalize(System.Text.NormalizationForm.FormD) }).Registration!.Fingerprint();
+        var other = InitiativeRegistration.Validate(request with { Title = "Một sáng kiến khác" }).Registration!.Fingerprint();
+        Assert.Equal(first, retry);
+        Assert.NotEqual(first, other);
+    }
+
     [Theory]
     [InlineData("sang_kien")]
     [InlineData("y_tuong_moi")]

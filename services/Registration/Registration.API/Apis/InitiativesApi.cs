@@ -57,10 +57,11 @@ public static class InitiativesApi
             return Problems.Validation(errors);
         }
 
+        var fingerprint = registration.Fingerprint();
         await using var connection = await services.Db.OpenConnectionAsync(ct);
-        if (idempotencyKey is not null && await FindByIdempotencyKeyAsync(connection, services.User.Id, idempotencyKey) is { } existing)
+        if (idempotencyKey is not null && await ReplayAsync(connection, services.User.Id, idempotencyKey, fingerprint) is { } replay)
         {
-            return TypedResults.Ok(existing);
+            return replay;
         }
 
         var campaign = await connection.QuerySingleOrDefaultAsync<Campaign>(
@@ -110,9 +111,9 @@ public static class InitiativesApi
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO initiatives (id, campaign_id, title, kind, summary, organization_id, province_code, commune_code,
-                                     status, registered_by, contact_name, contact_email, idempotency_key, registered_at)
+                                     status, registered_by, contact_name, contact_email, idempotency_key, idempotency_fingerprint, registered_at)
             VALUES (@Id, @CampaignId, @Title, @Kind, @Summary, @OrganizationId, @ProvinceCode, @CommuneCode,
-                    @Status, @RegisteredBy, @ContactName, @ContactEmail, @IdempotencyKey, @RegisteredAt)
+                    @Status, @RegisteredBy, @ContactName, @ContactEmail, @IdempotencyKey, @Fingerprint, @RegisteredAt)
             ON CONFLICT (registered_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             """,
             new
@@ -120,13 +121,13 @@ public static class InitiativesApi
                 Id = id, registration.CampaignId, registration.Title, registration.Kind, registration.Summary, registration.OrganizationId,
                 ProvinceCode = provinceCode, registration.CommuneCode, Status = InitiativeStatus.Registered, RegisteredBy = services.User.Id,
                 ContactName = registration.Lead.FullName, ContactEmail = registration.Lead.Email ?? services.User.Email,
-                IdempotencyKey = idempotencyKey, RegisteredAt = now.UtcDateTime,
+                IdempotencyKey = idempotencyKey, Fingerprint = fingerprint, RegisteredAt = now.UtcDateTime,
             }, transaction, cancellationToken: ct));
         if (inserted == 0)
         {
             // A concurrent retry with the same key won the race; answer with what it created.
             await transaction.RollbackAsync(ct);
-            return TypedResults.Ok((await FindByIdempotencyKeyAsync(connection, services.User.Id, idempotencyKey!))!);
+            return (await ReplayAsync(connection, services.User.Id, idempotencyKey!, fingerprint))!;
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
@@ -202,12 +203,28 @@ public static class InitiativesApi
             head.CommuneCode, head.Status, new DateTimeOffset(head.RegisteredAt, TimeSpan.Zero), authors);
     }
 
-    private static async Task<InitiativeResponse?> FindByIdempotencyKeyAsync(NpgsqlConnection connection, string userId, string key)
+    /// <summary>The answer to a retry: the initiative the key created, or 422 when the key came with another registration.</summary>
+    private static async Task<Results<Created<InitiativeResponse>, Ok<InitiativeResponse>, ProblemHttpResult>?> ReplayAsync(
+        NpgsqlConnection connection, string userId, string key, string fingerprint)
     {
-        var id = await connection.QuerySingleOrDefaultAsync<Guid?>(
-            "SELECT id FROM initiatives WHERE registered_by = @userId AND idempotency_key = @key", new { userId, key });
-        return id is null ? null : await LoadAsync(connection, id.Value);
+        var first = await connection.QuerySingleOrDefaultAsync<KeyRow>(
+            "SELECT id AS Id, idempotency_fingerprint AS Fingerprint FROM initiatives WHERE registered_by = @userId AND idempotency_key = @key",
+            new { userId, key });
+        if (first is null)
+        {
+            return null;
+        }
+
+        if (first.Fingerprint != fingerprint)
+        {
+            return Problems.Create(422, "idempotency_key_reused",
+                "Mã Idempotency-Key này đã được dùng cho một phiếu đăng ký khác. Mỗi phiếu đăng ký mới cần một mã mới.");
+        }
+
+        return TypedResults.Ok((await LoadAsync(connection, first.Id))!);
     }
+
+    private sealed record KeyRow(Guid Id, string? Fingerprint);
 
     private sealed record AccessRow(string RegisteredBy, string ProvinceCode, string CommuneCode);
 

@@ -27,6 +27,10 @@ public sealed record ValidRegistration(
     IReadOnlyList<ValidAuthor> Authors)
 {
     public ValidAuthor Lead => Authors.Single(a => a.IsLead);
+
+    /// <summary>A stable digest of what was registered (after normalization), to tell a retry from a different registration.</summary>
+    public string Fingerprint() => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(this))));
 }
 
 /// <summary>
