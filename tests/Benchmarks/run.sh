@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Measures what the thin flow costs (latency from registration to notification, registrations per
+# second, memory per process) on real PostgreSQL, RabbitMQ and SMTP servers started by
+# launcher/infra.sh, with every service a real Release process. Prints a Markdown report.
+#   bash tests/Benchmarks/run.sh
+# Tunables (environment): DKST_BENCH_REGISTRATIONS (200), DKST_BENCH_WARMUP (20),
+# DKST_BENCH_POLL_MS (10), DKST_BENCH_CLIENTS (8), DKST_BENCH_PER_CLIENT (25), DKST_BENCH_SETTLE_S (10).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+infra="$root/launcher/infra.sh"
+state="$root/.local/bench/infra"
+
+# Ports of their own, apart from launcher/start.sh's and tests/run.sh's, so all can run on one machine.
+export DKST_PG_PORT="${DKST_BENCH_PG_PORT:-58432}"
+export DKST_RABBIT_PORT="${DKST_BENCH_RABBIT_PORT:-58672}"
+export DKST_RABBIT_MGMT_PORT="${DKST_BENCH_RABBIT_MGMT_PORT:-58673}"
+export DKST_SMTP_PORT="${DKST_BENCH_SMTP_PORT:-58025}"
+
+bash "$infra" install
+bash "$infra" start "$state"
+trap 'bash "$infra" stop "$state"' EXIT
+# shellcheck disable=SC1091
+. "$state/env"
+
+# Build output to stderr: stdout carries only the report.
+dotnet build "$root/tests/Benchmarks/Benchmarks.csproj" -c Release -nologo -v quiet >&2
+dotnet "$root/tests/Benchmarks/bin/Release/net10.0/DoanKetSangTao.Benchmarks.dll" "$root"
