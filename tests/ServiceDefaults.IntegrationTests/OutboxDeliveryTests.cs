@@ -39,7 +39,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     public async Task An_event_committed_while_the_broker_is_unreachable_is_delivered_once_it_is_back()
     {
         await using var proxy = new TcpProxy(TestInfrastructure.RabbitPort); // not started: the broker is "down"
-        using var host = await StandInService.StartAsync(database.ConnectionString, vhost.UriFor(proxy.Port));
+        using var host = await StandInService.StartAsync(database.ConnectionString, vhost.UriFor(proxy.Port), waitForBus: false);
 
         var evt = await StandInService.RecordAsync(db, "ghi nhận khi máy chủ tin nhắn ngừng");
         await StandInService.Eventually<int?>(async () =>

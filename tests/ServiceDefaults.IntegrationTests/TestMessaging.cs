@@ -64,7 +64,8 @@ public static class StandInService
 {
     public const string Name = "standin";
 
-    public static async Task<IHost> StartAsync(string database, string broker, Action<IBusRegistrationConfigurator>? extra = null)
+    /// <param name="waitForBus">Wait until every receive endpoint is bound (false when the broker is meant to be unreachable).</param>
+    public static async Task<IHost> StartAsync(string database, string broker, Action<IBusRegistrationConfigurator>? extra = null, bool waitForBus = true)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -86,6 +87,16 @@ public static class StandInService
         });
         var host = builder.Build();
         await host.StartAsync();
+        if (waitForBus)
+        {
+            // The bus starts in the background; tests that count deliveries need the queues bound first.
+            var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
+            if (health != BusHealthStatus.Healthy)
+            {
+                throw new InvalidOperationException($"The stand-in service's bus is {health} after 60 s.");
+            }
+        }
+
         return host;
     }
 
