@@ -39,7 +39,16 @@ public sealed class LocalSystemOptions
     public string? OtlpEndpoint { get; init; }
 
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// A token issuer of the caller's own (tests that need people the demo list lacks): every process trusts it
+    /// and the development issuer stays off.
+    /// </summary>
+    public TokenIssuer? Issuer { get; init; }
 }
+
+/// <summary>An issuer name and its RSA public key (PEM), as the services' Identity:Issuer and Identity:SigningKeyPem.</summary>
+public sealed record TokenIssuer(string Issuer, string PublicKeyPem);
 
 /// <summary>
 /// The whole platform on one machine: a database per service, the five services and the gateway as
@@ -87,6 +96,11 @@ public sealed class LocalSystem : IAsyncDisposable
 
             system.Launch(Gateway, system.GatewayEnvironment());
             await Task.WhenAll(system.processes.Select(p => system.WaitReadyAsync(p.Service, p.Process, p.Log, cancellationToken)));
+            if (options.Issuer is null)
+            {
+                await system.SeedDemoOrganizationsAsync(cancellationToken);
+            }
+
             return system;
         }
         catch
@@ -105,6 +119,36 @@ public sealed class LocalSystem : IAsyncDisposable
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         return doc.RootElement.GetProperty("accessToken").GetString()!;
     }
+
+    /// <summary>
+    /// The organizations the demo users work in, with the ids their tokens carry, written straight into
+    /// registration's database (there is no API to choose an organization's id, rightly).
+    /// </summary>
+    private async Task SeedDemoOrganizationsAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient();
+        var organizations = await http.GetFromJsonAsync<List<DemoOrganization>>($"{IdentityAuthority}/organizations", ct) ?? [];
+        var db = new NpgsqlConnectionStringBuilder(options.PostgresConnection) { Database = DatabaseName(Services[0]) };
+        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync(ct);
+        foreach (var o in organizations)
+        {
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO organizations (id, name, kind, province_code, commune_code, parent_id, created_by)
+                VALUES (@id, @name, @kind, @province, @commune, @parent, 'launcher') ON CONFLICT (id) DO NOTHING
+                """, connection);
+            insert.Parameters.AddWithValue("id", Guid.Parse(o.Id));
+            insert.Parameters.AddWithValue("name", o.Name);
+            insert.Parameters.AddWithValue("kind", o.Kind);
+            insert.Parameters.AddWithValue("province", o.ProvinceCode);
+            insert.Parameters.AddWithValue("commune", (object?)o.CommuneCode ?? DBNull.Value);
+            insert.Parameters.AddWithValue("parent", o.ParentId is null ? DBNull.Value : Guid.Parse(o.ParentId));
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private sealed record DemoOrganization(string Id, string Name, string Kind, string ProvinceCode, string? CommuneCode, string? ParentId);
 
     private async Task CreateDatabasesAsync(CancellationToken ct)
     {
@@ -129,11 +173,20 @@ public sealed class LocalSystem : IAsyncDisposable
             // Services behave as in production; only the gateway, which hosts the dev issuer, is in Development.
             ["ASPNETCORE_ENVIRONMENT"] = service == Gateway ? "Development" : "Production",
             ["DOTNET_NOLOGO"] = "1",
-            ["Identity__Authority"] = IdentityAuthority,
             // The development issuer serves its metadata over plain HTTP on loopback only.
             ["Identity__RequireHttpsMetadata"] = "false",
             ["OTEL_SERVICE_NAME"] = service.Name,
         };
+        if (options.Issuer is { } issuer)
+        {
+            env["Identity__Issuer"] = issuer.Issuer;
+            env["Identity__SigningKeyPem"] = issuer.PublicKeyPem;
+        }
+        else
+        {
+            env["Identity__Authority"] = IdentityAuthority;
+        }
+
         if (options.OtlpEndpoint is not null)
         {
             env["OTEL_EXPORTER_OTLP_ENDPOINT"] = options.OtlpEndpoint;
@@ -162,7 +215,7 @@ public sealed class LocalSystem : IAsyncDisposable
     {
         var env = CommonEnvironment(Gateway);
         env["Kestrel__Endpoints__Http__Url"] = GatewayUrl;
-        env["DevIdentity__Enabled"] = "true";
+        env["DevIdentity__Enabled"] = options.Issuer is null ? "true" : "false";
         env["DevIdentity__Issuer"] = IdentityAuthority;
         env["DevIdentity__KeyFile"] = Path.Combine(options.StateDirectory, "dev-identity-key.pem");
         foreach (var service in Services)

@@ -8,7 +8,8 @@ public sealed class InitiativeRegistrationTests
 {
     private static RegisterInitiativeRequest Valid(params AuthorInput[] authors) => new(
         Guid.NewGuid(), "Sáng kiến số hóa sổ hộ nghèo", InitiativeKind.Initiative, Guid.NewGuid(), "00004", "Tóm tắt.",
-        authors.Length > 0 ? authors : [new AuthorInput("Nguyễn Văn An", "an@example.vn", true, 100)]);
+        authors.Length > 0 ? authors : [new AuthorInput("Nguyễn Văn An", "an@example.vn", true, 100)],
+        ContentType: "tac_nghiep", MovementArea: "he_thong_chinh_tri", Field: "hanh_chinh");
 
     [Fact]
     public void An_individual_registration_is_accepted_and_normalized()
@@ -56,7 +57,40 @@ public sealed class InitiativeRegistrationTests
     {
         var (registration, errors) = InitiativeRegistration.Validate(new RegisterInitiativeRequest(Guid.Empty, " ", "khac", Guid.Empty, "4", null, []));
         Assert.Null(registration);
-        Assert.Equal(["authors", "campaignId", "communeCode", "kind", "organizationId", "title"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["authors", "campaignId", "communeCode", "contentType", "field", "kind", "movementArea", "organizationId", "summary", "title"],
+            errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_draft_may_leave_the_classification_and_summary_empty_but_not_the_authors()
+    {
+        var draft = Valid() with { ContentType = null, MovementArea = null, Field = null, Summary = null, SaveAsDraft = true };
+        Assert.Empty(InitiativeRegistration.Validate(draft).Errors);
+        var (_, errors) = InitiativeRegistration.Validate(draft with { Authors = [] });
+        Assert.Equal(["authors"], errors.Keys);
+        Assert.Equal(["contentType", "field", "movementArea", "summary"],
+            InitiativeRegistration.Validate(draft with { SaveAsDraft = false }).Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_area_or_field_is_refused_with_the_choices_listed()
+    {
+        var (_, errors) = InitiativeRegistration.Validate(Valid() with { MovementArea = "khac", Field = "thu_vien" });
+        Assert.Contains("he_thong_chinh_tri (Cơ quan trong hệ thống chính trị)", errors["movementArea"][0]);
+        Assert.Contains("nong_nghiep (Nông nghiệp, nông thôn)", errors["field"][0]);
+    }
+
+    [Fact]
+    public void A_group_author_keeps_their_own_organization_and_the_shares_must_still_sum_to_100()
+    {
+        var other = Guid.NewGuid();
+        var (registration, _) = InitiativeRegistration.Validate(Valid(
+            new AuthorInput("Nguyễn Thị Hoa", null, true, 60),
+            new AuthorInput("Lê Văn Nam", null, false, 40, other, "Kỹ sư")));
+        Assert.Equal([null, other], registration!.Authors.Select(a => a.OrganizationId));
+        Assert.Equal("Kỹ sư", registration.Authors[1].Position);
+        var (_, errors) = InitiativeRegistration.Validate(Valid(new AuthorInput("A", null, true, 60), new AuthorInput("B", null, false, 30)));
+        Assert.Contains("hiện là 90%", errors["authors"][0]);
     }
 
     [Fact]

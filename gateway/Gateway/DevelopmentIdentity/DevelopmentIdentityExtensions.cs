@@ -80,6 +80,7 @@ public static class DevelopmentIdentityExtensions
             return TypedResults.Ok(new { keys = new[] { new { kty = jwk.Kty, use = "sig", alg = SecurityAlgorithms.RsaSha256, kid = key.KeyId, n = jwk.N, e = jwk.E } } });
         });
         group.MapGet("/users", () => TypedResults.Ok(DemoUsers.All));
+        group.MapGet("/organizations", () => TypedResults.Ok(DemoUsers.Organizations));
         group.MapPost("/token", IssueToken);
         return app;
     }

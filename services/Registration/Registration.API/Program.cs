@@ -17,8 +17,12 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapInitiativesApi();
+app.MapConfirmationsApi();
+app.MapDossiersApi();
 app.MapCampaignsApi();
 app.MapReferenceDataApi();
 app.MapGrpcService<InitiativeLookupService>();
+app.MapGrpcService<DossierLookupService>();
+app.MapGrpcService<OrganizationLookupService>();
 app.MapDefaultEndpoints();
 app.Run();

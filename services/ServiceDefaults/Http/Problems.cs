@@ -23,9 +23,17 @@ public static class Problems
         return TypedResults.Problem(detail: detail, statusCode: status, title: TitleFor(status), extensions: extensions);
     }
 
+    public const string ValidationDetail = "Dữ liệu gửi lên chưa hợp lệ. Vui lòng sửa các trường được nêu trong 'errors' rồi gửi lại.";
+
     public static ProblemHttpResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
-        Create(StatusCodes.Status400BadRequest, ValidationFailed,
-            "Dữ liệu gửi lên chưa hợp lệ. Vui lòng sửa các trường được nêu trong 'errors' rồi gửi lại.", errors);
+        Create(StatusCodes.Status400BadRequest, ValidationFailed, ValidationDetail, errors);
+
+    /// <summary>The same answer as <see cref="Validation"/>, thrown from code that has no result to return.</summary>
+    public static ProblemException ValidationException(IReadOnlyDictionary<string, string[]> errors) =>
+        new(StatusCodes.Status400BadRequest, ValidationFailed, ValidationDetail, errors);
+
+    public static ProblemException ValidationException(string field, string message) =>
+        ValidationException(new Dictionary<string, string[]> { [field] = [message] });
 
     public static ProblemHttpResult NotFound(string code, string detail) => Create(StatusCodes.Status404NotFound, code, detail);
 

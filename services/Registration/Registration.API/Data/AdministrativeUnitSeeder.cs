@@ -8,7 +8,8 @@ namespace DoanKetSangTao.Registration.API.Data;
 
 /// <summary>
 /// Loads the shipped list of provinces and communes (Data/admin-units-2025.csv). Idempotent: names are
-/// updated, new units added, and units no longer listed are retired rather than deleted.
+/// updated, new units added, and listed units no longer in the list are retired rather than deleted. Units an
+/// operator added, retired or merged by hand keep what the operator did.
 /// </summary>
 public sealed class AdministrativeUnitSeeder : IDatabaseSeeder
 {
@@ -18,11 +19,10 @@ public sealed class AdministrativeUnitSeeder : IDatabaseSeeder
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         const string upsert = """
-            INSERT INTO administrative_units (code, name, level, unit_type, parent_code, retired_at)
-            SELECT c, n, l, t, p, NULL::timestamptz
+            INSERT INTO administrative_units (code, name, level, unit_type, parent_code)
+            SELECT c, n, l, t, p
             FROM unnest(@Codes::text[], @Names::text[], @Levels::text[], @Types::text[], @Parents::text[]) AS u(c, n, l, t, p)
-            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, unit_type = EXCLUDED.unit_type,
-                parent_code = EXCLUDED.parent_code, retired_at = NULL
+            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, unit_type = EXCLUDED.unit_type, parent_code = EXCLUDED.parent_code
             """;
         foreach (var batch in new[] { provinces, communes })
         {
@@ -37,7 +37,7 @@ public sealed class AdministrativeUnitSeeder : IDatabaseSeeder
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE administrative_units SET retired_at = now() WHERE retired_at IS NULL AND NOT (code = ANY(@Codes))",
+            "UPDATE administrative_units SET retired_at = now(), retired_reason = 'Không còn trong danh mục' WHERE retired_at IS NULL AND source = 'list' AND NOT (code = ANY(@Codes))",
             new { Codes = provinces.Concat(communes).Select(u => u.Code).ToArray() }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }

@@ -2,9 +2,12 @@ using DoanKetSangTao.ServiceDefaults.Localization;
 
 namespace DoanKetSangTao.Registration.API.Domain;
 
-/// <summary>Đợt thi đua: a year for a scope (a province, or national), with its registration deadline.</summary>
+/// <summary>Đợt thi đua: a year (within a phase such as 2023–2025) for a scope, a province or national.</summary>
 public sealed class Campaign
 {
+    /// <summary>The scope code of a deadline that applies to the whole campaign.</summary>
+    public const string WholeCampaign = "VN";
+
     public Guid Id { get; init; }
 
     public int Year { get; init; }
@@ -14,15 +17,80 @@ public sealed class Campaign
     /// <summary>Null for a national campaign.</summary>
     public string? ProvinceCode { get; init; }
 
-    /// <summary>The instant registration closes ("trước ngày 15/01" closes when 15 January begins in Vietnam).</summary>
-    public DateTime RegistrationClosesAt { get; init; }
+    public int? PhaseStartYear { get; init; }
 
-    public bool IsRegistrationOpen(DateTimeOffset now) => now < new DateTimeOffset(RegistrationClosesAt, TimeSpan.Zero);
-
-    /// <summary>The message a person sees when they are late, with the deadline in Vietnamese form.</summary>
-    public string RegistrationClosedMessage() =>
-        $"Đã hết hạn đăng ký sáng kiến của {Name}: hạn cuối là hết ngày {VietnamTime.FormatDate(new DateTimeOffset(RegistrationClosesAt, TimeSpan.Zero).AddTicks(-1))}. " +
-        "Nếu có lý do chính đáng, vui lòng đề nghị cơ quan Mặt trận phụ trách mở lại thời hạn cho đơn vị.";
+    public int? PhaseEndYear { get; init; }
 
     public bool Covers(string provinceCode) => ProvinceCode is null || ProvinceCode == provinceCode;
+}
+
+/// <summary>Các mốc thời hạn of a campaign (domain.md, "The yearly cycle").</summary>
+public static class DeadlineKind
+{
+    public const string Registration = "registration";
+    public const string Dossier = "dossier";
+    public const string Appraisal = "appraisal";
+    public const string Honouring = "honouring";
+    public const string HalfYearReport = "report_half_year";
+    public const string AnnualReport = "report_annual";
+
+    public static readonly Catalog All = new("Loại thời hạn",
+    [
+        (Registration, "Hạn đăng ký sáng kiến (Mẫu 1, Mẫu 2)"),
+        (Dossier, "Hạn nộp hồ sơ đề nghị công nhận"),
+        (Appraisal, "Hạn thẩm định, công nhận"),
+        (Honouring, "Hội nghị biểu dương, tôn vinh"),
+        (HalfYearReport, "Hạn báo cáo 6 tháng"),
+        (AnnualReport, "Hạn báo cáo năm"),
+    ]);
+
+    /// <summary>The windows an officer can reopen for one organization.</summary>
+    public static readonly IReadOnlySet<string> Reopenable = new HashSet<string>(StringComparer.Ordinal) { Registration, Dossier };
+}
+
+/// <summary>One deadline: "trước ngày 15/01/2027" closes when 15 January 2027 begins in Vietnam.</summary>
+public sealed record CampaignDeadline(string Kind, string ScopeCode, DateOnly DueBefore)
+{
+    public DateTimeOffset ClosesAt => VietnamTime.ClosesBefore(DueBefore);
+
+    /// <summary>The last day a person can still act, as they read it: 14/01/2027.</summary>
+    public string LastDay => DueBefore.AddDays(-1).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Mở lại thời hạn: a window reopened for one organization, with its reason.</summary>
+public sealed record DeadlineExtension(string Kind, Guid OrganizationId, DateOnly DueBefore, string Reason)
+{
+    public DateTimeOffset ClosesAt => VietnamTime.ClosesBefore(DueBefore);
+}
+
+/// <summary>
+/// Which deadline binds an organization in a province, and whether its window is open. A province's own
+/// deadline overrides the campaign-wide one; an extension for the organization keeps the window open longer.
+/// </summary>
+public static class CampaignWindows
+{
+    public static CampaignDeadline? Effective(IEnumerable<CampaignDeadline> deadlines, string kind, string provinceCode)
+    {
+        var ofKind = deadlines.Where(d => d.Kind == kind).ToList();
+        return ofKind.FirstOrDefault(d => d.ScopeCode == provinceCode) ?? ofKind.FirstOrDefault(d => d.ScopeCode == Campaign.WholeCampaign);
+    }
+
+    /// <summary>Null when the window is open; otherwise the message a late person sees.</summary>
+    public static string? Refusal(Campaign campaign, CampaignDeadline? deadline, IEnumerable<DeadlineExtension> extensions, DateTimeOffset now)
+    {
+        if (deadline is null)
+        {
+            // A campaign without this deadline set has no limit for it: the officer decides when to set one.
+            return null;
+        }
+
+        if (now < deadline.ClosesAt || extensions.Any(e => e.Kind == deadline.Kind && now < e.ClosesAt))
+        {
+            return null;
+        }
+
+        var what = deadline.Kind == DeadlineKind.Registration ? "đăng ký sáng kiến" : "nộp hồ sơ đề nghị công nhận";
+        return $"Đã hết hạn {what} của {campaign.Name}: hạn cuối là hết ngày {deadline.LastDay}. " +
+               "Nếu có lý do chính đáng, vui lòng đề nghị cơ quan Mặt trận phụ trách mở lại thời hạn cho đơn vị.";
+    }
 }

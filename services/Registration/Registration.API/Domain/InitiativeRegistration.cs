@@ -3,9 +3,10 @@ using DoanKetSangTao.ServiceDefaults.Localization;
 
 namespace DoanKetSangTao.Registration.API.Domain;
 
-public sealed record AuthorInput(string? FullName, string? Email, bool IsLead, int ContributionPercent);
+/// <summary>One author as entered on the form; <c>OrganizationId</c> defaults to the initiative's unit.</summary>
+public sealed record AuthorInput(string? FullName, string? Email, bool IsLead, int ContributionPercent, Guid? OrganizationId = null, string? Position = null);
 
-/// <summary>Phiếu đăng ký sáng kiến (Mẫu 1) as submitted.</summary>
+/// <summary>Phiếu đăng ký sáng kiến (Mẫu 1) as entered: saved as a draft, or submitted at once.</summary>
 public sealed record RegisterInitiativeRequest(
     Guid CampaignId,
     string? Title,
@@ -13,9 +14,14 @@ public sealed record RegisterInitiativeRequest(
     Guid OrganizationId,
     string? CommuneCode,
     string? Summary,
-    IReadOnlyList<AuthorInput?>? Authors);
+    IReadOnlyList<AuthorInput?>? Authors,
+    string? ContentType = null,
+    string? MovementArea = null,
+    string? Field = null,
+    string? ExpectedScope = null,
+    bool SaveAsDraft = false);
 
-public sealed record ValidAuthor(int Ordinal, string FullName, string? Email, bool IsLead, int ContributionPercent);
+public sealed record ValidAuthor(int Ordinal, string FullName, string? Email, bool IsLead, int ContributionPercent, Guid? OrganizationId, string? Position);
 
 public sealed record ValidRegistration(
     Guid CampaignId,
@@ -24,23 +30,32 @@ public sealed record ValidRegistration(
     Guid OrganizationId,
     string CommuneCode,
     string? Summary,
-    IReadOnlyList<ValidAuthor> Authors)
+    IReadOnlyList<ValidAuthor> Authors,
+    string? ContentType,
+    string? MovementArea,
+    string? Field,
+    string? ExpectedScope)
 {
     public ValidAuthor Lead => Authors.Single(a => a.IsLead);
 
     /// <summary>A stable digest of what was registered (after normalization), to tell a retry from a different registration.</summary>
     public string Fingerprint() => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
         System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(this))));
+
+    /// <summary>The text search reads: title, summary, field and authors, lower-case and without diacritics.</summary>
+    public string SearchText() => InitiativeSearch.Document(Title, Summary, Authors.Select(a => a.FullName), Field);
 }
 
 /// <summary>
 /// The rules of a registration (Mẫu 1), with no I/O: identified authors (quy định 4.3), one lead author,
-/// contribution shares summing to 100 %, Vietnamese text stored as NFC, bounded lengths.
+/// contribution shares summing to 100 %, Vietnamese text stored as NFC, bounded lengths. A draft may leave
+/// the classification and summary empty; a submission may not.
 /// </summary>
 public static class InitiativeRegistration
 {
     public const int TitleMaxLength = 500;
     public const int SummaryMaxLength = 10_000;
+    public const int ExpectedScopeMaxLength = 2_000;
     public const int NameMaxLength = 200;
     public const int MaxAuthors = 50;
 
@@ -65,8 +80,12 @@ public static class InitiativeRegistration
 
         if (!InitiativeKind.IsKnown(request.Kind))
         {
-            Fail("kind", "Loại sáng kiến phải là một trong: sang_kien (Sáng kiến), y_tuong_moi (Ý tưởng mới), sang_che (Sáng chế), mo_hinh (Mô hình).");
+            Fail("kind", $"Loại sáng kiến phải là một trong: {InitiativeKind.All.Choices()}.");
         }
+
+        CheckCatalog("contentType", request.ContentType, Domain.ContentType.All, request.SaveAsDraft, Fail);
+        CheckCatalog("movementArea", request.MovementArea, Domain.MovementArea.All, request.SaveAsDraft, Fail);
+        CheckCatalog("field", request.Field, InitiativeField.All, request.SaveAsDraft, Fail);
 
         if (request.CampaignId == Guid.Empty)
         {
@@ -84,15 +103,8 @@ public static class InitiativeRegistration
             Fail("communeCode", "Mã xã/phường gồm 5 chữ số theo danh mục đơn vị hành chính 2025.");
         }
 
-        var summary = VietnameseText.TryNormalize(request.Summary, allowNewLines: true);
-        if (request.Summary is not null && summary is null)
-        {
-            Fail("summary", "Tóm tắt chứa ký tự không hợp lệ.");
-        }
-        else if (summary is { Length: > SummaryMaxLength })
-        {
-            Fail("summary", $"Tóm tắt dài tối đa {SummaryMaxLength:N0} ký tự.".Replace(',', '.'));
-        }
+        var summary = LongText("summary", "Tóm tắt nội dung sáng kiến", request.Summary, SummaryMaxLength, required: !request.SaveAsDraft, Fail);
+        var scope = LongText("expectedScope", "Phạm vi áp dụng dự kiến", request.ExpectedScope, ExpectedScopeMaxLength, required: false, Fail);
 
         var authors = ValidateAuthors(request.Authors, Fail);
         if (errors.Count > 0)
@@ -100,8 +112,48 @@ public static class InitiativeRegistration
             return (null, errors);
         }
 
-        return (new ValidRegistration(request.CampaignId, title!, request.Kind!, request.OrganizationId, commune!,
-            string.IsNullOrEmpty(summary) ? null : summary, authors), errors);
+        return (new ValidRegistration(request.CampaignId, title!, request.Kind!, request.OrganizationId, commune!, summary, authors,
+            request.ContentType, request.MovementArea, request.Field, scope), errors);
+    }
+
+    /// <summary>A free-text field: NFC, no invalid characters, bounded; null when empty.</summary>
+    internal static string? LongText(string field, string label, string? value, int maxLength, bool required, Action<string, string> fail)
+    {
+        var text = VietnameseText.TryNormalize(value, allowNewLines: true);
+        if (value is not null && text is null)
+        {
+            fail(field, $"{label} chứa ký tự không hợp lệ. Vui lòng gõ lại bằng bộ gõ tiếng Việt thông thường.");
+            return null;
+        }
+
+        if (text is { Length: > 0 } && text.Length > maxLength)
+        {
+            fail(field, $"{label} dài tối đa {VietnameseNumber(maxLength)} ký tự.");
+            return null;
+        }
+
+        if (required && string.IsNullOrEmpty(text))
+        {
+            fail(field, $"Vui lòng nhập {label.ToLower(VietnameseText.Culture)}.");
+        }
+
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    /// <summary>10.000: numbers as Vietnamese write them.</summary>
+    internal static string VietnameseNumber(long value) => value.ToString("N0", VietnameseText.Culture);
+
+    private static void CheckCatalog(string field, string? code, Catalog catalog, bool draft, Action<string, string> fail)
+    {
+        if (code is null && draft)
+        {
+            return;
+        }
+
+        if (!catalog.IsKnown(code))
+        {
+            fail(field, $"{catalog.VietnameseName} phải là một trong: {catalog.Choices()}.");
+        }
     }
 
     private static List<ValidAuthor> ValidateAuthors(IReadOnlyList<AuthorInput?>? input, Action<string, string> fail)
@@ -133,6 +185,12 @@ public static class InitiativeRegistration
                 fail($"authors[{i}].fullName", $"Vui lòng nhập họ và tên tác giả (tối đa {NameMaxLength} ký tự).");
             }
 
+            var position = VietnameseText.TryNormalize(a.Position);
+            if ((a.Position is not null && position is null) || position is { Length: > NameMaxLength })
+            {
+                fail($"authors[{i}].position", $"Chức vụ, nghề nghiệp của tác giả không hợp lệ (tối đa {NameMaxLength} ký tự).");
+            }
+
             var email = a.Email?.Trim();
             if (!string.IsNullOrEmpty(email))
             {
@@ -152,7 +210,8 @@ public static class InitiativeRegistration
                 fail($"authors[{i}].contributionPercent", "Tỷ lệ đóng góp của mỗi tác giả phải từ 1 đến 100 (%).");
             }
 
-            authors.Add(new ValidAuthor(i + 1, name ?? string.Empty, string.IsNullOrEmpty(email) ? null : email, a.IsLead, a.ContributionPercent));
+            authors.Add(new ValidAuthor(i + 1, name ?? string.Empty, string.IsNullOrEmpty(email) ? null : email, a.IsLead, a.ContributionPercent,
+                a.OrganizationId is { } o && o != Guid.Empty ? o : null, string.IsNullOrEmpty(position) ? null : position));
         }
 
         if (authors.Count(a => a.IsLead) != 1)
@@ -162,7 +221,7 @@ public static class InitiativeRegistration
 
         if (authors.Sum(a => a.ContributionPercent) != 100)
         {
-            fail("authors", "Tổng tỷ lệ đóng góp của các tác giả phải bằng 100%.");
+            fail("authors", $"Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là {authors.Sum(a => a.ContributionPercent)}%).");
         }
 
         return authors;

@@ -1,6 +1,6 @@
-using Dapper;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.Registration.API.Apis;
+using DoanKetSangTao.Registration.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Npgsql;
@@ -14,34 +14,20 @@ public sealed class InitiativeLookupService(NpgsqlDataSource db) : InitiativeLoo
 
     public override async Task<InitiativeReply> GetInitiative(GetInitiativeRequest request, ServerCallContext context)
     {
-        if (!Guid.TryParse(request.InitiativeId, out var id))
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "Mã sáng kiến không hợp lệ."));
-        }
-
+        var id = LookupIds.Parse(request.InitiativeId, "Mã sáng kiến không hợp lệ.");
         await using var connection = await db.OpenConnectionAsync(context.CancellationToken);
-        var initiative = await InitiativesApi.LoadAsync(connection, id)
+        var initiative = await InitiativeStore.LoadAsync(connection, id)
             ?? throw new RpcException(new Status(StatusCode.NotFound, "Không tìm thấy sáng kiến."));
         return ToReply(initiative);
     }
 
+    /// <summary>The whole batch in two queries, however many ids.</summary>
     public override async Task<GetInitiativesReply> GetInitiatives(GetInitiativesRequest request, ServerCallContext context)
     {
-        if (request.InitiativeIds.Count > MaxBatch)
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"Tối đa {MaxBatch} sáng kiến mỗi lần tra cứu."));
-        }
-
+        var ids = LookupIds.ParseBatch(request.InitiativeIds, MaxBatch, "sáng kiến");
         var reply = new GetInitiativesReply();
         await using var connection = await db.OpenConnectionAsync(context.CancellationToken);
-        foreach (var raw in request.InitiativeIds.Distinct())
-        {
-            if (Guid.TryParse(raw, out var id) && await InitiativesApi.LoadAsync(connection, id) is { } initiative)
-            {
-                reply.Initiatives.Add(ToReply(initiative));
-            }
-        }
-
+        reply.Initiatives.AddRange((await InitiativeStore.LoadManyAsync(connection, ids)).Select(ToReply));
         return reply;
     }
 
@@ -57,10 +43,35 @@ public sealed class InitiativeLookupService(NpgsqlDataSource db) : InitiativeLoo
             OrganizationId = i.OrganizationId.ToString(),
             ProvinceCode = i.ProvinceCode,
             CommuneCode = i.CommuneCode,
-            RegisteredAt = Timestamp.FromDateTimeOffset(i.RegisteredAt),
+            RegisteredAt = Timestamp.FromDateTimeOffset(i.RegisteredAt ?? i.CreatedAt),
             Summary = i.Summary ?? string.Empty,
+            ContentType = i.ContentType ?? string.Empty,
+            MovementArea = i.MovementArea ?? string.Empty,
+            Field = i.Field ?? string.Empty,
+            ExpectedScope = i.ExpectedScope ?? string.Empty,
+            RecognizedLevel = i.RecognizedLevel ?? string.Empty,
         };
-        reply.Authors.AddRange(i.Authors.Select(a => new InitiativeAuthor { FullName = a.FullName, IsLead = a.IsLead, ContributionPercent = a.ContributionPercent }));
+        reply.Authors.AddRange(i.Authors.Select(a => new InitiativeAuthor
+        {
+            FullName = a.FullName, IsLead = a.IsLead, ContributionPercent = a.ContributionPercent, OrganizationId = a.OrganizationId?.ToString() ?? string.Empty,
+        }));
         return reply;
+    }
+}
+
+/// <summary>Ids as gRPC callers send them: a bad one is INVALID_ARGUMENT, a batch is bounded.</summary>
+internal static class LookupIds
+{
+    public static Guid Parse(string raw, string message) =>
+        Guid.TryParse(raw, out var id) ? id : throw new RpcException(new Status(StatusCode.InvalidArgument, message));
+
+    public static List<Guid> ParseBatch(IReadOnlyCollection<string> raw, int max, string what)
+    {
+        if (raw.Count > max)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"Tối đa {max} {what} mỗi lần tra cứu."));
+        }
+
+        return raw.Select(r => Guid.TryParse(r, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
     }
 }

@@ -1,0 +1,55 @@
+using DoanKetSangTao.ServiceDefaults.Messaging;
+
+namespace DoanKetSangTao.Contracts.IntegrationEvents;
+
+// What appraisal councils decide, published by the appraisal service and acted on by registration
+// (the initiative's status), awards, reporting and notification.
+
+/// <summary>A council opened a case for a dossier version (hồ sơ được tiếp nhận thẩm định).</summary>
+public sealed record AppraisalCaseOpened(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid CaseId,
+    Guid CouncilId,
+    string CouncilLevel,
+    Guid InitiativeId,
+    int DossierVersion) : IIntegrationEvent;
+
+/// <summary>The council returned the dossier for completion (trả hồ sơ để bổ sung), with the reasons.</summary>
+public sealed record DossierReturnedForCompletion(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid CaseId,
+    Guid CouncilId,
+    Guid InitiativeId,
+    int DossierVersion,
+    string Reason,
+    string ReturnedBy) : IIntegrationEvent;
+
+/// <summary>
+/// The council's decision (quyết định công nhận): recognized at its level or not, with its number and date.
+/// A central council's recognition is the national one ("Người Việt đoàn kết sáng tạo").
+/// </summary>
+public sealed record AppraisalDecisionMade(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid CaseId,
+    Guid CouncilId,
+    string CouncilLevel,
+    Guid InitiativeId,
+    bool Recognized,
+    decimal? AggregateScore,
+    string? Grade,
+    string DecisionNumber,
+    DateOnly DecisionDate,
+    string? PublishedComment) : IIntegrationEvent;
+
+/// <summary>A council nominated a recognized initiative to the council of the level above (đề cử lên cấp trên).</summary>
+public sealed record InitiativeNominated(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid CaseId,
+    Guid FromCouncilId,
+    string FromLevel,
+    string ToLevel,
+    Guid InitiativeId) : IIntegrationEvent;

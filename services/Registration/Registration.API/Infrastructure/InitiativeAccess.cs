@@ -1,0 +1,104 @@
+using Dapper;
+using DoanKetSangTao.ServiceDefaults.Security;
+
+namespace DoanKetSangTao.Registration.API.Infrastructure;
+
+/// <summary>
+/// Quyền truy cập sáng kiến, as SQL over the <c>initiatives</c> row aliased <c>i</c>, so that lists and single
+/// reads apply the same rule: authors see their own; unit and member-organization officers the initiatives of
+/// their organization and every organization under it; Front officers those filed in their administrative
+/// unit and below (including units since merged into it); the centre everything. Council members and
+/// secretaries read submitted dossiers in their scope.
+/// </summary>
+public sealed class InitiativeAccess(CurrentUser user)
+{
+    /// <summary>Statuses a council sees: the dossier has been submitted.</summary>
+    private const string AppraisalStatuses = "('dossier_submitted','dossier_returned','under_appraisal','recognized','not_recognized','nominated')";
+
+    public CurrentUser User { get; } = user;
+
+    public bool IsOrganizationOfficer =>
+        (User.IsInRole(PlatformRoles.UnitOfficer) || User.IsInRole(PlatformRoles.MemberOrganizationOfficer))
+        && Guid.TryParse(User.OrganizationId, out _);
+
+    public bool IsAreaOfficer => (User.IsInRole(PlatformRoles.FrontOfficer) || User.IsInRole(PlatformRoles.Operator)) && User.Scope is not null;
+
+    public bool IsCouncil => (User.IsInRole(PlatformRoles.CouncilSecretary) || User.IsInRole(PlatformRoles.CouncilMember)) && User.Scope is not null;
+
+    /// <summary>Who may read: a boolean SQL expression over <c>i</c>.</summary>
+    public string ReadPredicate(DynamicParameters parameters)
+    {
+        var terms = new List<string> { "i.registered_by = @AccessUser" };
+        parameters.Add("AccessUser", User.Id);
+        if (IsOrganizationOfficer)
+        {
+            terms.Add(OrganizationSubtree(parameters, "i.organization_id"));
+        }
+
+        if (IsAreaOfficer)
+        {
+            terms.Add(AreaPredicate(User.Scope!, parameters));
+        }
+
+        if (IsCouncil)
+        {
+            terms.Add($"(i.status IN {AppraisalStatuses} AND {AreaPredicate(User.Scope!, parameters)})");
+        }
+
+        return "(" + string.Join(" OR ", terms) + ")";
+    }
+
+    /// <summary>
+    /// Who may confirm or return a registration (Mẫu 2): an officer of the initiative's organization or of an
+    /// organization above it, or a Front officer whose area covers it.
+    /// </summary>
+    public string ConfirmPredicate(DynamicParameters parameters)
+    {
+        var terms = new List<string> { "false" };
+        if (IsOrganizationOfficer)
+        {
+            terms.Add(OrganizationSubtree(parameters, "i.organization_id"));
+        }
+
+        if (User.IsInRole(PlatformRoles.FrontOfficer) && User.Scope is not null)
+        {
+            terms.Add(AreaPredicate(User.Scope, parameters));
+        }
+
+        return "(" + string.Join(" OR ", terms) + ")";
+    }
+
+    /// <summary>True when <paramref name="column"/> (an organization id) is the officer's organization or one under it.</summary>
+    public string OrganizationSubtree(DynamicParameters parameters, string column)
+    {
+        parameters.Add("AccessOrganization", Guid.Parse(User.OrganizationId!));
+        return $"""
+            {column} IN (WITH RECURSIVE sub(id) AS (
+                SELECT id FROM organizations WHERE id = @AccessOrganization
+                UNION SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id)
+              SELECT id FROM sub)
+            """;
+    }
+
+    /// <summary>The records filed in an administrative unit or one merged into it, over <c>i</c>'s codes.</summary>
+    public static string AreaPredicate(AdministrativeScope scope, DynamicParameters parameters, string alias = "i") => scope.Level switch
+    {
+        AdministrativeLevel.Central => "true",
+        AdministrativeLevel.Province => Add(parameters, "AccessProvince", scope.ProvinceCode!, $"{alias}.province_code IN {UnitAndMerged("@AccessProvince")}"),
+        _ => Add(parameters, "AccessCommune", scope.CommuneCode!, $"{alias}.commune_code IN {UnitAndMerged("@AccessCommune")}"),
+    };
+
+    /// <summary>A unit's code and, recursively, the codes of units merged into it (a subquery).</summary>
+    public static string UnitAndMerged(string parameter) => $"""
+        (WITH RECURSIVE merged(code) AS (
+            SELECT code FROM administrative_units WHERE code = {parameter}
+            UNION SELECT a.code FROM administrative_units a JOIN merged ON a.merged_into_code = merged.code)
+          SELECT code FROM merged)
+        """;
+
+    private static string Add(DynamicParameters parameters, string name, string value, string sql)
+    {
+        parameters.Add(name, value);
+        return sql;
+    }
+}
