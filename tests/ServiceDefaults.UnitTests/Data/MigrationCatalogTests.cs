@@ -56,12 +56,13 @@ public sealed class MigrationCatalogTests
     }
 
     [Fact]
-    public void The_platform_ships_its_outbox_and_inbox_schema_as_version_1()
+    public void The_platform_ships_outbox_and_inbox_as_version_1_and_file_contents_as_version_2()
     {
         var platform = MigrationCatalog.Load(typeof(Outbox).Assembly, "platform");
-        var first = Assert.Single(platform);
-        Assert.Equal(1, first.Version);
-        Assert.Contains("CREATE TABLE outbox_messages", first.Sql);
-        Assert.Contains("CREATE TABLE inbox_messages", first.Sql);
+        Assert.Equal([1, 2], platform.Select(s => s.Version));
+        Assert.Contains("CREATE TABLE outbox_messages", platform[0].Sql);
+        Assert.Contains("CREATE TABLE inbox_messages", platform[0].Sql);
+        Assert.Equal("file_contents", platform[1].Name);
+        Assert.Contains("CREATE TABLE file_contents", platform[1].Sql);
     }
 }
