@@ -12,8 +12,9 @@ using Npgsql;
 
 // Started by tests/Benchmarks/run.sh once the infrastructure runs and the solution is built in Release.
 // Measures what the thin flow costs on real processes: latency from registration to the author's
-// notification, registrations per second, and memory per process. The Markdown report goes to stdout,
-// progress to stderr.
+// notification, registrations per second, and memory per process; then loads a million initiatives into
+// registration's database and measures the list and search endpoint through the gateway. The Markdown
+// report goes to stdout, progress to stderr.
 var inv = CultureInfo.InvariantCulture;
 var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
 const string Configuration = "Release";
@@ -25,6 +26,12 @@ var clients = Setting("DKST_BENCH_CLIENTS", 8);
 var perClient = Setting("DKST_BENCH_PER_CLIENT", 25);
 var settle = TimeSpan.FromSeconds(Setting("DKST_BENCH_SETTLE_S", 10));
 var notificationTimeout = TimeSpan.FromSeconds(30);
+// The thin flow (sections 1–3) can be left out while working on the search part: DKST_BENCH_FLOW=0.
+var runFlow = Setting("DKST_BENCH_FLOW", 1) != 0;
+// Search at scale: initiatives bulk-loaded after the flow's measurements (0 leaves the search part out).
+var searchRows = Setting("DKST_BENCH_SEARCH_ROWS", 1_000_000);
+var searchWarmUp = Setting("DKST_BENCH_SEARCH_WARMUP", 20);
+var searchRequests = Setting("DKST_BENCH_SEARCH_REQUESTS", 200);
 // The two demo authors; each is its own bucket at the gateway's per-caller rate limiter.
 string[] authorNames = ["tacgia.an", "tacgia.binh"];
 // Below the gateway's 50 requests per second per caller, so no poll is refused.
@@ -55,55 +62,29 @@ var officerToken = await system.IssueTokenAsync("canbo.tinh.hanoi");
 var authorTokens = await Task.WhenAll(authorNames.Select(n => system.IssueTokenAsync(n)));
 var (campaignId, organizationId) = await SeedAsync(system.GatewayUrl, officerToken);
 
-Progress($"settling {settle.TotalSeconds:0} s before reading memory at rest…");
-await Task.Delay(settle);
-var memoryAtRest = ProcessMemory.Read(root, Configuration);
-
-// 1. Sequential: one registration at a time, each followed until its notification is visible.
-Progress($"latency: {warmUp} warm-up and {registrations} measured registrations, one at a time…");
+IReadOnlyList<(string Name, double MiB)> memoryAtRest = [];
+IReadOnlyList<(string Name, double MiB)> memoryAfterLoad = [];
 var authors = authorTokens.Select(t => new Caller(system.GatewayUrl, t, PacedPerSecond)).ToArray();
 var samples = new List<Sample>();
 var pollMs = new List<double>();
-for (var i = 0; i < warmUp + registrations; i++)
-{
-    var sample = await RegisterAndFollowAsync(authors[i % authors.Length], i);
-    if (i >= warmUp)
-    {
-        samples.Add(sample);
-    }
-}
-
-var stages = await StagesAsync(samples);
-
-// 2. Concurrent: clients split over the two authors, each author within one burst of its bucket.
-Progress("throughput: letting the gateway's buckets refill…");
-await Task.Delay(TimeSpan.FromSeconds(3));
-Progress($"throughput: {clients} clients × {perClient} registrations…");
-var concurrent = Enumerable.Range(0, clients).Select(c => new Caller(system.GatewayUrl, authorTokens[c % authorTokens.Length], perSecond: 0)).ToList();
+var stages = new Stages([], [], [], []);
+var concurrent = new List<Caller>();
 var created = new ConcurrentBag<Guid>();
 var concurrentPosts = new ConcurrentBag<double>();
-var load = Stopwatch.StartNew();
-await Task.WhenAll(concurrent.Select((caller, c) => Task.Run(async () =>
+var postsDone = TimeSpan.Zero;
+var allNotified = TimeSpan.Zero;
+var rejectedConcurrent = 0;
+if (runFlow)
 {
-    for (var k = 0; k < perClient; k++)
-    {
-        var post = Stopwatch.StartNew();
-        using var response = await caller.SendAsync(RegistrationRequest($"Sáng kiến đồng thời {c}-{k}"));
-        concurrentPosts.Add(post.Elapsed.TotalMilliseconds);
-        if (response.StatusCode == HttpStatusCode.Created)
-        {
-            created.Add(await IdOfAsync(response));
-        }
-        else if (response.StatusCode != HttpStatusCode.TooManyRequests)
-        {
-            throw new InvalidOperationException($"Registration failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-    }
-})));
-var postsDone = load.Elapsed;
-var allNotified = await WaitAllNotifiedAsync([.. created], load);
-var memoryAfterLoad = ProcessMemory.Read(root, Configuration);
-var rejectedConcurrent = concurrent.Sum(c => c.Rejections);
+    await MeasureFlowAsync();
+}
+
+LoadReport? searchLoad = null;
+List<SearchResult> searchResults = [];
+if (searchRows > 0)
+{
+    await MeasureSearchAsync();
+}
 
 Console.WriteLine(Report());
 foreach (var caller in authors.Concat(concurrent))
@@ -113,6 +94,72 @@ foreach (var caller in authors.Concat(concurrent))
 
 Progress("stopping the platform…");
 return;
+
+async Task MeasureFlowAsync()
+{
+    Progress($"settling {settle.TotalSeconds:0} s before reading memory at rest…");
+    await Task.Delay(settle);
+    memoryAtRest = ProcessMemory.Read(root, Configuration);
+
+    // 1. Sequential: one registration at a time, each followed until its notification is visible.
+    Progress($"latency: {warmUp} warm-up and {registrations} measured registrations, one at a time…");
+    for (var i = 0; i < warmUp + registrations; i++)
+    {
+        var sample = await RegisterAndFollowAsync(authors[i % authors.Length], i);
+        if (i >= warmUp)
+        {
+            samples.Add(sample);
+        }
+    }
+
+    stages = await StagesAsync(samples);
+
+    // 2. Concurrent: clients split over the two authors, each author within one burst of its bucket.
+    Progress("throughput: letting the gateway's buckets refill…");
+    await Task.Delay(TimeSpan.FromSeconds(3));
+    Progress($"throughput: {clients} clients × {perClient} registrations…");
+    concurrent = Enumerable.Range(0, clients).Select(c => new Caller(system.GatewayUrl, authorTokens[c % authorTokens.Length], perSecond: 0)).ToList();
+    var load = Stopwatch.StartNew();
+    await Task.WhenAll(concurrent.Select((caller, c) => Task.Run(async () =>
+    {
+        for (var k = 0; k < perClient; k++)
+        {
+            var post = Stopwatch.StartNew();
+            using var response = await caller.SendAsync(RegistrationRequest($"Sáng kiến đồng thời {c}-{k}"));
+            concurrentPosts.Add(post.Elapsed.TotalMilliseconds);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                created.Add(await IdOfAsync(response));
+            }
+            else if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                throw new InvalidOperationException($"Registration failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+    })));
+    postsDone = load.Elapsed;
+    allNotified = await WaitAllNotifiedAsync([.. created], load);
+    memoryAfterLoad = ProcessMemory.Read(root, Configuration);
+    rejectedConcurrent = concurrent.Sum(c => c.Rejections);
+}
+
+// 4. Search at scale: bulk-load, then list and search through the gateway as three kinds of reader.
+async Task MeasureSearchAsync()
+{
+    var registrationDb = new NpgsqlConnectionStringBuilder(pg) { Database = $"{DatabasePrefix}_registration" }.ConnectionString;
+    Progress($"search: loading {searchRows:N0} initiatives into {DatabasePrefix}_registration…");
+    // Registered from the start of 2024 until an hour before this run, so the flow's own initiatives stay the newest.
+    searchLoad = await SearchLoad.LoadAsync(registrationDb, searchRows, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), started.AddHours(-1), Progress);
+    var central = new Viewer("Front officer, central (canbo.trunguong)", "canbo.trunguong", await system.IssueTokenAsync("canbo.trunguong"));
+    var province = new Viewer("Front officer, Hà Nội (canbo.tinh.hanoi)", "canbo.tinh.hanoi", await system.IssueTokenAsync("canbo.tinh.hanoi"));
+    var author = new Viewer("Author (tacgia.an)", "tacgia.an", await system.IssueTokenAsync("tacgia.an"));
+    var commune = new Viewer("Front officer, Phường Ba Đình (canbo.xa.badinh)", "canbo.xa.badinh", await system.IssueTokenAsync("canbo.xa.badinh"));
+    var federation = new Viewer("Member organization officer (canbo.ldld.hanoi)", "canbo.ldld.hanoi", await system.IssueTokenAsync("canbo.ldld.hanoi"));
+    var cases = SearchCases.All;
+    searchResults = await SearchLatency.MeasureAsync(system.GatewayUrl, registrationDb,
+        [(central, cases), (province, cases), (author, SearchCases.ForAuthor), (commune, SearchCases.ForNarrowScope), (federation, SearchCases.ForNarrowScope)],
+        searchWarmUp, searchRequests, Progress);
+}
 
 async Task<Sample> RegisterAndFollowAsync(Caller author, int index)
 {
@@ -169,6 +216,11 @@ HttpRequestMessage RegistrationRequest(string title) => new(HttpMethod.Post, "/a
         organizationId,
         communeCode = "00004",
         summary = "Đo chi phí của luồng đăng ký – thông báo.",
+        // Mẫu 1 requires the classification and the summary; "hanh_chinh" keeps these initiatives (the newest, in
+        // Phường Ba Đình) out of the search benchmark's "sang kien nong nghiep".
+        contentType = "tac_nghiep",
+        movementArea = "he_thong_chinh_tri",
+        field = "hanh_chinh",
         authors = new[] { new { fullName = "Nguyễn Văn An", email = "an.nguyen@tacgia.example.vn", isLead = true, contributionPercent = 100 } },
     }),
 };
@@ -247,34 +299,48 @@ string Report()
     md.AppendLine(inv, $"| Date (UTC) | {started:yyyy-MM-dd HH:mm} |");
     md.AppendLine(inv, $"| CPU | {Environment.ProcessorCount} × {CpuModel()} |");
     md.AppendLine(inv, $"| Memory | {MemTotalGiB():0.0} GiB |");
-    md.AppendLine(inv, $"| OS | {RuntimeInformation.OSDescription} |");
+    md.AppendLine(inv, $"| OS | {OsName()} ({RuntimeInformation.OSDescription}) |");
     md.AppendLine(inv, $"| .NET | {RuntimeInformation.FrameworkDescription} |");
     md.AppendLine(inv, $"| Load average before / after (1, 5, 15 min) | {loadBefore} / {LoadAverage()} |");
-    md.AppendLine(inv, $"\n## Registration → notification\n\n{sequential}. Milliseconds.\n");
-    md.AppendLine("| Measure | p50 | p95 | p99 | max |\n|---|---:|---:|---:|---:|");
-    Row("POST /api/v1/initiatives answered 201", samples.Select(s => s.PostMs));
-    Row("GET /api/v1/notifications answered (each poll)", pollMs);
-    Row("**POST sent → notification seen by the author**", samples.Select(s => s.NotifiedMs));
-    Row("↳ POST sent → registration transaction starts", stages.RequestToTransaction);
-    Row("↳ registration transaction starts → outbox row published (broker confirm)", stages.TransactionToPublished);
-    Row("↳ registration transaction starts → notification consumer starts", stages.TransactionToConsumer);
-    Row("↳ notification consumer starts → author's poll sees it", stages.ConsumerToSeen);
-    md.AppendLine(inv, $"\nPolls per registration: median {Percentile(samples.Select(s => (double)s.Polls), 50):0}; " +
-        $"pacer waits: {authors.Sum(a => a.PacerWaits)}; 429 answers: {authors.Sum(a => a.Rejections)}.");
-    md.AppendLine(inv, $"\n## Registrations per second through the gateway\n");
-    md.AppendLine("| Clients | Registrations | 429 answers | POSTs done after | Registrations/s (POSTs) | All notified after | Registrations/s (notified) | POST p50 | POST p95 |");
-    md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    md.AppendLine(inv, $"| {clients} | {created.Count} | {rejectedConcurrent} | {postsDone.TotalSeconds:0.00} s | {created.Count / postsDone.TotalSeconds:0} | " +
-        $"{allNotified.TotalSeconds:0.00} s | {created.Count / allNotified.TotalSeconds:0} | {Percentile(concurrentPosts, 50):0.0} ms | {Percentile(concurrentPosts, 95):0.0} ms |");
-    md.AppendLine(inv, $"\n## Memory per process (VmRSS, MiB)\n\nAt rest: {settle.TotalSeconds:0} s after all were ready. After load: once the last notification of the throughput run was stored.\n");
-    md.AppendLine("| Process | At rest | After load |\n|---|---:|---:|");
-    foreach (var ((name, rest), (_, after)) in memoryAtRest.Zip(memoryAfterLoad))
+    if (runFlow)
     {
-        md.AppendLine(inv, $"| {name} | {rest:0} | {after:0} |");
+        Flow();
     }
 
-    md.AppendLine(inv, $"| **total** | {memoryAtRest.Sum(m => m.MiB):0} | {memoryAfterLoad.Sum(m => m.MiB):0} |");
+    if (searchLoad is not null)
+    {
+        md.Append(SearchReport.Markdown(searchLoad, searchResults, searchWarmUp, searchRequests));
+    }
+
     return md.ToString();
+
+    void Flow()
+    {
+        md.AppendLine(inv, $"\n## Registration → notification\n\n{sequential}. Milliseconds.\n");
+        md.AppendLine("| Measure | p50 | p95 | p99 | max |\n|---|---:|---:|---:|---:|");
+        Row("POST /api/v1/initiatives answered 201", samples.Select(s => s.PostMs));
+        Row("GET /api/v1/notifications answered (each poll)", pollMs);
+        Row("**POST sent → notification seen by the author**", samples.Select(s => s.NotifiedMs));
+        Row("↳ POST sent → registration transaction starts", stages.RequestToTransaction);
+        Row("↳ registration transaction starts → outbox row published (broker confirm)", stages.TransactionToPublished);
+        Row("↳ registration transaction starts → notification consumer starts", stages.TransactionToConsumer);
+        Row("↳ notification consumer starts → author's poll sees it", stages.ConsumerToSeen);
+        md.AppendLine(inv, $"\nPolls per registration: median {Percentile(samples.Select(s => (double)s.Polls), 50):0}; " +
+            $"pacer waits: {authors.Sum(a => a.PacerWaits)}; 429 answers: {authors.Sum(a => a.Rejections)}.");
+        md.AppendLine(inv, $"\n## Registrations per second through the gateway\n");
+        md.AppendLine("| Clients | Registrations | 429 answers | POSTs done after | Registrations/s (POSTs) | All notified after | Registrations/s (notified) | POST p50 | POST p95 |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(inv, $"| {clients} | {created.Count} | {rejectedConcurrent} | {postsDone.TotalSeconds:0.00} s | {created.Count / postsDone.TotalSeconds:0} | " +
+            $"{allNotified.TotalSeconds:0.00} s | {created.Count / allNotified.TotalSeconds:0} | {Percentile(concurrentPosts, 50):0.0} ms | {Percentile(concurrentPosts, 95):0.0} ms |");
+        md.AppendLine(inv, $"\n## Memory per process (VmRSS, MiB)\n\nAt rest: {settle.TotalSeconds:0} s after all were ready. After load: once the last notification of the throughput run was stored.\n");
+        md.AppendLine("| Process | At rest | After load |\n|---|---:|---:|");
+        foreach (var ((name, rest), (_, after)) in memoryAtRest.Zip(memoryAfterLoad))
+        {
+            md.AppendLine(inv, $"| {name} | {rest:0} | {after:0} |");
+        }
+
+        md.AppendLine(inv, $"| **total** | {memoryAtRest.Sum(m => m.MiB):0} | {memoryAfterLoad.Sum(m => m.MiB):0} |");
+    }
 
     void Row(string measure, IEnumerable<double> values)
     {
@@ -292,6 +358,11 @@ static double Percentile(IEnumerable<double> values, double p)
 
 static async Task<Guid> IdOfAsync(HttpResponseMessage response) =>
     (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+static string OsName() =>
+    File.Exists("/etc/os-release")
+        ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"') ?? "unknown"
+        : "unknown";
 
 static string CpuModel() =>
     File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
