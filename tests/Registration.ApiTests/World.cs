@@ -100,7 +100,9 @@ public sealed class World
     }
 
     /// <summary>A complete Mẫu 1 for the school's union in Phường Ba Đình.</summary>
-    public object Registration(string title, object[]? authors = null, bool draft = false, Guid? campaignId = null, string field = "giao_duc") => new
+    public object Registration(
+        string title, object[]? authors = null, bool draft = false, Guid? campaignId = null, string field = "giao_duc", Guid? organizationId = null,
+        string communeCode = "00004") => new
     {
         campaignId = campaignId ?? CampaignId,
         title,
@@ -108,8 +110,8 @@ public sealed class World
         contentType = "tac_nghiep",
         movementArea = "su_nghiep_cong_lap",
         field,
-        organizationId = School,
-        communeCode = "00004",
+        organizationId = organizationId ?? School,
+        communeCode,
         summary = $"Tóm tắt: {title}.",
         expectedScope = "Các trường trung học cơ sở trên địa bàn thành phố.",
         authors = authors ?? [new { fullName = "Nguyễn Văn An", email = "an@example.vn", isLead = true, contributionPercent = 100 }],
