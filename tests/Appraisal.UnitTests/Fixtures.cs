@@ -3,7 +3,7 @@ using DoanKetSangTao.ServiceDefaults.Http;
 
 namespace DoanKetSangTao.Tests.AppraisalUnitTests;
 
-/// <summary>Members and cases for the appraisal tests, with readable ids and a fixed "now".</summary>
+/// <summary>Members, cases and sheets built through the real rules, so a test cannot start from a state they forbid.</summary>
 internal static class Fixtures
 {
     public static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
@@ -22,6 +22,20 @@ internal static class Fixtures
 
     public static AppraisalCase Case(int id, string title, params Guid[] authorOrganizations) =>
         new(Id(id), title, authorOrganizations.Length > 0 ? authorOrganizations : [Guid.NewGuid()], CouncilFormed.AddDays(id));
+
+    /// <summary>A sheet opened, filled with points in rubric order and submitted, as a member would.</summary>
+    public static ScoreSheet Submitted(AppraisalCase @case, CouncilMember member, Rubric rubric, params decimal[] points) =>
+        Drafted(@case, member, rubric, points).Submit(rubric, Now);
+
+    public static ScoreSheet Drafted(AppraisalCase @case, CouncilMember member, Rubric rubric, params decimal[] points)
+    {
+        var sheet = ScoreSheet.Open(@case, member, [member.Id], ConflictOfInterest.SameOrganizationOnly, Now);
+        return sheet.Record(rubric, rubric.Criteria.Zip(points, (c, p) => (CriterionScore?)new CriterionScore(c.Code, p)).ToList());
+    }
+
+    /// <summary>Points on the default rubric (30/20/10/30/10) that total <paramref name="percent"/> of 100 when it divides evenly.</summary>
+    public static decimal[] DefaultPoints(decimal percent) =>
+        Rubric.Default.Criteria.Select(c => c.MaxPoints * percent / 100m).ToArray();
 
     public static ProblemException Refused(string code, Action action)
     {
