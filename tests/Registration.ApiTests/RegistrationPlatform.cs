@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -43,7 +42,7 @@ public sealed class RegistrationPlatform : IAsyncLifetime
         var output = AppContext.BaseDirectory;
         System = await LocalSystem.StartAsync(new LocalSystemOptions
         {
-            RepositoryRoot = RepositoryRoot(output),
+            RepositoryRoot = TestInfrastructure.RepositoryRoot(output),
             Configuration = output.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
             PostgresConnection = TestInfrastructure.PostgresConnection,
             RabbitUri = vhost.Uri,
@@ -51,7 +50,7 @@ public sealed class RegistrationPlatform : IAsyncLifetime
             SmtpPort = TestInfrastructure.SmtpPort,
             DatabasePrefix = prefix,
             GatewayPort = TestInfrastructure.FreeTcpPort(),
-            ServiceBasePort = FreePortBlock(),
+            ServiceBasePort = TestInfrastructure.FreePortBlock(30000, 40000),
             StateDirectory = Path.Combine(Path.GetTempPath(), prefix),
             Issuer = new TokenIssuer(Issuer, key.ExportSubjectPublicKeyInfoPem()),
         });
@@ -133,47 +132,6 @@ public sealed class RegistrationPlatform : IAsyncLifetime
         }
 
         key.Dispose();
-    }
-
-    private static string RepositoryRoot(string from)
-    {
-        for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DoanKetSangTao.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DoanKetSangTao.sln not found above the test output.");
-    }
-
-    private static int FreePortBlock()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var start = Random.Shared.Next(30_000, 40_000);
-            if (Enumerable.Range(start, 60).All(IsFree))
-            {
-                return start;
-            }
-        }
-
-        throw new InvalidOperationException("No block of 60 free ports found between 30000 and 40000.");
-
-        static bool IsFree(int port)
-        {
-            try
-            {
-                using var l = new TcpListener(global::System.Net.IPAddress.Loopback, port);
-                l.Start();
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-        }
     }
 }
 

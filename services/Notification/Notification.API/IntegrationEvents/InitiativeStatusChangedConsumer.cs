@@ -1,6 +1,4 @@
-using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
-using DoanKetSangTao.Notification.API.Email;
 using DoanKetSangTao.ServiceDefaults.Messaging;
 using Npgsql;
 
@@ -36,18 +34,7 @@ public sealed class InitiativeStatusChangedConsumer(NpgsqlDataSource db, ILogger
             return;
         }
 
-        var notificationId = Guid.CreateVersion7();
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO notifications (id, recipient_id, kind, title, body, subject_id, source_event_id)
-            VALUES (@Id, @RecipientId, @Kind, @Title, @Body, @SubjectId, @SourceEventId)
-            """,
-            new { Id = notificationId, RecipientId = message.RegisteredBy, Kind, Title = title, Body = body, SubjectId = message.InitiativeId, SourceEventId = message.EventId },
-            transaction, cancellationToken: cancellationToken));
-        if (!string.IsNullOrWhiteSpace(message.ContactEmail))
-        {
-            await EmailQueue.EnqueueAsync(transaction, notificationId, message.ContactEmail, message.ContactName, title,
-                $"Kính gửi {message.ContactName},\n\n{body}\n\nTrân trọng,\nBan Phong trào – Ủy ban Mặt trận Tổ quốc Việt Nam\n", cancellationToken);
-        }
+        await AuthorNotice.SendAsync(transaction, Kind, message.RegisteredBy, message.ContactEmail, message.ContactName, title, body, message.InitiativeId,
+            message.EventId, cancellationToken);
     }
 }
