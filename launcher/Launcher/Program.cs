@@ -53,7 +53,7 @@ Console.WriteLine($"""
     Try:
       export TOKEN={authorToken[..16]}…   # the whole token above
       curl -s -X POST {system.GatewayUrl}/api/v1/initiatives -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-        -d '{"{"}"campaignId":"{campaignId}","title":"Số hóa sổ theo dõi hộ nghèo","kind":"sang_kien","organizationId":"{organizationId}","communeCode":"00004","authors":[{"{"}"fullName":"Nguyễn Văn An","email":"an.nguyen@tacgia.example.vn","isLead":true,"contributionPercent":100{"}"}]{"}"}'
+        -d '{"{"}"campaignId":"{campaignId}","title":"Số hóa sổ theo dõi hộ nghèo","kind":"sang_kien","contentType":"tac_nghiep","movementArea":"he_thong_chinh_tri","field":"hanh_chinh","summary":"Sổ theo dõi hộ nghèo trên máy tính, tra cứu trong một phút.","organizationId":"{organizationId}","communeCode":"00004","authors":[{"{"}"fullName":"Nguyễn Văn An","email":"an.nguyen@tacgia.example.vn","isLead":true,"contributionPercent":100{"}"}]{"}"}'
       curl -s {system.GatewayUrl}/api/v1/notifications -H "Authorization: Bearer $TOKEN"
 
     Press Ctrl-C to stop.

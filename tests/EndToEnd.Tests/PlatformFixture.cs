@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using DoanKetSangTao.Launcher;
 using DoanKetSangTao.Tests.Support;
 using Npgsql;
@@ -27,7 +26,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var testOutput = AppContext.BaseDirectory;
         System = await LocalSystem.StartAsync(new LocalSystemOptions
         {
-            RepositoryRoot = FindRepositoryRoot(testOutput),
+            RepositoryRoot = TestInfrastructure.RepositoryRoot(testOutput),
             Configuration = testOutput.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
             PostgresConnection = TestInfrastructure.PostgresConnection,
             RabbitUri = vhost.Uri,
@@ -35,7 +34,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             SmtpPort = TestInfrastructure.SmtpPort,
             DatabasePrefix = databasePrefix,
             GatewayPort = TestInfrastructure.FreeTcpPort(),
-            ServiceBasePort = FreePortBlock(),
+            ServiceBasePort = TestInfrastructure.FreePortBlock(20000, 30000),
             StateDirectory = Path.Combine(Path.GetTempPath(), databasePrefix),
             OtlpEndpoint = Collector.Endpoint,
         });
@@ -82,48 +81,6 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databasePrefix}_{service.Name}\" WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
-        }
-    }
-
-    private static string FindRepositoryRoot(string from)
-    {
-        for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DoanKetSangTao.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DoanKetSangTao.sln not found above the test output.");
-    }
-
-    /// <summary>A base port whose next 60 ports are free, for the services' HTTP and gRPC listeners.</summary>
-    private static int FreePortBlock()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var start = Random.Shared.Next(20_000, 30_000);
-            if (Enumerable.Range(start, 60).All(IsFree))
-            {
-                return start;
-            }
-        }
-
-        throw new InvalidOperationException("No block of 60 free ports found between 20000 and 30000.");
-
-        static bool IsFree(int port)
-        {
-            try
-            {
-                using var l = new TcpListener(global::System.Net.IPAddress.Loopback, port);
-                l.Start();
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
         }
     }
 }

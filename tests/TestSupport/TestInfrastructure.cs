@@ -34,6 +34,49 @@ public static class TestInfrastructure
     /// <summary>A unique, lower-case name usable as a database or virtual-host name.</summary>
     public static string UniqueName(string prefix) => $"t_{prefix}_{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 35)].ToLowerInvariant();
 
+    /// <summary>The repository's root (where DoanKetSangTao.sln is), found above a test's output folder.</summary>
+    public static string RepositoryRoot(string from)
+    {
+        for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DoanKetSangTao.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DoanKetSangTao.sln not found above the test output.");
+    }
+
+    /// <summary>A base port between <paramref name="low"/> and <paramref name="high"/> whose next 60 ports are free (a platform's listeners).</summary>
+    public static int FreePortBlock(int low, int high)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var start = Random.Shared.Next(low, high);
+            if (Enumerable.Range(start, 60).All(IsFree))
+            {
+                return start;
+            }
+        }
+
+        throw new InvalidOperationException($"No block of 60 free ports found between {low} and {high}.");
+
+        static bool IsFree(int port)
+        {
+            try
+            {
+                using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                l.Start();
+                return true;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return false;
+            }
+        }
+    }
+
     public static int FreeTcpPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

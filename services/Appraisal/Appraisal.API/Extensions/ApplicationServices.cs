@@ -14,10 +14,15 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
-        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x => x.AddConsumer<InitiativeRegisteredConsumer>());
+        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
+        {
+            x.AddConsumer<InitiativeRegisteredConsumer>();
+            x.AddConsumer<DossierSubmittedConsumer>();
+        });
         var registration = builder.Configuration["Services:Registration:Grpc"]
             ?? throw new InvalidOperationException("Services:Registration:Grpc is not configured: set it to registration's gRPC address.");
         builder.Services.AddGrpcClient<InitiativeLookup.InitiativeLookupClient>(o => o.Address = new Uri(registration));
+        builder.Services.AddGrpcClient<DossierLookup.DossierLookupClient>(o => o.Address = new Uri(registration));
         return builder;
     }
 }

@@ -13,7 +13,11 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
-        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x => x.AddConsumer<InitiativeRegisteredConsumer>());
+        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
+        {
+            x.AddConsumer<InitiativeRegisteredConsumer>();
+            x.AddConsumer<InitiativeStatusChangedConsumer>();
+        });
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         builder.Services.AddHostedService<EmailSender>();
         return builder;

@@ -193,7 +193,7 @@ public static class ConfirmationsApi
         await using var connection = await services.Db.OpenConnectionAsync(ct);
         await EnsureListVisibleAsync(connection, id, services.User, ct);
         var list = (await LoadListAsync(connection, id))!;
-        return Results.Ok(list); // SHEET
+        return ConfirmationListSheet.Build(list, services.Clock.GetUtcNow());
     }
 
     private static async Task EnsureListVisibleAsync(NpgsqlConnection connection, Guid id, CurrentUser user, CancellationToken ct)

@@ -1,0 +1,41 @@
+using Dapper;
+using DoanKetSangTao.Contracts.IntegrationEvents;
+using DoanKetSangTao.Contracts.Registration.V1;
+using DoanKetSangTao.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;
+
+/// <summary>
+/// Tiếp nhận hồ sơ: records each submitted dossier version with the content registration holds for it (read
+/// over gRPC with a deadline). A redelivered event finds its version already received and adds nothing.
+/// </summary>
+public sealed class DossierSubmittedConsumer(
+    NpgsqlDataSource db,
+    DossierLookup.DossierLookupClient dossiers,
+    ILogger<DossierSubmittedConsumer> logger) : IdempotentConsumer<DossierSubmitted>(db, logger)
+{
+    protected override async Task HandleAsync(DossierSubmitted message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var dossier = await dossiers.GetDossierAsync(
+            new GetDossierRequest { DossierId = message.DossierId.ToString(), Version = message.Version },
+            deadline: DateTime.UtcNow.AddSeconds(10),
+            cancellationToken: cancellationToken);
+
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO received_dossiers (dossier_id, version, initiative_id, campaign_id, title, kind, field, organization_id, province_code,
+                                           commune_code, author_org_ids, solution, novelty, attachment_count, submitted_at, source_event_id)
+            VALUES (@DossierId, @Version, @InitiativeId, @CampaignId, @Title, @Kind, @Field, @OrganizationId, @ProvinceCode,
+                    @CommuneCode, @AuthorOrganizationIds, @Solution, @Novelty, @AttachmentCount, @SubmittedAt, @EventId)
+            ON CONFLICT (dossier_id, version) DO NOTHING
+            """,
+            new
+            {
+                message.DossierId, message.Version, message.InitiativeId, message.CampaignId, message.Title, message.Kind, message.Field,
+                message.OrganizationId, message.ProvinceCode, message.CommuneCode, AuthorOrganizationIds = message.AuthorOrganizationIds.ToArray(),
+                dossier.Solution, dossier.Novelty, AttachmentCount = dossier.Attachments.Count, SubmittedAt = dossier.SubmittedAt.ToDateTime(),
+                message.EventId,
+            }, transaction, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,353 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using DoanKetSangTao.Contracts.IntegrationEvents;
+using DoanKetSangTao.Contracts.Registration.V1;
+using DoanKetSangTao.ServiceDefaults.Grpc;
+using DoanKetSangTao.Tests.Support;
+
+namespace DoanKetSangTao.Tests.RegistrationApiTests;
+
+/// <summary>
+/// Registration for real users, through the gateway, on the real servers: Mẫu 1 drafts and submission, confirmation
+/// up the chain (Mẫu 2) and its spreadsheet, dossiers (Mẫu 3, Mẫu 4) with attachments and versions, the events
+/// each transition publishes and the ones appraisal sends back, search, access and bad input.
+/// </summary>
+public sealed class RegistrationFlowTests(RegistrationPlatform platform) : IClassFixture<RegistrationPlatform>
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    private static readonly object[] GroupAuthors =
+    [
+        new { fullName = "Nguyễn Thị Hoa", email = "hoa@example.vn", isLead = true, contributionPercent = 60, position = "Giáo viên" },
+        new { fullName = "Lê Văn Nam", isLead = false, contributionPercent = 40 },
+    ];
+
+    [Fact]
+    public async Task An_individual_and_a_group_register_are_confirmed_up_the_chain_and_listed_in_the_Mau_2_spreadsheet()
+    {
+        var world = await World.OfAsync(platform);
+        using var an = platform.Client(World.AuthorAn);
+        var individual = await World.RegisterAsync(an, world.Registration("Sổ điểm điện tử cho giáo viên chủ nhiệm"));
+        var group = await World.RegisterAsync(an, world.Registration("Phòng học STEM từ vật liệu tái chế", GroupAuthors));
+        Assert.Equal("registered", individual.Str("status"));
+        Assert.Equal([60, 40], group["authors"]!.AsArray().Select(a => a!["contributionPercent"]!.GetValue<int>()));
+        Assert.Equal(world.School.ToString(), group["authors"]![1]!.Str("organizationId"));
+
+        // The ward union (above the school's union) sees both, confirms one and returns the other with a reason.
+        using var branch = platform.Client(world.BranchOfficer);
+        var pending = await branch.GetJsonAsync($"/api/v1/initiatives?campaignId={world.CampaignId}&status=registered&organizationId={world.School}", HttpStatusCode.OK);
+        Assert.Contains(pending["items"]!.AsArray(), i => i!.Str("id") == individual.Str("id"));
+        await branch.PostJsonAsync($"/api/v1/initiatives/{individual.Id()}/confirm", new { }, HttpStatusCode.OK);
+        var returned = await branch.PostJsonAsync($"/api/v1/initiatives/{group.Id()}/return", new { reason = "Bổ sung chức vụ của đồng tác giả." }, HttpStatusCode.OK);
+        Assert.Equal("returned", returned.Str("status"));
+
+        // An officer of an unrelated unit cannot confirm; confirming twice is refused.
+        using var outsider = platform.Client(world.HcmUnitOfficer);
+        await (await outsider.PostAsJsonAsync($"/api/v1/initiatives/{group.Id()}/confirm", new { })).JsonAsync(HttpStatusCode.Forbidden);
+        await (await branch.PostAsJsonAsync($"/api/v1/initiatives/{individual.Id()}/confirm", new { })).JsonAsync(HttpStatusCode.Conflict);
+
+        // The author corrects the returned registration and resubmits; the union confirms it.
+        var corrected = (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(world.Registration("Phòng học STEM từ vật liệu tái chế",
+            [GroupAuthors[0], new { fullName = "Lê Văn Nam", isLead = false, contributionPercent = 40, position = "Nhân viên thiết bị" }]), Http.Options))!;
+        await an.PutJsonAsync($"/api/v1/initiatives/{group.Id()}", corrected, HttpStatusCode.OK);
+        Assert.Equal("registered", (await an.PostJsonAsync($"/api/v1/initiatives/{group.Id()}/submit", new { }, HttpStatusCode.OK)).Str("status"));
+        await branch.PostJsonAsync($"/api/v1/initiatives/{group.Id()}/confirm", new { }, HttpStatusCode.OK);
+
+        // Every transition is recorded with who made it, and announced.
+        var history = await an.GetJsonAsync($"/api/v1/initiatives/{group.Id()}/history", HttpStatusCode.OK);
+        Assert.Equal(["draft", "registered", "returned", "registered", "confirmed"], history.AsArray().Select(h => h!.Str("status")));
+        Assert.Equal("Bổ sung chức vụ của đồng tác giả.", history[2]!.Str("note"));
+        Assert.Equal(world.BranchOfficer.Id, history[4]!.Str("changedBy"));
+        await TestInfrastructure.EventuallyAsync(async () => await platform.ScalarAsync<long>("registration",
+            "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%InitiativeStatusChanged' AND sent_at IS NOT NULL AND payload->>'initiativeId' = @id",
+            new { id = group.Str("id") }) == 4 ? (object)true : null, TimeSpan.FromSeconds(20), "four status events published");
+
+        // The union forwards its consolidated list; forwarding again has nothing new.
+        var list = await branch.PostJsonAsync("/api/v1/confirmation-lists", new { campaignId = world.CampaignId, organizationId = world.Branch }, HttpStatusCode.Created);
+        Assert.Equal(world.Federation.ToString(), list.Str("forwardedToId"));
+        Assert.Contains(list["items"]!.AsArray(), i => i!["initiative"]!.Str("id") == group.Str("id"));
+        await (await branch.PostAsJsonAsync("/api/v1/confirmation-lists", new { campaignId = world.CampaignId, organizationId = world.Branch })).JsonAsync((HttpStatusCode)422);
+
+        // The federation above sees the list and downloads it as a spreadsheet with the Vietnamese text intact.
+        using var federation = platform.Client(world.FederationOfficer);
+        using var sheet = await federation.GetAsync($"/api/v1/confirmation-lists/{list.Id()}/spreadsheet");
+        Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet.Content.Headers.ContentType!.MediaType);
+        using var book = SpreadsheetDocument.Open(new MemoryStream(await sheet.Content.ReadAsByteArrayAsync()), false);
+        var text = string.Join("\n", book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText));
+        Assert.Contains("Phòng học STEM từ vật liệu tái chế", text);
+        Assert.Contains("Nguyễn Thị Hoa (chủ nhiệm) – 60%", text);
+        Assert.Contains("CÔNG ĐOÀN PHƯỜNG BA ĐÌNH", text);
+        await (await outsider.GetAsync($"/api/v1/confirmation-lists/{list.Id()}/spreadsheet")).JsonAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_dossier_with_attachments_is_submitted_received_by_appraisal_returned_and_resubmitted_with_every_version_kept()
+    {
+        var world = await World.OfAsync(platform);
+        using var an = platform.Client(World.AuthorAn);
+        var initiative = await World.RegisterAsync(an, world.Registration("Ứng dụng số hóa hồ sơ học sinh"));
+        await (await an.PostAsJsonAsync("/api/v1/dossiers", new { initiativeId = initiative.Id() })).JsonAsync(HttpStatusCode.Conflict);
+        using var branch = platform.Client(world.BranchOfficer);
+        await branch.PostJsonAsync($"/api/v1/initiatives/{initiative.Id()}/confirm", new { }, HttpStatusCode.OK);
+        var dossier = await an.PostJsonAsync("/api/v1/dossiers", new { initiativeId = initiative.Id() }, HttpStatusCode.Created);
+        var dossierId = dossier.Id();
+
+        // A renamed executable is refused by its content, and nothing is stored.
+        var exe = new byte[2048];
+        "MZ"u8.CopyTo(exe);
+        await (await UploadAsync(an, dossierId, "cover_letter", "to-trinh.pdf", exe)).JsonAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(0, await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM dossier_attachments WHERE dossier_id = @dossierId", new { dossierId }));
+
+        // Incomplete: refused with every missing part named.
+        var incomplete = await (await an.PostAsJsonAsync($"/api/v1/dossiers/{dossierId}/submit", new { })).JsonAsync((HttpStatusCode)422);
+        Assert.Equal("dossier_incomplete", incomplete.Str("code"));
+        Assert.NotNull(incomplete["errors"]!["attachments"]);
+
+        var cover = await (await UploadAsync(an, dossierId, "cover_letter", "Tờ trình đề nghị.pdf", Pdf)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("application/pdf", cover.Str("mediaType"));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), cover.Str("sha256"));
+        await an.PutJsonAsync($"/api/v1/dossiers/{dossierId}", Content("Hồ sơ học sinh được số hóa trên nền tảng dùng chung."), HttpStatusCode.OK);
+        var submitted = await an.PostJsonAsync($"/api/v1/dossiers/{dossierId}/submit", new { }, HttpStatusCode.OK);
+        Assert.Equal(1, submitted["currentVersion"]!.GetValue<int>());
+        await (await an.PutAsJsonAsync($"/api/v1/dossiers/{dossierId}", Content("Sửa sau khi nộp"))).JsonAsync(HttpStatusCode.Conflict);
+
+        // The appraisal service receives it, with the content read over gRPC.
+        using var secretary = platform.Client(World.Secretary);
+        await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var received = await secretary.GetJsonAsync("/api/v1/appraisals/dossiers?provinceCode=01", HttpStatusCode.OK);
+            return received.AsArray().FirstOrDefault(d => d!.Str("dossierId") == dossierId.ToString() && d!["attachmentCount"]!.GetValue<int>() == 1)!;
+        }, TimeSpan.FromSeconds(30), "appraisal received the dossier");
+
+        // Who may read the attachment: the author and the council of the province; not another author.
+        using var binh = platform.Client(World.AuthorBinh);
+        await (await binh.GetAsync($"/api/v1/dossiers/{dossierId}/attachments/{cover.Id()}/content")).JsonAsync(HttpStatusCode.Forbidden);
+        using var download = await secretary.GetAsync($"/api/v1/dossiers/{dossierId}/attachments/{cover.Id()}/content");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+
+        // The council returns it (the event appraisal publishes); a redelivery has no second effect.
+        var returned = new DossierReturnedForCompletion(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), initiative.Id(), 1,
+            "Bổ sung số liệu hiệu quả áp dụng.", "thuky.hanoi");
+        await platform.PublishAsync(returned);
+        await platform.PublishAsync(returned);
+        await TestInfrastructure.EventuallyAsync(async () =>
+            (await an.GetJsonAsync($"/api/v1/initiatives/{initiative.Id()}", HttpStatusCode.OK)).Str("status") == "dossier_returned" ? (object)true : null,
+            TimeSpan.FromSeconds(30), "registration applied the return");
+        await Task.Delay(1000);
+        Assert.Equal(1, await platform.ScalarAsync<long>("registration",
+            "SELECT count(*) FROM initiative_status_history WHERE initiative_id = @id AND status = 'dossier_returned'", new { id = initiative.Id() }));
+
+        // Completed and resubmitted: version 2, with version 1 kept as it was and marked returned.
+        await an.PutJsonAsync($"/api/v1/dossiers/{dossierId}", Content("Bổ sung: giảm 80% thời gian tra cứu hồ sơ."), HttpStatusCode.OK);
+        var resubmitted = await an.PostJsonAsync($"/api/v1/dossiers/{dossierId}/submit", new { }, HttpStatusCode.OK);
+        Assert.Equal(2, resubmitted["currentVersion"]!.GetValue<int>());
+        var first = await an.GetJsonAsync($"/api/v1/dossiers/{dossierId}/versions/1", HttpStatusCode.OK);
+        Assert.Equal("Hồ sơ học sinh được số hóa trên nền tảng dùng chung.", first["content"]!.Str("solution"));
+        Assert.Equal("Bổ sung số liệu hiệu quả áp dụng.", first["summary"]!.Str("returnReason"));
+        await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var received = await secretary.GetJsonAsync("/api/v1/appraisals/dossiers?provinceCode=01", HttpStatusCode.OK);
+            return received.AsArray().FirstOrDefault(d => d!.Str("dossierId") == dossierId.ToString() && d!["version"]!.GetValue<int>() == 2)!;
+        }, TimeSpan.FromSeconds(30), "appraisal received version 2");
+
+        // The decision and the nomination arrive as events too.
+        await platform.PublishAsync(new AppraisalDecisionMade(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), "province", initiative.Id(),
+            true, 86.5m, "Tốt", "125/QĐ-MTTQ", new DateOnly(world.Year, 11, 20), null));
+        await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var now = await an.GetJsonAsync($"/api/v1/initiatives/{initiative.Id()}", HttpStatusCode.OK);
+            return now.Str("status") == "recognized" && now["recognizedLevel"]?.GetValue<string>() == "province" ? now : null;
+        }, TimeSpan.FromSeconds(30), "recognized at province level");
+    }
+
+    [Fact]
+    public async Task Late_registration_is_refused_until_an_officer_reopens_the_window_for_the_unit_with_a_reason()
+    {
+        var world = await World.OfAsync(platform);
+        using var an = platform.Client(World.AuthorAn);
+        var before = await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM initiatives");
+        var late = await (await an.PostAsJsonAsync("/api/v1/initiatives", world.Registration("Sáng kiến nộp muộn", campaignId: world.LateCampaignId))).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("registration_closed", late.Str("code"));
+        Assert.Contains("mở lại thời hạn", late.Str("detail"));
+        Assert.Equal(before, await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM initiatives"));
+
+        // A draft can still be saved; the officer of another province cannot reopen; Hà Nội's can.
+        var draft = await World.RegisterAsync(an, world.Registration("Sáng kiến nộp muộn", draft: true, campaignId: world.LateCampaignId));
+        await (await an.PostAsJsonAsync($"/api/v1/initiatives/{draft.Id()}/submit", new { })).JsonAsync(HttpStatusCode.Conflict);
+        var reopen = new { organizationId = world.School, kind = "registration", dueBefore = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)).ToString("yyyy-MM-dd"), reason = "Đơn vị mới được thành lập." };
+        using var hcm = platform.Client(World.HcmOfficer);
+        await (await hcm.PostAsJsonAsync($"/api/v1/campaigns/{world.LateCampaignId}/extensions", reopen)).JsonAsync(HttpStatusCode.Forbidden);
+        using var hanoi = platform.Client(World.ProvinceOfficer);
+        var extension = await hanoi.PostJsonAsync($"/api/v1/campaigns/{world.LateCampaignId}/extensions", reopen, HttpStatusCode.Created);
+        Assert.Equal("Đơn vị mới được thành lập.", extension.Str("reason"));
+        Assert.Equal(World.ProvinceOfficer.Id, extension.Str("grantedBy"));
+        Assert.Equal("registered", (await an.PostJsonAsync($"/api/v1/initiatives/{draft.Id()}/submit", new { }, HttpStatusCode.OK)).Str("status"));
+    }
+
+    [Fact]
+    public async Task Search_ignores_diacritics_and_a_unit_merged_into_another_brings_its_records_along()
+    {
+        var world = await World.OfAsync(platform);
+        // A ward of its own, so that merging it away does not disturb the other tests' Phường Ba Đình.
+        using var hanoi = platform.Client(World.ProvinceOfficer);
+        var wards = (await hanoi.GetJsonAsync("/api/v1/administrative-units?provinceCode=01", HttpStatusCode.OK)).AsArray().Select(u => u!.Str("code")).ToList();
+        var (oldWard, newWard) = (wards[^1], wards[^2]);
+        var cooperative = (await hanoi.PostJsonAsync("/api/v1/organizations",
+            new { name = "Hợp tác xã Nông nghiệp Xanh", kind = "cooperative", communeCode = oldWard }, HttpStatusCode.Created)).Id();
+        using var an = platform.Client(World.AuthorAn);
+        var target = await World.RegisterAsync(an, world.Registration("Sáng kiến tưới nhỏ giọt cho nông nghiệp đô thị", field: "nong_nghiep",
+            organizationId: cooperative, communeCode: oldWard));
+        await World.RegisterAsync(an, world.Registration("Sáng kiến quản lý thư viện", organizationId: cooperative, communeCode: oldWard));
+
+        using var central = platform.Client(World.CentralOfficer);
+        var found = await central.GetJsonAsync("/api/v1/initiatives?q=sang%20kien%20nong%20nghiep", HttpStatusCode.OK);
+        Assert.Equal([target.Str("id")], found["items"]!.AsArray().Select(i => i!.Str("id")));
+        var accented = await central.GetJsonAsync($"/api/v1/initiatives?q={Uri.EscapeDataString("NÔNG NGHIỆP đô thị")}&unitCode=01&field=nong_nghiep", HttpStatusCode.OK);
+        Assert.Contains(accented["items"]!.AsArray(), i => i!.Str("id") == target.Str("id"));
+
+        // Paging: one at a time, every initiative once, the cursor ending the list.
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await central.GetJsonAsync($"/api/v1/initiatives?unitCode=01&limit=2{(cursor is null ? "" : "&cursor=" + cursor)}", HttpStatusCode.OK);
+            seen.AddRange(page["items"]!.AsArray().Select(i => i!.Str("id")));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null && seen.Count < 500);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM initiatives WHERE province_code = '01'"), seen.Count);
+
+        // The operator merges the ward into its neighbour: records keep their code and are found under the new unit.
+        using var op = platform.Client(World.Operator);
+        await op.PostJsonAsync($"/api/v1/administrative-units/{oldWard}/retire",
+            new { mergedIntoCode = newWard, reason = "Nghị quyết sắp xếp đơn vị hành chính (thử nghiệm)" }, HttpStatusCode.OK);
+        var merged = await central.GetJsonAsync($"/api/v1/initiatives?unitCode={newWard}&q=tuoi%20nho%20giot", HttpStatusCode.OK);
+        Assert.Equal([target.Str("id")], merged["items"]!.AsArray().Select(i => i!.Str("id")));
+        Assert.Equal(oldWard, merged["items"]![0]!.Str("communeCode"));
+        using var newWardOfficer = platform.Client(new Person("canbo.xa.moi", "Đinh Văn Quang", "front_officer", $"VN/01/{newWard}"));
+        await newWardOfficer.GetJsonAsync($"/api/v1/initiatives/{target.Id()}", HttpStatusCode.OK);
+        Assert.DoesNotContain((await central.GetJsonAsync("/api/v1/administrative-units?provinceCode=01", HttpStatusCode.OK)).AsArray(), u => u!.Str("code") == oldWard);
+        // Nothing new can be filed under the retired ward.
+        await (await an.PostAsJsonAsync("/api/v1/initiatives", world.Registration("Sau sáp nhập", organizationId: cooperative, communeCode: oldWard)))
+            .JsonAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Each_person_sees_only_what_their_role_and_scope_allow()
+    {
+        var world = await World.OfAsync(platform);
+        using var an = platform.Client(World.AuthorAn);
+        var mine = await World.RegisterAsync(an, world.Registration("Sáng kiến riêng của tác giả An"));
+        using var binh = platform.Client(World.AuthorBinh);
+        await (await binh.GetAsync($"/api/v1/initiatives/{mine.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
+        Assert.DoesNotContain((await binh.GetJsonAsync("/api/v1/initiatives", HttpStatusCode.OK))["items"]!.AsArray(), i => i!.Str("id") == mine.Str("id"));
+        await (await binh.PutAsJsonAsync($"/api/v1/initiatives/{mine.Id()}", world.Registration("Sửa trộm", draft: true))).JsonAsync(HttpStatusCode.Forbidden);
+        using var hcm = platform.Client(World.HcmOfficer);
+        await (await hcm.GetAsync($"/api/v1/initiatives/{mine.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
+        using var federation = platform.Client(world.FederationOfficer);
+        await federation.GetJsonAsync($"/api/v1/initiatives/{mine.Id()}", HttpStatusCode.OK);
+        using var outsider = platform.Client(world.HcmUnitOfficer);
+        await (await outsider.GetAsync($"/api/v1/initiatives/{mine.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
+        // Officers cannot register in an author's name, and nobody unsigned gets anything.
+        await (await federation.PostAsJsonAsync("/api/v1/initiatives", world.Registration("Không được phép"))).JsonAsync(HttpStatusCode.Forbidden);
+        using var anonymous = platform.Client(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/initiatives")).StatusCode);
+        // A council secretary does not see registrations that have no dossier yet.
+        using var secretary = platform.Client(World.Secretary);
+        await (await secretary.GetAsync($"/api/v1/initiatives/{mine.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_Problem_Details_answer_and_stores_nothing()
+    {
+        var world = await World.OfAsync(platform);
+        using var an = platform.Client(World.AuthorAn);
+        var before = await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM initiatives");
+        var outbox = await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM outbox_messages");
+
+        var invalidUnicode = await (await an.PostAsync("/api/v1/initiatives", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(world.Registration("x"), Http.Options).Replace("\"title\":\"x\"", "\"title\":\"T\\ud800\""),
+            Encoding.UTF8, "application/json"))).JsonAsync(HttpStatusCode.BadRequest);
+        // A lone surrogate cannot even be read as JSON text; a replacement character (what encoders put in its place) is refused by field.
+        Assert.Equal("malformed_json", invalidUnicode.Str("code"));
+        var replaced = await (await an.PostAsJsonAsync("/api/v1/initiatives", world.Registration("Tiêu đề \ufffd hỏng"))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(replaced["errors"]!["title"]);
+        var shares = await (await an.PostAsJsonAsync("/api/v1/initiatives", world.Registration("Chia tỷ lệ sai",
+            [new { fullName = "A", isLead = true, contributionPercent = 70 }, new { fullName = "B", isLead = false, contributionPercent = 20 }]))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("100%", shares["errors"]!["authors"]![0]!.GetValue<string>());
+        var oversize = await (await an.PostAsJsonAsync("/api/v1/initiatives", world.Registration(new string('a', 501)))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("validation_failed", oversize.Str("code"));
+        var otherProvince = (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(world.Registration("Đơn vị tỉnh khác"), Http.Options))!;
+        otherProvince["organizationId"] = world.HcmUnit.ToString();
+        var wrongOrg = await (await an.PostAsJsonAsync("/api/v1/initiatives", otherProvince)).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(wrongOrg["errors"]!["organizationId"]);
+
+        Assert.Equal(before, await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM initiatives"));
+        Assert.Equal(outbox, await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM outbox_messages"));
+    }
+
+    [Fact]
+    public async Task Other_services_look_up_initiatives_dossiers_and_organizations_in_batches_over_gRPC()
+    {
+        var world = await World.OfAsync(platform);
+        using var an = platform.Client(World.AuthorAn);
+        var a = await World.RegisterAsync(an, world.Registration("Tra cứu gRPC thứ nhất"));
+        var b = await World.RegisterAsync(an, world.Registration("Tra cứu gRPC thứ hai", GroupAuthors));
+        using var branch = platform.Client(world.BranchOfficer);
+        await branch.PutJsonAsync($"/api/v1/organizations/{world.School}/movement-plans/{world.CampaignId}",
+            new { documentNumber = "05/KH-CĐCS", issuedOn = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd") }, HttpStatusCode.OK);
+
+        using var channel = GrpcChannel.ForAddress(platform.RegistrationGrpc);
+        var initiatives = new InitiativeLookup.InitiativeLookupClient(channel);
+        var batch = await initiatives.GetInitiativesAsync(new GetInitiativesRequest { InitiativeIds = { a.Str("id"), b.Str("id"), Guid.NewGuid().ToString() } });
+        Assert.Equal([a.Str("id"), b.Str("id")], batch.Initiatives.Select(i => i.InitiativeId));
+        Assert.Equal("giao_duc", batch.Initiatives[0].Field);
+        Assert.Equal(world.School.ToString(), batch.Initiatives[1].Authors[1].OrganizationId);
+
+        var organizations = new OrganizationLookup.OrganizationLookupClient(channel);
+        var orgs = await organizations.GetOrganizationsAsync(new GetOrganizationsRequest
+        {
+            OrganizationIds = { world.School.ToString(), world.HcmUnit.ToString() }, CampaignId = world.CampaignId.ToString(),
+        });
+        var school = orgs.Organizations.Single(o => o.OrganizationId == world.School.ToString());
+        Assert.Equal([world.Branch.ToString(), world.Federation.ToString()], school.AncestorIds);
+        Assert.True(school.HasMovementPlan);
+        Assert.False(orgs.Organizations.Single(o => o.OrganizationId == world.HcmUnit.ToString()).HasMovementPlan);
+
+        var dossiers = new DossierLookup.DossierLookupClient(channel);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => dossiers.GetDossierAsync(new GetDossierRequest { DossierId = Guid.NewGuid().ToString() }));
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    private static object Content(string solution) => new
+    {
+        firstAppliedOn = DateTime.UtcNow.AddMonths(-6).ToString("yyyy-MM-dd"),
+        applicationField = "Giáo dục, đào tạo",
+        currentSituation = "Hồ sơ giấy, tra cứu chậm.",
+        solution,
+        novelty = "Lần đầu áp dụng tại trường.",
+        results = "Đã áp dụng thử một học kỳ.",
+        benefits = "Tiết kiệm 200 giờ công mỗi năm.",
+        conditionsAndScope = "Trường có máy tính nối mạng.",
+        coverLetterNumber = "15/CĐCS",
+        coverLetterDate = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"),
+    };
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient http, Guid dossierId, string kind, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(kind), "kind");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await http.PostAsync($"/api/v1/dossiers/{dossierId}/attachments", form);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DoanKetSangTao.Launcher;
+using DoanKetSangTao.ServiceDefaults.Security;
+using DoanKetSangTao.Tests.Support;
+using MassTransit;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace DoanKetSangTao.Tests.RegistrationApiTests;
+
+/// <summary>A person as their token presents them: roles, administrative scope and organization.</summary>
+public sealed record Person(string Id, string Name, string Role, string Scope, Guid? Organization = null);
+
+/// <summary>
+/// The whole platform as real processes on the real PostgreSQL and RabbitMQ servers, trusting a token issuer
+/// of the tests' own so that any person (an officer of an organization created in the test, say) can be signed in.
+/// Requests go through the gateway, as users' do.
+/// </summary>
+public sealed class RegistrationPlatform : IAsyncLifetime
+{
+    public const string Issuer = "https://sso.test.mattran.example.vn";
+
+    private readonly RSA key = RSA.Create(2048);
+    private RabbitVirtualHost? vhost;
+    private string prefix = string.Empty;
+    private IBusControl? bus;
+
+    public LocalSystem System { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        vhost = await RabbitVirtualHost.CreateAsync("reg");
+        prefix = TestInfrastructure.UniqueName("reg")[..20];
+        var output = AppContext.BaseDirectory;
+        System = await LocalSystem.StartAsync(new LocalSystemOptions
+        {
+            RepositoryRoot = TestInfrastructure.RepositoryRoot(output),
+            Configuration = output.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
+            PostgresConnection = TestInfrastructure.PostgresConnection,
+            RabbitUri = vhost.Uri,
+            SmtpHost = TestInfrastructure.SmtpHost,
+            SmtpPort = TestInfrastructure.SmtpPort,
+            DatabasePrefix = prefix,
+            GatewayPort = TestInfrastructure.FreeTcpPort(),
+            ServiceBasePort = TestInfrastructure.FreePortBlock(30000, 40000),
+            StateDirectory = Path.Combine(Path.GetTempPath(), prefix),
+            Issuer = new TokenIssuer(Issuer, key.ExportSubjectPublicKeyInfoPem()),
+        });
+        bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(vhost.Uri)));
+        await bus.StartAsync();
+    }
+
+    /// <summary>Publishes an event on the platform's broker as the appraisal service would.</summary>
+    public Task PublishAsync<T>(T message)
+        where T : class => bus!.Publish(message);
+
+    public string Token(Person person)
+    {
+        var claims = new List<Claim>
+        {
+            new(PlatformClaims.Subject, person.Id), new(PlatformClaims.Name, person.Name), new(PlatformClaims.Role, person.Role),
+            new(PlatformClaims.AdministrativeUnit, person.Scope), new(PlatformClaims.Email, $"{person.Id}@example.vn"),
+        };
+        if (person.Organization is { } org)
+        {
+            claims.Add(new Claim(PlatformClaims.Organization, org.ToString()));
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = AuthenticationExtensions.DefaultAudience,
+            Subject = new ClaimsIdentity(claims),
+            Expires = DateTime.UtcNow.AddHours(2),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(key), SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    public HttpClient Client(Person? person)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(System.GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
+        if (person is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(person));
+        }
+
+        return http;
+    }
+
+    public string RegistrationGrpc => $"http://127.0.0.1:{System.GrpcPort(LocalSystem.Services[0])}";
+
+    /// <summary>A value straight from a service's own database, for assertions on what was (not) stored.</summary>
+    public async Task<T> ScalarAsync<T>(string service, string sql, object? parameters = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(TestInfrastructure.PostgresConnection) { Database = $"{prefix}_{service}" };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql, parameters) ?? throw new InvalidOperationException($"No value for: {sql}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (bus is not null)
+        {
+            await bus.StopAsync();
+        }
+
+        if (System is not null)
+        {
+            await System.DisposeAsync();
+        }
+
+        if (vhost is not null)
+        {
+            await vhost.DisposeAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(TestInfrastructure.PostgresConnection);
+        await admin.OpenAsync();
+        foreach (var service in LocalSystem.Services)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service.Name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        key.Dispose();
+    }
+}
+
+/// <summary>JSON helpers for the tests' requests and answers.</summary>
+public static class Http
+{
+    public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response, System.Net.HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
+    }
+
+    public static async Task<JsonNode> PostJsonAsync(this HttpClient http, string path, object body, System.Net.HttpStatusCode expected)
+    {
+        using var response = await http.PostAsJsonAsync(path, body);
+        return await response.JsonAsync(expected);
+    }
+
+    public static async Task<JsonNode> PutJsonAsync(this HttpClient http, string path, object body, System.Net.HttpStatusCode expected)
+    {
+        using var response = await http.PutAsJsonAsync(path, body);
+        return await response.JsonAsync(expected);
+    }
+
+    public static async Task<JsonNode> GetJsonAsync(this HttpClient http, string path, System.Net.HttpStatusCode expected)
+    {
+        using var response = await http.GetAsync(path);
+        return await response.JsonAsync(expected);
+    }
+
+    public static string Str(this JsonNode node, string property) => node[property]!.GetValue<string>();
+
+    public static Guid Id(this JsonNode node) => Guid.Parse(node.Str("id"));
+
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}
