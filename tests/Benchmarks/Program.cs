@@ -237,7 +237,12 @@ async Task<Stages> StagesAsync(List<Sample> measured)
     await using (var registration = await OpenAsync("registration"))
     {
         await using var cmd = new NpgsqlCommand(
-            "SELECT (payload->>'initiativeId')::uuid, created_at, sent_at FROM outbox_messages WHERE (payload->>'initiativeId')::uuid = ANY(@ids)", registration);
+            // Each registration also writes InitiativeStatusChanged (draft → registered), published just before this one.
+            """
+            SELECT (payload->>'initiativeId')::uuid, created_at, sent_at FROM outbox_messages
+            WHERE (payload->>'initiativeId')::uuid = ANY(@ids) AND message_type = @type
+            """, registration);
+        cmd.Parameters.AddWithValue("type", DoanKetSangTao.ServiceDefaults.Messaging.MessageTypeRegistry.NameOf(typeof(DoanKetSangTao.Contracts.IntegrationEvents.InitiativeRegistered)));
         cmd.Parameters.AddWithValue("ids", ids);
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -324,7 +329,7 @@ string Report()
         Row("GET /api/v1/notifications answered (each poll)", pollMs);
         Row("**POST sent → notification seen by the author**", samples.Select(s => s.NotifiedMs));
         Row("↳ POST sent → registration transaction starts", stages.RequestToTransaction);
-        Row("↳ registration transaction starts → outbox row published (broker confirm)", stages.TransactionToPublished);
+        Row("↳ registration transaction starts → InitiativeRegistered published (broker confirm)", stages.TransactionToPublished);
         Row("↳ registration transaction starts → notification consumer starts", stages.TransactionToConsumer);
         Row("↳ notification consumer starts → author's poll sees it", stages.ConsumerToSeen);
         md.AppendLine(inv, $"\nPolls per registration: median {Percentile(samples.Select(s => (double)s.Polls), 50):0}; " +
