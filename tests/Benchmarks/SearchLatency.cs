@@ -42,6 +42,7 @@ internal sealed record Viewer(string Label, string UserName, string Token)
 internal sealed record SearchResult(
     Viewer Viewer,
     SearchCase Case,
+    int WarmUp,
     double[] Milliseconds,
     int Items,
     bool HasNextPage,
@@ -64,11 +65,14 @@ internal static class SearchLatency
 {
     private const int PageSize = 20;
 
+    private const int MinimumMeasured = 20;
+
     // Below the gateway's 50 requests per second per caller, so no request is refused.
     private const int PacedPerSecond = 45;
 
     public static async Task<List<SearchResult>> MeasureAsync(
-        string gatewayUrl, string registrationDb, IEnumerable<(Viewer Viewer, IReadOnlyList<SearchCase> Cases)> plan, int warmUp, int requests, Action<string> progress)
+        string gatewayUrl, string registrationDb, IEnumerable<(Viewer Viewer, IReadOnlyList<SearchCase> Cases)> plan, int warmUp, int requests, TimeSpan budget,
+        Action<string> progress)
     {
         var results = new List<SearchResult>();
         await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(registrationDb) { CommandTimeout = 0 }.ConnectionString);
@@ -102,7 +106,21 @@ internal static class SearchLatency
                 var ms = new List<double>(requests);
                 List<Guid> apiIds = [];
                 string? nextCursor = null;
-                for (var k = 0; k < warmUp + requests; k++)
+                // Slow requests (seconds each) stop early, after at least MinimumMeasured, so the run stays bounded.
+                var spent = Stopwatch.StartNew();
+                var warm = 0;
+                for (; warm < warmUp && spent.Elapsed < budget / 4; warm++)
+                {
+                    await SendAsync();
+                }
+
+                spent.Restart();
+                while (ms.Count < requests && (ms.Count < MinimumMeasured || spent.Elapsed < budget))
+                {
+                    ms.Add(await SendAsync());
+                }
+
+                async Task<double> SendAsync()
                 {
                     await caller.PaceAsync();
                     var clock = Stopwatch.StartNew();
@@ -114,24 +132,18 @@ internal static class SearchLatency
                         throw new InvalidOperationException($"{viewer.Label}, {c.Label}: {(int)response.StatusCode} {body}");
                     }
 
-                    if (k >= warmUp)
-                    {
-                        ms.Add(elapsed);
-                    }
-
-                    if (k == warmUp + requests - 1)
-                    {
-                        (apiIds, nextCursor) = ParsePage(body);
-                    }
+                    (apiIds, nextCursor) = ParsePage(body);
+                    return elapsed;
                 }
 
                 var after = cursor is null ? (Guid?)null : DecodeCursor(cursor);
-                var (sql, parameters) = ListQuery(viewer.User, c.Filters, after);
+                var access = await new InitiativeAccess(viewer.User).ResolveAsync(db, CancellationToken.None);
+                var (sql, parameters) = ListQuery(access, c.Filters, after);
                 var sqlIds = (await db.QueryAsync<Guid>(new CommandDefinition(sql, parameters))).Take(PageSize).ToList();
                 var (planLines, execution, planning) = await ExplainAsync(db, sql, parameters);
-                var (countSql, countParameters) = ListQuery(viewer.User, c.Filters, null, count: true);
+                var (countSql, countParameters) = ListQuery(access, c.Filters, null, count: true);
                 var matches = await db.ExecuteScalarAsync<long>(new CommandDefinition(countSql, countParameters));
-                results.Add(new SearchResult(viewer, c, [.. ms], apiIds.Count, nextCursor is not null, matches, sqlIds.SequenceEqual(apiIds),
+                results.Add(new SearchResult(viewer, c, warm, [.. ms], apiIds.Count, nextCursor is not null, matches, sqlIds.SequenceEqual(apiIds),
                     execution, planning, Shape(planLines), planLines, caller.Rejections - rejectionsBefore));
             }
         }
@@ -140,13 +152,14 @@ internal static class SearchLatency
     }
 
     /// <summary>
-    /// The SQL of <c>InitiativesApi.ListInitiatives</c> for these filters: the caller's read predicate, then the
+    /// The SQL of <c>InitiativesApi.ListInitiatives</c> for these filters: the caller's read predicate (resolved, as
+    /// there, with <see cref="InitiativeAccess.ResolveAsync"/>), then the
     /// filters in the same order and form, newest first, one row more than a page to know whether there is a next.
     /// </summary>
-    public static (string Sql, DynamicParameters Parameters) ListQuery(CurrentUser user, IReadOnlyDictionary<string, string> filters, Guid? after, bool count = false)
+    public static (string Sql, DynamicParameters Parameters) ListQuery(InitiativeAccess access, IReadOnlyDictionary<string, string> filters, Guid? after, bool count = false)
     {
         var parameters = new DynamicParameters();
-        var where = new List<string> { new InitiativeAccess(user).ReadPredicate(parameters) };
+        var where = new List<string> { access.ReadPredicate(parameters) };
         void Equal(string column, string name, object? value)
         {
             if (value is not null)

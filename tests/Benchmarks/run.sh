@@ -8,7 +8,7 @@
 # Tunables (environment): DKST_BENCH_REGISTRATIONS (200), DKST_BENCH_WARMUP (20),
 # DKST_BENCH_POLL_MS (10), DKST_BENCH_CLIENTS (8), DKST_BENCH_PER_CLIENT (25), DKST_BENCH_SETTLE_S (10),
 # DKST_BENCH_FLOW (1; 0 leaves the thin flow out), DKST_BENCH_SEARCH_ROWS (1000000; 0 leaves search out),
-# DKST_BENCH_SEARCH_WARMUP (20), DKST_BENCH_SEARCH_REQUESTS (200).
+# DKST_BENCH_SEARCH_WARMUP (20), DKST_BENCH_SEARCH_REQUESTS (200), DKST_BENCH_SEARCH_CASE_S (60).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 infra="$root/launcher/infra.sh"
