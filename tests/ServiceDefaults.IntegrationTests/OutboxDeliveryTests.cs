@@ -56,6 +56,35 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_no_queue_is_bound_for_wait_in_backoff_without_holding_back_the_events_behind_them()
+    {
+        using var host = await StandInService.StartAsync(database.ConnectionString, vhost.Uri);
+        var unroutable = Enumerable.Range(0, 20).Select(_ => new NobodyListens(Guid.CreateVersion7(), DateTimeOffset.UtcNow)).ToList();
+        await using (var connection = await db.OpenConnectionAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            foreach (var evt in unroutable)
+            {
+                await new Outbox().EnqueueAsync(evt, tx);
+            }
+
+            await tx.CommitAsync();
+        }
+
+        var behind = await StandInService.RecordAsync(db, "ghi nhận sau các sự kiện không ai nhận");
+        // Were each returned message to stop the batch, the relay would reach this one only after 20 polls (40 s).
+        await StandInService.WaitForEffectAsync(db, behind.EventId, "the event queued behind the unroutable ones", 15);
+        foreach (var evt in unroutable)
+        {
+            var row = await StandInService.OutboxRowAsync(db, evt.EventId);
+            Assert.Null(row.SentAt);
+            Assert.True(row.Attempts >= 1);
+        }
+
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task An_event_committed_by_a_process_that_died_before_publishing_is_delivered_by_the_next_one()
     {
         // The schema exists (as after the 'migrate' operator command); the process that wrote the row

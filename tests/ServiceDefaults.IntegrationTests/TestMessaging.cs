@@ -17,6 +17,9 @@ namespace DoanKetSangTao.Tests.ServiceDefaultsIntegrationTests;
 /// <summary>The event a stand-in service announces in these tests.</summary>
 public sealed record SampleRecorded(Guid EventId, DateTimeOffset OccurredAt, string Note) : IIntegrationEvent;
 
+/// <summary>An event no service subscribes to: the broker returns it (mandatory publish).</summary>
+public sealed record NobodyListens(Guid EventId, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
 /// <summary>Counts every delivery the broker makes, duplicates included, on its own queue.</summary>
 public sealed class DeliveryCounter : IConsumer<SampleRecorded>
 {

@@ -89,7 +89,8 @@ public sealed partial class OutboxRelay(
     }
 
     /// <summary>
-    /// Publishes one batch of due rows, oldest first. Stops at the first failure: the broker is likely away.
+    /// Publishes one batch of due rows, oldest first. Stops at the first failure that says the broker is away; a
+    /// message that fails on its own (returned unroutable, unreadable) is put in backoff and the batch goes on.
     /// Order is not guaranteed across batches or replicas (a row in backoff can be overtaken): consumers must not depend on it.
     /// </summary>
     internal async Task<(int Published, bool Failed)> DispatchBatchAsync(CancellationToken cancellationToken)
@@ -122,7 +123,9 @@ public sealed partial class OutboxRelay(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                failed = true;
+                // A message the broker returned (no queue bound for its type yet) or cannot read fails alone and
+                // waits in backoff; only a failure that says the broker is away stops the batch.
+                failed = ex is not (MessageReturnedException or JsonException);
                 Failures.Add(1);
                 entry = entry.MarkFailed(clock.GetUtcNow(), Truncate(ex.Message, 2000));
                 LogPublishFailed(ex, row.Id, row.MessageType, entry.Attempts, entry.NextAttemptAt);
