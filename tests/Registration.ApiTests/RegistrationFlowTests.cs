@@ -72,8 +72,10 @@ public sealed class RegistrationFlowTests(RegistrationPlatform platform) : IClas
         Assert.Contains(list["items"]!.AsArray(), i => i!["initiative"]!.Str("id") == group.Str("id"));
         await (await branch.PostAsJsonAsync("/api/v1/confirmation-lists", new { campaignId = world.CampaignId, organizationId = world.Branch })).JsonAsync((HttpStatusCode)422);
 
-        // The federation above sees the list and downloads it as a spreadsheet with the Vietnamese text intact.
+        // The federation above sees the list among its lists, with its size, and downloads it as a spreadsheet with the Vietnamese text intact.
         using var federation = platform.Client(world.FederationOfficer);
+        var lists = await federation.GetJsonAsync($"/api/v1/confirmation-lists?campaignId={world.CampaignId}", HttpStatusCode.OK);
+        Assert.Equal(list["items"]!.AsArray().Count, lists.AsArray().Single(l => l!.Str("id") == list.Str("id"))!["itemCount"]!.GetValue<int>());
         using var sheet = await federation.GetAsync($"/api/v1/confirmation-lists/{list.Id()}/spreadsheet");
         Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet.Content.Headers.ContentType!.MediaType);
@@ -289,6 +291,9 @@ public sealed class RegistrationFlowTests(RegistrationPlatform platform) : IClas
         otherProvince["organizationId"] = world.HcmUnit.ToString();
         var wrongOrg = await (await an.PostAsJsonAsync("/api/v1/initiatives", otherProvince)).JsonAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(wrongOrg["errors"]!["organizationId"]);
+
+        var badFilter = await (await an.GetAsync("/api/v1/initiatives?status=da_xong&field=khong_co")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["field", "status"], badFilter["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
 
         Assert.Equal(before, await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM initiatives"));
         Assert.Equal(outbox, await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM outbox_messages"));

@@ -142,13 +142,7 @@ public static class CampaignsApi
             WHERE (@year::int IS NULL OR year = @year) AND (@provinceCode::text IS NULL OR province_code IS NULL OR province_code = @provinceCode)
             ORDER BY year DESC, name LIMIT 200
             """, new { year, provinceCode });
-        var list = new List<CampaignResponse>();
-        foreach (var id in ids)
-        {
-            list.Add((await LoadAsync(connection, id))!);
-        }
-
-        return TypedResults.Ok(list);
+        return TypedResults.Ok(await LoadManyAsync(connection, ids.ToList()));
     }
 
     public static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> GetCampaign(Guid id, [AsParameters] RegistrationServices services)
@@ -184,6 +178,12 @@ public static class CampaignsApi
         }
 
         var scopeCode = string.IsNullOrEmpty(request.ScopeCode) ? Campaign.WholeCampaign : request.ScopeCode;
+        if (scopeCode != Campaign.WholeCampaign && await connection.ExecuteScalarAsync<int>(
+                "SELECT count(*) FROM administrative_units WHERE code = @scopeCode AND level = 'province' AND retired_at IS NULL", new { scopeCode }) == 0)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["scopeCode"] = ["Phạm vi là \"VN\" (cả đợt thi đua) hoặc mã một tỉnh/thành phố hiện hành."] });
+        }
+
         var scope = services.User.Scope;
         var allowed = scopeCode == Campaign.WholeCampaign
             ? campaign.ProvinceCode is null ? scope?.Level == AdministrativeLevel.Central : scope is not null && scope.Level != AdministrativeLevel.Commune && scope.Covers(campaign.ProvinceCode)
@@ -302,26 +302,31 @@ public static class CampaignsApi
             new { campaignId, scopeCode, kind, due = due.ToDateTime(TimeOnly.MinValue), closesAt = VietnamTime.ClosesBefore(due).UtcDateTime, by },
             tx, cancellationToken: ct));
 
-    internal static async Task<CampaignResponse?> LoadAsync(NpgsqlConnection connection, Guid id)
+    internal static async Task<CampaignResponse?> LoadAsync(NpgsqlConnection connection, Guid id) =>
+        (await LoadManyAsync(connection, [id])).SingleOrDefault();
+
+    /// <summary>Campaigns with their deadlines in two queries, in the order of <paramref name="ids"/>.</summary>
+    internal static async Task<List<CampaignResponse>> LoadManyAsync(NpgsqlConnection connection, IReadOnlyList<Guid> ids)
     {
-        var campaign = await connection.QuerySingleOrDefaultAsync<Campaign>(
+        var campaigns = (await connection.QueryAsync<Campaign>(
             """
             SELECT id AS Id, year AS Year, name AS Name, province_code AS ProvinceCode, phase_start_year AS PhaseStartYear, phase_end_year AS PhaseEndYear
-            FROM campaigns WHERE id = @id
-            """, new { id });
-        if (campaign is null)
+            FROM campaigns WHERE id = ANY(@ids)
+            """, new { ids = ids.ToArray() })).ToDictionary(c => c.Id);
+        var deadlines = (await connection.QueryAsync<(Guid CampaignId, string Kind, string ScopeCode, DateTime DueBefore)>(
+            "SELECT campaign_id, kind, scope_code, due_before FROM campaign_deadlines WHERE campaign_id = ANY(@ids) ORDER BY scope_code, due_before",
+            new { ids = ids.ToArray() }))
+            .ToLookup(d => d.CampaignId, d => new CampaignDeadline(d.Kind, d.ScopeCode, DateOnly.FromDateTime(d.DueBefore)));
+        return ids.Where(campaigns.ContainsKey).Select(id =>
         {
-            return null;
-        }
-
-        var deadlines = (await connection.QueryAsync<(string Kind, string ScopeCode, DateTime DueBefore)>(
-            "SELECT kind, scope_code, due_before FROM campaign_deadlines WHERE campaign_id = @id ORDER BY scope_code, due_before", new { id }))
-            .Select(d => new CampaignDeadline(d.Kind, d.ScopeCode, DateOnly.FromDateTime(d.DueBefore)))
-            .Select(d => new DeadlineResponse(d.Kind, DeadlineKind.All.NameOf(d.Kind), d.ScopeCode, d.DueBefore, d.ClosesAt, d.LastDay))
-            .ToList();
-        var registration = deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Registration && d.ScopeCode == Campaign.WholeCampaign);
-        return new CampaignResponse(campaign.Id, campaign.Year, campaign.Name, campaign.ProvinceCode, campaign.PhaseStartYear, campaign.PhaseEndYear,
-            registration?.ClosesAt, registration?.LastDay, deadlines);
+            var campaign = campaigns[id];
+            var own = deadlines[id]
+                .Select(d => new DeadlineResponse(d.Kind, DeadlineKind.All.NameOf(d.Kind), d.ScopeCode, d.DueBefore, d.ClosesAt, d.LastDay))
+                .ToList();
+            var registration = own.FirstOrDefault(d => d.Kind == DeadlineKind.Registration && d.ScopeCode == Campaign.WholeCampaign);
+            return new CampaignResponse(campaign.Id, campaign.Year, campaign.Name, campaign.ProvinceCode, campaign.PhaseStartYear, campaign.PhaseEndYear,
+                registration?.ClosesAt, registration?.LastDay, own);
+        }).ToList();
     }
 
     private sealed record OrganizationArea(string Name, string ProvinceCode, string? CommuneCode);

@@ -10,6 +10,11 @@ namespace DoanKetSangTao.Registration.API.Apis;
 
 public sealed record CreateConfirmationListRequest(Guid CampaignId, Guid OrganizationId, string? Note);
 
+/// <summary>A list as the list of lists shows it: who forwarded what to whom, and how many initiatives.</summary>
+public sealed record ConfirmationListSummary(
+    Guid Id, Guid CampaignId, string CampaignName, Guid OrganizationId, string OrganizationName, Guid? ForwardedToId, string? ForwardedToName,
+    string? Note, string CreatedBy, string? CreatedByName, DateTimeOffset CreatedAt, int ItemCount);
+
 public sealed record ConfirmationListItem(int Ordinal, InitiativeResponse Initiative);
 
 /// <summary>Danh sách tổng hợp đăng ký (Mẫu 2): what an organization confirmed and forwarded up.</summary>
@@ -126,12 +131,10 @@ public static class ConfirmationsApi
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))",
             new { key = $"confirmation-list:{request.OrganizationId}" }, transaction, cancellationToken: ct));
         var items = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            """
+            $"""
             SELECT i.id FROM initiatives i
             WHERE i.campaign_id = @CampaignId AND i.status = 'confirmed'
-              AND i.organization_id IN (WITH RECURSIVE sub(id) AS (
-                    SELECT id FROM organizations WHERE id = @OrganizationId
-                    UNION SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)
+              AND i.organization_id IN {InitiativeAccess.OrganizationAndBelow("@OrganizationId")}
               AND NOT EXISTS (SELECT 1 FROM confirmation_forwarded f WHERE f.organization_id = @OrganizationId AND f.initiative_id = i.id)
             ORDER BY i.id
             """, new { request.CampaignId, request.OrganizationId }, transaction, cancellationToken: ct))).ToList();
@@ -160,24 +163,20 @@ public static class ConfirmationsApi
         return TypedResults.Created($"/api/v1/confirmation-lists/{id}", (await LoadListAsync(connection, id))!);
     }
 
-    /// <summary>The lists of the caller's organizations (theirs and those under them) or, for Front officers, of their area.</summary>
-    public static async Task<Ok<List<ConfirmationListResponse>>> ListLists(Guid? campaignId, [AsParameters] RegistrationServices services, CancellationToken ct)
+    /// <summary>The lists of the caller's organizations (theirs and those under them) or, for Front officers, of their area; items via GET /{id}.</summary>
+    public static async Task<Ok<List<ConfirmationListSummary>>> ListLists(Guid? campaignId, [AsParameters] RegistrationServices services, CancellationToken ct)
     {
         var parameters = new DynamicParameters(new { campaignId });
         await using var connection = await services.Db.OpenConnectionAsync(ct);
-        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
+        var rows = await connection.QueryAsync<ListHead>(new CommandDefinition(
             $"""
-            SELECT l.id FROM confirmation_lists l JOIN organizations i ON i.id = l.organization_id
+            SELECT {ListHeadColumns}, (SELECT count(*) FROM confirmation_list_items x WHERE x.list_id = l.id)::int AS ItemCount
+            {ListHeadFrom} JOIN organizations i ON i.id = l.organization_id
             WHERE (@campaignId::uuid IS NULL OR l.campaign_id = @campaignId) AND {VisibleList(services.User, parameters)}
             ORDER BY l.created_at DESC LIMIT 200
             """, parameters, cancellationToken: ct));
-        var lists = new List<ConfirmationListResponse>();
-        foreach (var id in ids)
-        {
-            lists.Add((await LoadListAsync(connection, id))!);
-        }
-
-        return TypedResults.Ok(lists);
+        return TypedResults.Ok(rows.Select(h => new ConfirmationListSummary(h.Id, h.CampaignId, h.CampaignName, h.OrganizationId, h.OrganizationName,
+            h.ForwardedToId, h.ForwardedToName, h.Note, h.CreatedBy, h.CreatedByName, Utc(h.CreatedAt), h.ItemCount)).ToList());
     }
 
     public static async Task<Results<Ok<ConfirmationListResponse>, ProblemHttpResult>> GetList(Guid id, [AsParameters] RegistrationServices services, CancellationToken ct)
@@ -233,15 +232,7 @@ public static class ConfirmationsApi
 
     internal static async Task<ConfirmationListResponse?> LoadListAsync(NpgsqlConnection connection, Guid id)
     {
-        var head = await connection.QuerySingleOrDefaultAsync<ListHead>(
-            """
-            SELECT l.id AS Id, l.campaign_id AS CampaignId, c.name AS CampaignName, l.organization_id AS OrganizationId, o.name AS OrganizationName,
-                   l.forwarded_to_id AS ForwardedToId, p.name AS ForwardedToName, l.note AS Note, l.created_by AS CreatedBy,
-                   l.created_by_name AS CreatedByName, l.created_at AS CreatedAt
-            FROM confirmation_lists l JOIN campaigns c ON c.id = l.campaign_id JOIN organizations o ON o.id = l.organization_id
-            LEFT JOIN organizations p ON p.id = l.forwarded_to_id
-            WHERE l.id = @id
-            """, new { id });
+        var head = await connection.QuerySingleOrDefaultAsync<ListHead>($"SELECT {ListHeadColumns} {ListHeadFrom} WHERE l.id = @id", new { id });
         if (head is null)
         {
             return null;
@@ -251,9 +242,22 @@ public static class ConfirmationsApi
             "SELECT initiative_id FROM confirmation_list_items WHERE list_id = @id ORDER BY ordinal", new { id })).ToList();
         var initiatives = await InitiativeStore.LoadManyAsync(connection, itemIds);
         return new ConfirmationListResponse(head.Id, head.CampaignId, head.CampaignName, head.OrganizationId, head.OrganizationName, head.ForwardedToId,
-            head.ForwardedToName, head.Note, head.CreatedBy, head.CreatedByName, new DateTimeOffset(DateTime.SpecifyKind(head.CreatedAt, DateTimeKind.Utc)),
+            head.ForwardedToName, head.Note, head.CreatedBy, head.CreatedByName, Utc(head.CreatedAt),
             initiatives.Select((initiative, i) => new ConfirmationListItem(i + 1, initiative)).ToList());
     }
+
+    private const string ListHeadColumns = """
+        l.id AS Id, l.campaign_id AS CampaignId, c.name AS CampaignName, l.organization_id AS OrganizationId, o.name AS OrganizationName,
+        l.forwarded_to_id AS ForwardedToId, p.name AS ForwardedToName, l.note AS Note, l.created_by AS CreatedBy,
+        l.created_by_name AS CreatedByName, l.created_at AS CreatedAt
+        """;
+
+    private const string ListHeadFrom = """
+        FROM confirmation_lists l JOIN campaigns c ON c.id = l.campaign_id JOIN organizations o ON o.id = l.organization_id
+        LEFT JOIN organizations p ON p.id = l.forwarded_to_id
+        """;
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private sealed class OrgRow
     {
@@ -287,5 +291,7 @@ public static class ConfirmationsApi
         public string? CreatedByName { get; init; }
 
         public DateTime CreatedAt { get; init; }
+
+        public int ItemCount { get; init; }
     }
 }

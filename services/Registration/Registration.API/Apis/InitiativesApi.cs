@@ -244,6 +244,24 @@ public static class InitiativesApi
             return Problems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"Số dòng mỗi trang từ 1 đến {MaxPageSize}."] });
         }
 
+        var unknown = new Dictionary<string, string[]>();
+        foreach (var (field, value, catalog) in new[]
+                 {
+                     ("kind", query.Kind, InitiativeKind.All), ("movementArea", query.MovementArea, MovementArea.All),
+                     ("field", query.Field, InitiativeField.All), ("status", query.Status, InitiativeStatus.All),
+                 })
+        {
+            if (value is not null && !catalog.IsKnown(value))
+            {
+                unknown[field] = [$"{catalog.VietnameseName} phải là một trong: {catalog.Choices()}."];
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            return Problems.Validation(unknown);
+        }
+
         await using var connection = await services.Db.OpenConnectionAsync(ct);
         // Resolved to constants first, so that the planner knows how much of the table the caller's reach covers.
         var access = await new InitiativeAccess(services.User).ResolveAsync(connection, ct);
@@ -282,11 +300,7 @@ public static class InitiativesApi
 
         if (query.OrganizationId is { } organizationId)
         {
-            where.Add("""
-                i.organization_id IN (WITH RECURSIVE sub(id) AS (
-                    SELECT id FROM organizations WHERE id = @FilterOrganization
-                    UNION SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)
-                """);
+            where.Add($"i.organization_id IN {InitiativeAccess.OrganizationAndBelow("@FilterOrganization")}");
             parameters.Add("FilterOrganization", organizationId);
         }
 

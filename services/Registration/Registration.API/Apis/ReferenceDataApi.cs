@@ -273,7 +273,7 @@ public static class ReferenceDataApi
             : TypedResults.Ok(org);
     }
 
-    /// <summary>Organizations by parent, area or name (diacritics ignored), for pickers and for officers' trees.</summary>
+    /// <summary>Organizations by parent or area, optionally by name (diacritics ignored), for pickers and officers' trees.</summary>
     public static async Task<Results<Ok<List<OrganizationResponse>>, ProblemHttpResult>> ListOrganizations(
         Guid? parentId, string? provinceCode, string? communeCode, string? q, [AsParameters] RegistrationServices services)
     {
@@ -282,17 +282,28 @@ public static class ReferenceDataApi
             return Problems.Validation(new Dictionary<string, string[]> { ["provinceCode"] = ["Vui lòng lọc theo tổ chức cấp trên, tỉnh/thành phố hoặc xã/phường."] });
         }
 
+        if (q is { Length: > 200 })
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["q"] = ["Từ khóa tìm kiếm dài tối đa 200 ký tự."] });
+        }
+
+        // The name filter folds diacritics in C# (one way, as search does), so it runs over the whole area before the page is cut.
         await using var connection = await services.Db.OpenConnectionAsync();
         var rows = await connection.QueryAsync<OrganizationResponse>(
             $"""
             SELECT {OrganizationColumns} FROM organizations
             WHERE (@parentId::uuid IS NULL OR parent_id = @parentId) AND (@provinceCode::text IS NULL OR province_code = @provinceCode)
               AND (@communeCode::text IS NULL OR commune_code = @communeCode)
-            ORDER BY name LIMIT 1000
+            ORDER BY name
             """, new { parentId, provinceCode, communeCode });
         var words = q is null ? [] : Domain.InitiativeSearch.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return TypedResults.Ok(rows.Where(o => words.All(w => Domain.InitiativeSearch.Fold(o.Name + " " + o.ShortName).Contains(w, StringComparison.Ordinal))).ToList());
+        return TypedResults.Ok(rows
+            .Where(o => words.Length == 0 || words.All(w => Domain.InitiativeSearch.Fold(o.Name + " " + o.ShortName).Contains(w, StringComparison.Ordinal)))
+            .Take(MaxOrganizations)
+            .ToList());
     }
+
+    public const int MaxOrganizations = 500;
 
     /// <summary>
     /// Kế hoạch hưởng ứng: records that the organization has its movement plan for the campaign (number and date),

@@ -105,13 +105,16 @@ public sealed class InitiativeAccess(CurrentUser user)
     public string OrganizationSubtree(DynamicParameters parameters, string column)
     {
         parameters.Add("AccessOrganization", Guid.Parse(User.OrganizationId!));
-        return $"""
-            {column} IN (WITH RECURSIVE sub(id) AS (
-                SELECT id FROM organizations WHERE id = @AccessOrganization
-                UNION SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id)
-              SELECT id FROM sub)
-            """;
+        return $"{column} IN {OrganizationAndBelow("@AccessOrganization")}";
     }
+
+    /// <summary>An organization's id and, recursively, those of the organizations under it (a subquery).</summary>
+    public static string OrganizationAndBelow(string parameter) => $"""
+        (WITH RECURSIVE sub(id) AS (
+            SELECT id FROM organizations WHERE id = {parameter}
+            UNION SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id)
+          SELECT id FROM sub)
+        """;
 
     /// <summary>The records filed in an administrative unit or one merged into it, over <c>i</c>'s codes.</summary>
     public static string AreaPredicate(AdministrativeScope scope, DynamicParameters parameters, string alias = "i") => scope.Level switch
