@@ -227,6 +227,28 @@ public sealed class RegistrationFlowTests(RegistrationPlatform platform) : IClas
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.Equal(await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM initiatives WHERE province_code = '01'"), seen.Count);
 
+        // An organization officer pages through their organization's subtree, each initiative once, and nothing else
+        // (the list walks each organization's index separately and merges the walks).
+        using var federation = platform.Client(world.FederationOfficer);
+        var reach = new List<string>();
+        cursor = null;
+        do
+        {
+            var page = await federation.GetJsonAsync($"/api/v1/initiatives?limit=2{(cursor is null ? "" : "&cursor=" + cursor)}", HttpStatusCode.OK);
+            reach.AddRange(page["items"]!.AsArray().Select(i => i!.Str("id")));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null && reach.Count < 500);
+        var subtree = (await platform.ScalarAsync<long>("registration", $"""
+            WITH RECURSIVE sub(id) AS (SELECT id FROM organizations WHERE id = '{world.Federation}'
+                                       UNION SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id)
+            SELECT count(*) FROM initiatives WHERE organization_id IN (SELECT id FROM sub)
+            """));
+        Assert.True(subtree >= 2, "the subtree holds initiatives to page through");
+        Assert.Equal(reach.Count, reach.Distinct().Count());
+        Assert.Equal(subtree, reach.Count);
+        Assert.Equal(reach.OrderByDescending(id => Guid.Parse(id).ToString("N"), StringComparer.Ordinal), reach);
+
         // The operator merges the ward into its neighbour: records keep their code and are found under the new unit.
         using var op = platform.Client(World.Operator);
         await op.PostJsonAsync($"/api/v1/administrative-units/{oldWard}/retire",

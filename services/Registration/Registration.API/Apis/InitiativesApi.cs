@@ -266,7 +266,7 @@ public static class InitiativesApi
         // Resolved to constants first, so that the planner knows how much of the table the caller's reach covers.
         var access = await new InitiativeAccess(services.User).ResolveAsync(connection, ct);
         var parameters = new DynamicParameters();
-        var where = new List<string> { access.ReadPredicate(parameters) };
+        var where = new List<string> { "true" };
         void Equal(string column, string name, object? value)
         {
             if (value is not null)
@@ -331,7 +331,7 @@ public static class InitiativesApi
 
         parameters.Add("Take", limit + 1);
         var ids = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            $"SELECT i.id FROM initiatives i WHERE {string.Join(" AND ", where)} ORDER BY i.id DESC LIMIT @Take", parameters, cancellationToken: ct))).ToList();
+            access.PageQuery(parameters, string.Join(" AND ", where)), parameters, cancellationToken: ct))).ToList();
         var next = ids.Count > limit ? EncodeCursor(ids[limit - 1]) : null;
         var items = await InitiativeStore.LoadManyAsync(connection, ids.Take(limit).ToList());
         return TypedResults.Ok(new Page<InitiativeResponse>(items, next));
