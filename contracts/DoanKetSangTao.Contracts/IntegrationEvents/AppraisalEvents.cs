@@ -28,7 +28,10 @@ public sealed record DossierReturnedForCompletion(
 
 /// <summary>
 /// The council's decision (quyết định công nhận): recognized at its level or not, with its number and date.
-/// A central council's recognition is the national one ("Người Việt đoàn kết sáng tạo").
+/// A central council's recognition is the national one ("Người Việt đoàn kết sáng tạo"). A dossier the council rejects
+/// at screening (an exclusion, a missing condition, a duplicate) is announced the same way, not recognized, with the
+/// council's minutes number and the ground in <see cref="PublishedComment"/>. The campaign, area and title are carried
+/// so that reporting and awards need not ask registration.
 /// </summary>
 public sealed record AppraisalDecisionMade(
     Guid EventId,
@@ -42,7 +45,11 @@ public sealed record AppraisalDecisionMade(
     string? Grade,
     string DecisionNumber,
     DateOnly DecisionDate,
-    string? PublishedComment) : IIntegrationEvent;
+    string? PublishedComment,
+    Guid? CampaignId = null,
+    string? ProvinceCode = null,
+    string? CommuneCode = null,
+    string? Title = null) : IIntegrationEvent;
 
 /// <summary>A council nominated a recognized initiative to the council of the level above (đề cử lên cấp trên).</summary>
 public sealed record InitiativeNominated(
@@ -52,4 +59,5 @@ public sealed record InitiativeNominated(
     Guid FromCouncilId,
     string FromLevel,
     string ToLevel,
-    Guid InitiativeId) : IIntegrationEvent;
+    Guid InitiativeId,
+    Guid? ToCouncilId = null) : IIntegrationEvent;

@@ -76,9 +76,19 @@ public sealed class DossierReturnedConsumer(NpgsqlDataSource db, Outbox outbox, 
 public sealed class AppraisalDecisionConsumer(NpgsqlDataSource db, Outbox outbox, TimeProvider clock, ILogger<AppraisalDecisionConsumer> logger)
     : AppraisalOutcomeConsumer<AppraisalDecisionMade>(db, outbox, clock, logger)
 {
+    /// <summary>"cấp xã", "cấp tỉnh", "Trung ương" for the level codes appraisal publishes.</summary>
+    internal static string LevelName(string level) => level switch
+    {
+        "commune" => "cấp xã",
+        "province" => "cấp tỉnh",
+        "central" => "Trung ương",
+        _ => level,
+    };
+
     protected override async Task HandleAsync(AppraisalDecisionMade message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var reason = $"Quyết định số {message.DecisionNumber} ngày {message.DecisionDate:dd/MM/yyyy}";
+        var reason = $"Quyết định số {message.DecisionNumber} ngày {message.DecisionDate:dd/MM/yyyy} của hội đồng {LevelName(message.CouncilLevel)}"
+            + (string.IsNullOrWhiteSpace(message.PublishedComment) ? string.Empty : $". Ý kiến của hội đồng: {message.PublishedComment}");
         await ApplyAsync(transaction, message.InitiativeId, message.Recognized ? LifecycleStep.Recognize : LifecycleStep.Reject,
             $"council:{message.CouncilId}", reason, cancellationToken);
         if (message.Recognized)
@@ -96,5 +106,5 @@ public sealed class InitiativeNominatedConsumer(NpgsqlDataSource db, Outbox outb
 {
     protected override Task HandleAsync(InitiativeNominated message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         ApplyAsync(transaction, message.InitiativeId, LifecycleStep.Nominate, $"council:{message.FromCouncilId}",
-            $"Đề cử từ hội đồng cấp {message.FromLevel} lên cấp {message.ToLevel}", cancellationToken);
+            $"Đề cử từ hội đồng {AppraisalDecisionConsumer.LevelName(message.FromLevel)} lên hội đồng {AppraisalDecisionConsumer.LevelName(message.ToLevel)}", cancellationToken);
 }

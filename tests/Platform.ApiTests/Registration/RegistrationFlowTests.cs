@@ -9,14 +9,14 @@ using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.ServiceDefaults.Grpc;
 using DoanKetSangTao.Tests.Support;
 
-namespace DoanKetSangTao.Tests.RegistrationApiTests;
+namespace DoanKetSangTao.Tests.PlatformApiTests;
 
 /// <summary>
 /// Registration for real users, through the gateway, on the real servers: Mẫu 1 drafts and submission, confirmation
 /// up the chain (Mẫu 2) and its spreadsheet, dossiers (Mẫu 3, Mẫu 4) with attachments and versions, the events
 /// each transition publishes and the ones appraisal sends back, search, access and bad input.
 /// </summary>
-public sealed class RegistrationFlowTests(RegistrationPlatform platform) : IClassFixture<RegistrationPlatform>
+public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<ApiPlatform>
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using DoanKetSangTao.ServiceDefaults.Security;
 
-namespace DoanKetSangTao.Tests.RegistrationApiTests;
+namespace DoanKetSangTao.Tests.PlatformApiTests;
 
 /// <summary>
 /// The people and organizations of the tests, made through the API once per platform: Hà Nội's campaign,
@@ -43,9 +43,9 @@ public sealed class World
     public Person HcmUnitOfficer => new("canbo.donvi.hcm", "Lý Văn Phúc", PlatformRoles.UnitOfficer, "VN/79", HcmUnit);
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly Dictionary<RegistrationPlatform, World> Worlds = [];
+    private static readonly Dictionary<ApiPlatform, World> Worlds = [];
 
-    public static async Task<World> OfAsync(RegistrationPlatform platform)
+    public static async Task<World> OfAsync(ApiPlatform platform)
     {
         await Gate.WaitAsync();
         try
@@ -64,7 +64,7 @@ public sealed class World
         }
     }
 
-    private static async Task<World> CreateAsync(RegistrationPlatform platform)
+    private static async Task<World> CreateAsync(ApiPlatform platform)
     {
         var world = new World { Year = DateTime.UtcNow.Year + 1 };
         using var hanoi = platform.Client(ProvinceOfficer);

@@ -14,7 +14,7 @@ using Npgsql;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
-namespace DoanKetSangTao.Tests.RegistrationApiTests;
+namespace DoanKetSangTao.Tests.PlatformApiTests;
 
 /// <summary>A person as their token presents them: roles, administrative scope and organization.</summary>
 public sealed record Person(string Id, string Name, string Role, string Scope, Guid? Organization = null);
@@ -24,7 +24,7 @@ public sealed record Person(string Id, string Name, string Role, string Scope, G
 /// of the tests' own so that any person (an officer of an organization created in the test, say) can be signed in.
 /// Requests go through the gateway, as users' do.
 /// </summary>
-public sealed class RegistrationPlatform : IAsyncLifetime
+public sealed class ApiPlatform : IAsyncLifetime
 {
     public const string Issuer = "https://sso.test.mattran.example.vn";
 
