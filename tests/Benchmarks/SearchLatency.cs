@@ -152,14 +152,15 @@ internal static class SearchLatency
     }
 
     /// <summary>
-    /// The SQL of <c>InitiativesApi.ListInitiatives</c> for these filters: the caller's read predicate (resolved, as
-    /// there, with <see cref="InitiativeAccess.ResolveAsync"/>), then the
-    /// filters in the same order and form, newest first, one row more than a page to know whether there is a next.
+    /// The SQL of <c>InitiativesApi.ListInitiatives</c> for these filters: the filters in the same order and form, walked
+    /// along each part of the caller's reach (resolved, as there, with <see cref="InitiativeAccess.ResolveAsync"/>) by
+    /// <see cref="InitiativeAccess.PageQuery"/>, newest first, one row more than a page to know whether there is a next.
+    /// The count uses the read predicate.
     /// </summary>
     public static (string Sql, DynamicParameters Parameters) ListQuery(InitiativeAccess access, IReadOnlyDictionary<string, string> filters, Guid? after, bool count = false)
     {
         var parameters = new DynamicParameters();
-        var where = new List<string> { access.ReadPredicate(parameters) };
+        var where = new List<string> { count ? access.ReadPredicate(parameters) : "true" };
         void Equal(string column, string name, object? value)
         {
             if (value is not null)
@@ -198,7 +199,7 @@ internal static class SearchLatency
         }
 
         parameters.Add("Take", PageSize + 1);
-        return ($"SELECT i.id FROM initiatives i WHERE {string.Join(" AND ", where)} ORDER BY i.id DESC LIMIT @Take", parameters);
+        return (access.PageQuery(parameters, string.Join(" AND ", where)), parameters);
     }
 
     /// <summary>Five runs of EXPLAIN (ANALYZE, BUFFERS); the median execution time, and the last run's plan.</summary>

@@ -15,5 +15,7 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapAppraisalsApi();
+app.MapCouncilsApi();
+app.MapCasesApi();
 app.MapDefaultEndpoints();
 app.Run();

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Appraisal.API.IntegrationEvents;
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Contracts.Registration.V1;
@@ -23,6 +24,8 @@ public static class ApplicationServices
             ?? throw new InvalidOperationException("Services:Registration:Grpc is not configured: set it to registration's gRPC address.");
         builder.Services.AddGrpcClient<InitiativeLookup.InitiativeLookupClient>(o => o.Address = new Uri(registration));
         builder.Services.AddGrpcClient<DossierLookup.DossierLookupClient>(o => o.Address = new Uri(registration));
+        builder.Services.AddGrpcClient<OrganizationLookup.OrganizationLookupClient>(o => o.Address = new Uri(registration));
+        builder.Services.AddScoped<OrganizationDirectory>();
         return builder;
     }
 }

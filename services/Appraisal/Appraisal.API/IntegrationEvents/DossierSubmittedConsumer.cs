@@ -2,17 +2,21 @@ using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Appraisal.API.Infrastructure;
 using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;
 
 /// <summary>
 /// Tiếp nhận hồ sơ: records each submitted dossier version with the content registration holds for it (read
-/// over gRPC with a deadline). A redelivered event finds its version already received and adds nothing.
+/// over gRPC with a deadline) and opens its appraisal case in the council that covers it, in one transaction.
+/// A redelivered event finds its version already received and its case open, and adds nothing.
 /// </summary>
 public sealed class DossierSubmittedConsumer(
     NpgsqlDataSource db,
     DossierLookup.DossierLookupClient dossiers,
+    Outbox outbox,
+    TimeProvider clock,
     ILogger<DossierSubmittedConsumer> logger) : IdempotentConsumer<DossierSubmitted>(db, logger)
 {
     protected override async Task HandleAsync(DossierSubmitted message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -25,9 +29,9 @@ public sealed class DossierSubmittedConsumer(
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO received_dossiers (dossier_id, version, initiative_id, campaign_id, title, kind, field, organization_id, province_code,
-                                           commune_code, author_org_ids, solution, novelty, attachment_count, submitted_at, source_event_id)
+                                           commune_code, author_org_ids, solution, novelty, attachment_count, submitted_at, submitted_by, source_event_id)
             VALUES (@DossierId, @Version, @InitiativeId, @CampaignId, @Title, @Kind, @Field, @OrganizationId, @ProvinceCode,
-                    @CommuneCode, @AuthorOrganizationIds, @Solution, @Novelty, @AttachmentCount, @SubmittedAt, @EventId)
+                    @CommuneCode, @AuthorOrganizationIds, @Solution, @Novelty, @AttachmentCount, @SubmittedAt, @SubmittedBy, @EventId)
             ON CONFLICT (dossier_id, version) DO NOTHING
             """,
             new
@@ -35,7 +39,8 @@ public sealed class DossierSubmittedConsumer(
                 message.DossierId, message.Version, message.InitiativeId, message.CampaignId, message.Title, message.Kind, message.Field,
                 message.OrganizationId, message.ProvinceCode, message.CommuneCode, AuthorOrganizationIds = message.AuthorOrganizationIds.ToArray(),
                 dossier.Solution, dossier.Novelty, AttachmentCount = dossier.Attachments.Count, SubmittedAt = dossier.SubmittedAt.ToDateTime(),
-                message.EventId,
+                message.SubmittedBy, message.EventId,
             }, transaction, cancellationToken: cancellationToken));
+        await CaseIntake.OpenAsync(transaction, outbox, message.DossierId, message.Version, clock.GetUtcNow(), cancellationToken);
     }
 }

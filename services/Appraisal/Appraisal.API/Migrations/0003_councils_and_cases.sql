@@ -66,7 +66,8 @@ CREATE TABLE appraisal_cases (
     submitted_at           timestamptz NOT NULL,
     state                  text        NOT NULL CHECK (state IN ('screening', 'admitted', 'returned', 'rejected', 'decided')),
     screening              jsonb       NULL,
-    duplicate_of_case_id   uuid        NULL REFERENCES appraisal_cases (id),
+    duplicate_of_initiative_id uuid    NULL,
+    duplicate_note         text        NULL,
     nominated_from_case_id uuid        NULL REFERENCES appraisal_cases (id),
     lower_result           jsonb       NULL,
     recognized             boolean     NULL,
@@ -135,3 +136,6 @@ END
 $$;
 CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_entries
     FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+
+-- Who submitted each received version: the author reads their own outcome by it.
+ALTER TABLE received_dossiers ADD COLUMN submitted_by text NOT NULL DEFAULT '';

@@ -1,0 +1,292 @@
+using System.Text.Json;
+using Dapper;
+using DoanKetSangTao.Appraisal.API.Domain;
+using DoanKetSangTao.Contracts.IntegrationEvents;
+using DoanKetSangTao.ServiceDefaults.Http;
+using DoanKetSangTao.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace DoanKetSangTao.Appraisal.API.Infrastructure;
+
+/// <summary>Trạng thái hồ sơ thẩm định.</summary>
+public static class CaseState
+{
+    /// <summary>Chờ sơ loại: received, the secretary has not screened it yet.</summary>
+    public const string Screening = "screening";
+
+    /// <summary>Đã tiếp nhận: admitted, being assigned and scored.</summary>
+    public const string Admitted = "admitted";
+
+    /// <summary>Trả để bổ sung: waiting for the author's next version.</summary>
+    public const string Returned = "returned";
+
+    /// <summary>Bị loại: rejected at screening, with the ground.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>Đã có quyết định: recognized or not.</summary>
+    public const string Decided = "decided";
+
+    public static string NameOf(string state) => state switch
+    {
+        Screening => "chờ sơ loại",
+        Admitted => "đang thẩm định",
+        Returned => "đã trả để bổ sung",
+        Rejected => "bị loại",
+        Decided => "đã có quyết định",
+        _ => state,
+    };
+}
+
+/// <summary>A case's row (settable properties: Dapper binds arrays through setters).</summary>
+public sealed class CaseRow
+{
+    public Guid Id { get; set; }
+
+    public Guid CouncilId { get; set; }
+
+    public Guid InitiativeId { get; set; }
+
+    public Guid DossierId { get; set; }
+
+    public int DossierVersion { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string? Field { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string ProvinceCode { get; set; } = string.Empty;
+
+    public string CommuneCode { get; set; } = string.Empty;
+
+    public Guid[] AuthorOrgIds { get; set; } = [];
+
+    public string SubmittedBy { get; set; } = string.Empty;
+
+    public DateTime SubmittedAt { get; set; }
+
+    public string State { get; set; } = string.Empty;
+
+    public string? Screening { get; set; }
+
+    public Guid? DuplicateOfInitiativeId { get; set; }
+
+    public string? DuplicateNote { get; set; }
+
+    public Guid? NominatedFromCaseId { get; set; }
+
+    public string? LowerResult { get; set; }
+
+    public bool? Recognized { get; set; }
+
+    public decimal? AggregateTotal { get; set; }
+
+    public string? Grade { get; set; }
+
+    public string? DecisionNumber { get; set; }
+
+    public DateTime? DecisionDate { get; set; }
+
+    public string? PublishedComment { get; set; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    public Guid? NominatedToCaseId { get; set; }
+
+    public DateTime OpenedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public AppraisalCase ToDomain() => new(Id, Title, AuthorOrgIds, new DateTimeOffset(SubmittedAt, TimeSpan.Zero));
+}
+
+/// <summary>A submitted dossier version as appraisal received it (received_dossiers).</summary>
+public sealed class ReceivedDossierRow
+{
+    public Guid DossierId { get; set; }
+
+    public int Version { get; set; }
+
+    public Guid InitiativeId { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string? Field { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string ProvinceCode { get; set; } = string.Empty;
+
+    public string CommuneCode { get; set; } = string.Empty;
+
+    public Guid[] AuthorOrgIds { get; set; } = [];
+
+    public string SubmittedBy { get; set; } = string.Empty;
+
+    public DateTime SubmittedAt { get; set; }
+}
+
+public static class CaseStore
+{
+    public const string Columns = """
+        c.id AS Id, c.council_id AS CouncilId, c.initiative_id AS InitiativeId, c.dossier_id AS DossierId, c.dossier_version AS DossierVersion,
+        c.campaign_id AS CampaignId, c.title AS Title, c.kind AS Kind, c.field AS Field, c.organization_id AS OrganizationId,
+        c.province_code AS ProvinceCode, c.commune_code AS CommuneCode, c.author_org_ids AS AuthorOrgIds, c.submitted_by AS SubmittedBy,
+        c.submitted_at AS SubmittedAt, c.state AS State, c.screening::text AS Screening, c.duplicate_of_initiative_id AS DuplicateOfInitiativeId,
+        c.duplicate_note AS DuplicateNote, c.nominated_from_case_id AS NominatedFromCaseId, c.lower_result::text AS LowerResult,
+        c.recognized AS Recognized, c.aggregate_total AS AggregateTotal, c.grade AS Grade, c.decision_number AS DecisionNumber,
+        c.decision_date AS DecisionDate, c.published_comment AS PublishedComment, c.decided_at AS DecidedAt,
+        c.nominated_to_case_id AS NominatedToCaseId, c.opened_at AS OpenedAt, c.updated_at AS UpdatedAt
+        """;
+
+    /// <summary>The case; 404 when there is none. With a transaction, the row is locked for the change that follows.</summary>
+    public static async Task<CaseRow> LoadAsync(NpgsqlConnection connection, Guid id, NpgsqlTransaction? tx = null, CancellationToken ct = default) =>
+        await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM appraisal_cases c WHERE c.id = @id{(tx is null ? string.Empty : " FOR UPDATE")}", new { id }, tx, cancellationToken: ct))
+        ?? throw new ProblemException(StatusCodes.Status404NotFound, "case_not_found", "Không tìm thấy hồ sơ thẩm định.");
+
+    /// <summary>409 unless the case is in one of the states the operation needs.</summary>
+    public static void EnsureState(CaseRow row, string action, params string[] states)
+    {
+        if (!states.Contains(row.State))
+        {
+            throw new ProblemException(StatusCodes.Status409Conflict, "case_state_invalid",
+                $"Không thể {action}: hồ sơ \"{row.Title}\" đang ở trạng thái \"{CaseState.NameOf(row.State)}\".");
+        }
+    }
+}
+
+/// <summary>
+/// Tiếp nhận hồ sơ vào hội đồng: a submitted dossier version becomes a case of the lowest council of its campaign whose
+/// scope covers it (a commune council if the province set one up there, else the province's, else the centre's for a
+/// national campaign). A version submitted again after a return reopens the same case. Every opening is announced
+/// (<see cref="AppraisalCaseOpened"/>) through the outbox in the same transaction, and recorded in the audit trail.
+/// </summary>
+public static class CaseIntake
+{
+    private const string ReceivedColumns = """
+        dossier_id AS DossierId, version AS Version, initiative_id AS InitiativeId, campaign_id AS CampaignId, title AS Title, kind AS Kind,
+        field AS Field, organization_id AS OrganizationId, province_code AS ProvinceCode, commune_code AS CommuneCode,
+        author_org_ids AS AuthorOrgIds, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt
+        """;
+
+    /// <summary>Opens or reopens the case for a received version; null when no council covers it yet (opened when one is set up).</summary>
+    public static async Task<Guid?> OpenAsync(NpgsqlTransaction tx, Outbox outbox, Guid dossierId, int version, DateTimeOffset now, CancellationToken ct)
+    {
+        var connection = tx.Connection!;
+        var d = await connection.QuerySingleAsync<ReceivedDossierRow>(new CommandDefinition(
+            $"SELECT {ReceivedColumns} FROM received_dossiers WHERE dossier_id = @dossierId AND version = @version",
+            new { dossierId, version }, tx, cancellationToken: ct));
+
+        Guid? councilId = null;
+        foreach (var level in new[] { CouncilLevel.Commune, CouncilLevel.Province, CouncilLevel.Central })
+        {
+            councilId = await CouncilStore.FindCoveringAsync(connection, tx, d.CampaignId, level, d.ProvinceCode, d.CommuneCode, ct);
+            if (councilId is not null)
+            {
+                break;
+            }
+        }
+
+        if (councilId is not { } council)
+        {
+            return null;
+        }
+
+        var councilLevel = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT level FROM councils WHERE id = @council", new { council }, tx, cancellationToken: ct));
+        var existing = await connection.QuerySingleOrDefaultAsync<(Guid Id, string State, int Version)?>(new CommandDefinition(
+            "SELECT id, state, dossier_version FROM appraisal_cases WHERE council_id = @council AND initiative_id = @InitiativeId FOR UPDATE",
+            new { council, d.InitiativeId }, tx, cancellationToken: ct));
+        Guid caseId;
+        if (existing is { } found)
+        {
+            if (found.State != CaseState.Returned || found.Version >= d.Version)
+            {
+                // A redelivery, or a version this case has already moved past: nothing to open.
+                return found.Id;
+            }
+
+            caseId = found.Id;
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE appraisal_cases SET dossier_id = @DossierId, dossier_version = @Version, title = @Title, field = @Field,
+                    author_org_ids = @AuthorOrgIds, submitted_at = @SubmittedAt, state = 'screening', screening = NULL, updated_at = @now
+                WHERE id = @caseId
+                """,
+                new { d.DossierId, d.Version, d.Title, d.Field, d.AuthorOrgIds, d.SubmittedAt, now = now.UtcDateTime, caseId }, tx, cancellationToken: ct));
+            await AuditTrail.RecordAsync(tx, council, caseId, "case_reopened", "system", new { d.DossierId, d.Version }, now, ct);
+        }
+        else
+        {
+            caseId = Guid.CreateVersion7();
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO appraisal_cases (id, council_id, initiative_id, dossier_id, dossier_version, campaign_id, title, kind, field, organization_id,
+                                             province_code, commune_code, author_org_ids, submitted_by, submitted_at, state, opened_at, updated_at)
+                VALUES (@caseId, @council, @InitiativeId, @DossierId, @Version, @CampaignId, @Title, @Kind, @Field, @OrganizationId,
+                        @ProvinceCode, @CommuneCode, @AuthorOrgIds, @SubmittedBy, @SubmittedAt, 'screening', @now, @now)
+                """,
+                new
+                {
+                    caseId, council, d.InitiativeId, d.DossierId, d.Version, d.CampaignId, d.Title, d.Kind, d.Field, d.OrganizationId,
+                    d.ProvinceCode, d.CommuneCode, d.AuthorOrgIds, d.SubmittedBy, d.SubmittedAt, now = now.UtcDateTime,
+                }, tx, cancellationToken: ct));
+            await AuditTrail.RecordAsync(tx, council, caseId, "case_opened", "system", new { d.DossierId, d.Version }, now, ct);
+        }
+
+        await outbox.EnqueueAsync(new AppraisalCaseOpened(Guid.CreateVersion7(), now, caseId, council, councilLevel!, d.InitiativeId, d.Version), tx, ct);
+        return caseId;
+    }
+
+    /// <summary>
+    /// When a council is set up, the dossiers already received in its scope and campaign that no council holds yet become its
+    /// cases (the latest version of each).
+    /// </summary>
+    public static async Task<int> BackfillAsync(NpgsqlTransaction tx, Outbox outbox, CouncilState council, DateTimeOffset now, CancellationToken ct)
+    {
+        var waiting = await tx.Connection!.QueryAsync<(Guid DossierId, int Version)>(new CommandDefinition(
+            """
+            SELECT DISTINCT ON (r.initiative_id) r.dossier_id, r.version
+            FROM received_dossiers r
+            WHERE r.campaign_id = @CampaignId
+              AND (@level = 'central' OR r.province_code = @province)
+              AND (@level <> 'commune' OR r.commune_code = @ScopeCode)
+              AND NOT EXISTS (SELECT 1 FROM appraisal_cases c JOIN councils k ON k.id = c.council_id
+                              WHERE c.initiative_id = r.initiative_id AND k.campaign_id = r.campaign_id)
+            ORDER BY r.initiative_id, r.version DESC
+            """,
+            new { council.Row.CampaignId, level = council.Row.Level, province = council.Row.ProvinceCode ?? council.Row.ScopeCode, council.Row.ScopeCode },
+            tx, cancellationToken: ct));
+        var opened = 0;
+        foreach (var (dossierId, version) in waiting)
+        {
+            opened += await OpenAsync(tx, outbox, dossierId, version, now, ct) is null ? 0 : 1;
+        }
+
+        return opened;
+    }
+}
+
+/// <summary>
+/// Nhật ký thẩm định: one append-only row per screening, assignment, score, decision and nomination (the table refuses
+/// updates and deletes), written in the transaction of the act it records.
+/// </summary>
+public static class AuditTrail
+{
+    public static Task RecordAsync(NpgsqlTransaction tx, Guid councilId, Guid? caseId, string action, string actor, object details,
+        DateTimeOffset now, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO audit_entries (council_id, case_id, action, actor, at, details) VALUES (@councilId, @caseId, @action, @actor, @at, @details::jsonb)",
+            new { councilId, caseId, action, actor, at = now.UtcDateTime, details = JsonSerializer.Serialize(details, CouncilState.Json) },
+            tx, cancellationToken: ct));
+}
