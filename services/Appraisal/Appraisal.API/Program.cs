@@ -17,5 +17,6 @@ app.UseServiceDefaults();
 app.MapAppraisalsApi();
 app.MapCouncilsApi();
 app.MapCasesApi();
+app.MapCouncilExportsApi();
 app.MapDefaultEndpoints();
 app.Run();
