@@ -105,6 +105,15 @@ public sealed class ApiPlatform : IAsyncLifetime
         return await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql, parameters) ?? throw new InvalidOperationException($"No value for: {sql}");
     }
 
+    /// <summary>The latest event of a type a service wrote to its outbox about an initiative, as it was published.</summary>
+    public async Task<T> LastEventAsync<T>(string service, Guid initiativeId)
+    {
+        var payload = await ScalarAsync<string>(service,
+            "SELECT payload::text FROM outbox_messages WHERE message_type LIKE '%' || @type AND payload->>'initiativeId' = @id ORDER BY sequence DESC LIMIT 1",
+            new { type = typeof(T).Name, id = initiativeId.ToString() });
+        return JsonSerializer.Deserialize<T>(payload, Http.Options)!;
+    }
+
     public async Task DisposeAsync()
     {
         if (bus is not null)

@@ -37,13 +37,13 @@ public sealed record CouncilResponse(
     bool RubricFrozen, IReadOnlyList<MemberResponse> Members, IReadOnlyList<MemberResponse> History, IReadOnlyDictionary<string, int> CasesByState);
 
 public sealed record CaseSummary(Guid Id, Guid InitiativeId, string Title, string State, string StateName, int Assigned, int Submitted,
-    string Progress, bool AssignedToMe, bool? Recognized, decimal? AggregateTotal, string? Grade, bool Nominated, DateTimeOffset OpenedAt);
+    string Progress, bool AssignedToMe, bool? Recognized, decimal? AggregateTotal, string? Grade, bool Nominated, DateTime OpenedAt);
 
 public sealed record MemberProgress(Guid PersonId, string FullName, int Assigned, int Submitted, string Progress);
 
 public sealed record ProgressResponse(IReadOnlyList<CaseSummary> Cases, IReadOnlyList<MemberProgress> Members);
 
-public sealed record AssignmentResponse(IReadOnlyList<CaseAssignment> Assigned, IReadOnlyList<UnassignedCase> Unassigned);
+public sealed record AssignmentResponse(IReadOnlyList<CaseAssignment> Assignments, IReadOnlyList<UnassignedCase> Unassigned);
 
 public sealed record NominationResponse(Guid CaseId, Guid UpperCaseId, Guid UpperCouncilId, string ToLevel);
 

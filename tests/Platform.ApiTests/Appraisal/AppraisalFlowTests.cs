@@ -1,0 +1,340 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using DoanKetSangTao.Contracts.IntegrationEvents;
+using DoanKetSangTao.ServiceDefaults.Security;
+using DoanKetSangTao.Tests.Support;
+using Npgsql;
+
+namespace DoanKetSangTao.Tests.PlatformApiTests.Appraisal;
+
+/// <summary>
+/// The appraisal councils for real users, through the gateway, on the real servers: a province council set up by decision
+/// receives the dossiers submitted in Hà Nội, screens them (one returned and resubmitted, one rejected as a duplicate),
+/// assigns without conflicts of interest, scores with sheets hidden until one's own is submitted, decides after quorum and
+/// nominates the best to the central council, which recognizes it nationally; registration shows each step.
+/// </summary>
+public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<ApiPlatform>
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    private static readonly Person Chair = new("chutich.hdtd.hanoi", "Lê Quang Vinh", PlatformRoles.CouncilMember, "VN/01");
+    private static readonly Person Expert = new("chuyengia.hanoi", "Đặng Thu Hà", PlatformRoles.CouncilMember, "VN/01");
+    private static readonly Person Member = new("uyvien.hanoi", "Phan Minh Tuấn", PlatformRoles.CouncilMember, "VN/01");
+    private static readonly Person CentralSecretary = new("thuky.trunguong", "Hà Thị Yến", PlatformRoles.CouncilSecretary, "VN");
+    private static readonly Person[] CentralMembers =
+    [
+        new("uyvien1.trunguong", "Tạ Văn Long", PlatformRoles.CouncilMember, "VN"),
+        new("uyvien2.trunguong", "Mai Thị Ngọc", PlatformRoles.CouncilMember, "VN"),
+        new("uyvien3.trunguong", "Kiều Đức Thắng", PlatformRoles.CouncilMember, "VN"),
+    ];
+
+    [Fact]
+    public async Task A_province_council_screens_scores_decides_and_nominates_and_the_central_council_recognizes_nationally()
+    {
+        var world = await World.OfAsync(platform);
+        using var hanoi = platform.Client(World.ProvinceOfficer);
+        using var an = platform.Client(World.AuthorAn);
+        using var branch = platform.Client(world.BranchOfficer);
+        await hanoi.PutJsonAsync($"/api/v1/organizations/{world.School}/movement-plans/{world.CampaignId}",
+            new { documentNumber = "05/KH-CĐCS", issuedOn = DateTime.UtcNow.AddMonths(-3).ToString("yyyy-MM-dd") }, HttpStatusCode.OK);
+        var science = (await hanoi.PostJsonAsync("/api/v1/organizations",
+            new { name = "Sở Khoa học và Công nghệ Hà Nội", kind = "agency", provinceCode = "01" }, HttpStatusCode.Created)).Id();
+        var university = (await hanoi.PostJsonAsync("/api/v1/organizations",
+            new { name = "Trường Đại học Bách khoa Hà Nội", kind = "school", provinceCode = "01" }, HttpStatusCode.Created)).Id();
+
+        // A dossier submitted before any council exists waits, and becomes a case when the council is set up.
+        var early = await SubmittedDossierAsync(an, branch, world, "Ứng dụng số hóa sổ điểm điện tử cho trường trung học cơ sở");
+
+        // The Front officer of Hà Nội sets up the council by decision; the Labour Federation's member sits above the authors' union.
+        var members = new object[]
+        {
+            new { userId = World.Secretary.Id, fullName = World.Secretary.Name, role = "secretary", organizationId = science },
+            new { userId = Chair.Id, fullName = Chair.Name, role = "chair", organizationId = science },
+            new { userId = Expert.Id, fullName = Expert.Name, role = "expert", organizationId = university },
+            new { userId = Member.Id, fullName = Member.Name, role = "member", organizationId = university },
+            new { userId = world.FederationOfficer.Id, fullName = world.FederationOfficer.Name, role = "member", organizationId = world.Federation },
+        };
+        using var hcm = platform.Client(World.HcmOfficer);
+        await (await hcm.PostAsJsonAsync("/api/v1/councils", Council(world.CampaignId, "VN/01", members))).JsonAsync(HttpStatusCode.Forbidden);
+        var noSecretary = await (await hanoi.PostAsJsonAsync("/api/v1/councils", Council(world.CampaignId, "VN/01", members[1..]))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(noSecretary["errors"]!["members"]);
+        Assert.Equal(0, await platform.ScalarAsync<long>("appraisal", "SELECT count(*) FROM councils"));
+        var council = await hanoi.PostJsonAsync("/api/v1/councils", Council(world.CampaignId, "VN/01", members), HttpStatusCode.Created);
+        var councilId = council.Id();
+        Assert.Equal("Hội đồng thẩm định sáng kiến thành phố Hà Nội", council.Str("name"));
+        Assert.Equal(5, council["criteria"]!.AsArray().Count);
+        await (await hanoi.PostAsJsonAsync("/api/v1/councils", Council(world.CampaignId, "VN/01", members))).JsonAsync(HttpStatusCode.Conflict);
+
+        using var secretary = platform.Client(World.Secretary);
+        var earlyCase = await CaseOfAsync(secretary, councilId, early.InitiativeId);
+        var second = await SubmittedDossierAsync(an, branch, world, "Mô hình thư viện xanh trong trường học");
+        var copy = await SubmittedDossierAsync(an, branch, world, "Ứng dụng so hoa so diem dien tu trong truong trung hoc co so");
+        var secondCase = await CaseOfAsync(secretary, councilId, second.InitiativeId);
+        var copyCase = await CaseOfAsync(secretary, councilId, copy.InitiativeId);
+        await StatusAsync(an, early.InitiativeId, "under_appraisal");
+
+        // A redelivered submission (the same event again, or published twice) opens no second case.
+        await platform.PublishAsync(await platform.LastEventAsync<DossierSubmitted>("registration", early.InitiativeId));
+        await platform.PublishAsync((await platform.LastEventAsync<DossierSubmitted>("registration", early.InitiativeId)) with { EventId = Guid.NewGuid() });
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await platform.ScalarAsync<long>("appraisal", "SELECT count(*) FROM appraisal_cases WHERE initiative_id = @id", new { id = early.InitiativeId }));
+        Assert.Equal(1, await platform.ScalarAsync<long>("appraisal",
+            "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%AppraisalCaseOpened' AND payload->>'initiativeId' = @id", new { id = early.InitiativeId.ToString() }));
+
+        // Screening: admitting an incomplete dossier is refused; it is returned with the reason, completed and resubmitted.
+        var notAdmissible = await (await secretary.PostAsJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/screening",
+            Screening("admit", complete: false))).JsonAsync((HttpStatusCode)422);
+        Assert.Equal("screening_not_admissible", notAdmissible.Str("code"));
+        using var chairClient = platform.Client(Chair);
+        using var memberClient = platform.Client(Member);
+        await (await memberClient.PostAsJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/screening", Screening("admit"))).JsonAsync(HttpStatusCode.Forbidden);
+        var returned = await secretary.PostJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/screening",
+            Screening("return", complete: false, reason: "Bổ sung số liệu hiệu quả áp dụng có xác nhận của nhà trường."), HttpStatusCode.OK);
+        Assert.Equal("returned", returned.Str("state"));
+        await StatusAsync(an, early.InitiativeId, "dossier_returned");
+        await an.PutJsonAsync($"/api/v1/dossiers/{early.DossierId}", Content("Sổ điểm điện tử; hiệu quả: giảm 80% thời gian tổng hợp điểm (có xác nhận)."), HttpStatusCode.OK);
+        await an.PostJsonAsync($"/api/v1/dossiers/{early.DossierId}/submit", new { }, HttpStatusCode.OK);
+        await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var now = await secretary.GetJsonAsync($"/api/v1/appraisals/cases/{earlyCase}", HttpStatusCode.OK);
+            return now.Str("state") == "screening" && now["dossierVersion"]!.GetValue<int>() == 2 ? now : null;
+        }, TimeSpan.FromSeconds(30), "the case reopened with version 2");
+        await secretary.PostJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/screening", Screening("admit"), HttpStatusCode.OK);
+        await secretary.PostJsonAsync($"/api/v1/appraisals/cases/{secondCase}/screening", Screening("admit"), HttpStatusCode.OK);
+
+        // The copy is marked a duplicate of the earlier initiative and rejected on that ground; registration records it.
+        var unmarked = await (await secretary.PostAsJsonAsync($"/api/v1/appraisals/cases/{copyCase}/screening",
+            Screening("reject", ground: "duplicate"))).JsonAsync((HttpStatusCode)422);
+        Assert.Equal("screening_ground_not_shown", unmarked.Str("code"));
+        await secretary.PostJsonAsync($"/api/v1/appraisals/cases/{copyCase}/duplicate",
+            new { initiativeId = early.InitiativeId, note = "Cùng giải pháp sổ điểm điện tử." }, HttpStatusCode.OK);
+        await secretary.PostJsonAsync($"/api/v1/appraisals/cases/{copyCase}/screening", Screening("reject", ground: "duplicate"), HttpStatusCode.OK);
+        await StatusAsync(an, copy.InitiativeId, "not_recognized");
+
+        // Assignment: the Labour Federation's member is conflicted (their organization is above the authors') and refused by hand.
+        var federationPerson = PersonId(council, world.FederationOfficer.Id);
+        var conflicted = await (await secretary.PutAsJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/assignments",
+            new { personIds = new[] { federationPerson } })).JsonAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("member_conflicted", conflicted.Str("code"));
+        var plan = await secretary.PostJsonAsync($"/api/v1/councils/{councilId}/assignments/auto", new { reviewersPerCase = 3 }, HttpStatusCode.OK);
+        Assert.Equal(2, plan["assignments"]!.AsArray().Count);
+        var assigned = plan["assignments"]!.AsArray().SelectMany(a => a!["memberIds"]!.AsArray().Select(m => Guid.Parse(m!.GetValue<string>()))).ToList();
+        Assert.DoesNotContain(federationPerson, assigned);
+        // The secretary keeps the records; the three other members without a conflict score both cases.
+        Assert.Equal(new[] { PersonId(council, Chair.Id), PersonId(council, Expert.Id), PersonId(council, Member.Id) }.Order(), assigned.Distinct().Order());
+        using var federationMember = platform.Client(world.FederationOfficer with { Role = PlatformRoles.CouncilMember });
+        await (await federationMember.PutAsJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine", Scores(0.8m))).JsonAsync(HttpStatusCode.Forbidden);
+        await (await federationMember.GetAsync($"/api/v1/appraisals/cases/{earlyCase}")).JsonAsync(HttpStatusCode.Forbidden);
+
+        // Scoring: a draft can change; others' sheets stay hidden until one's own is submitted; a submitted sheet is locked.
+        using var expert = platform.Client(Expert);
+        var draft = await expert.PutJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine", Scores(0.7m, comment: "Cần thêm số liệu."), HttpStatusCode.OK);
+        Assert.Equal("draft", draft.Str("state"));
+        await expert.PutJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine", Scores(0.85m, comment: "Giải pháp mới, hiệu quả rõ."), HttpStatusCode.OK);
+        var offStep = await (await expert.PutAsJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine", Scores(0.851m))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("validation_failed", offStep.Str("code"));
+        var expertSheet = await expert.PostJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine/submit", new { }, HttpStatusCode.OK);
+        Assert.Equal(85m, expertSheet["total"]!.GetValue<decimal>());
+        var locked = await (await expert.PutAsJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine", Scores(0.5m))).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("score_locked", locked.Str("code"));
+        var frozen = await (await secretary.PutAsJsonAsync($"/api/v1/councils/{councilId}/scheme", new { bands = council["bands"] })).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("rubric_frozen", frozen.Str("code"));
+
+        var before = await memberClient.GetJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores", HttpStatusCode.OK);
+        Assert.Empty(before["sheets"]!.AsArray());
+        Assert.Equal(1, before["hidden"]!.GetValue<int>());
+        await (await memberClient.GetAsync($"/api/v1/appraisals/cases/{earlyCase}/aggregate")).JsonAsync(HttpStatusCode.Forbidden);
+        var tooEarly = await (await secretary.PostAsJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/decision", Decision(true, "101/QĐ-HĐTĐ"))).JsonAsync((HttpStatusCode)422);
+        Assert.Equal("quorum_not_met", tooEarly.Str("code"));
+        await memberClient.PutJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine", Scores(0.8m), HttpStatusCode.OK);
+        await memberClient.PostJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine/submit", new { }, HttpStatusCode.OK);
+        var after = await memberClient.GetJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores", HttpStatusCode.OK);
+        Assert.Equal(2, after["sheets"]!.AsArray().Count);
+        Assert.Contains(after["sheets"]!.AsArray(), x => x!.Str("fullName") == Expert.Name && x!["scores"]![0]!.Str("comment") == "Giải pháp mới, hiệu quả rõ.");
+
+        var progress = await secretary.GetJsonAsync($"/api/v1/councils/{councilId}/progress", HttpStatusCode.OK);
+        Assert.Equal("2/3", progress["cases"]!.AsArray().Single(c => c!.Id() == earlyCase)!.Str("progress"));
+        var aggregate = await secretary.GetJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/aggregate", HttpStatusCode.OK);
+        Assert.True(aggregate["quorumMet"]!.GetValue<bool>());
+        Assert.Equal(82.5m, aggregate["aggregate"]!["mean"]!.GetValue<decimal>());
+        Assert.Equal("recognize", aggregate.Str("recommendation"));
+
+        // The decision: recognized at province level, published to registration (and the author's notification).
+        var decided = await secretary.PostJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/decision",
+            Decision(true, "101/QĐ-HĐTĐ", comment: "Sáng kiến có tính mới và hiệu quả rõ rệt."), HttpStatusCode.OK);
+        Assert.Equal("decided", decided.Str("state"));
+        var recognized = await StatusAsync(an, early.InitiativeId, "recognized");
+        Assert.Equal("province", recognized["recognizedLevel"]!.GetValue<string>());
+
+        // Nomination: refused while no central council exists; the centre sets one up with a national campaign.
+        var noUpper = await (await secretary.PostAsJsonAsync($"/api/v1/councils/{councilId}/nominations", new { caseIds = new[] { earlyCase } })).JsonAsync((HttpStatusCode)422);
+        Assert.Equal("upper_council_missing", noUpper.Str("code"));
+        using var centre = platform.Client(World.CentralOfficer);
+        var national = (await centre.PostJsonAsync("/api/v1/campaigns", new
+        {
+            year = world.Year, name = $"Phong trào Đoàn kết sáng tạo toàn quốc năm {world.Year}", registrationDueBefore = $"{world.Year}-03-31",
+        }, HttpStatusCode.Created)).Id();
+        var centralOrg = (await centre.PostJsonAsync("/api/v1/organizations",
+            new { name = "Ban Phong trào, Ủy ban Trung ương MTTQ Việt Nam", kind = "agency", provinceCode = "01" }, HttpStatusCode.Created)).Id();
+        var centralCouncil = await centre.PostJsonAsync("/api/v1/councils", Council(national, "VN",
+            [
+                new { userId = CentralSecretary.Id, fullName = CentralSecretary.Name, role = "secretary", organizationId = centralOrg },
+                .. CentralMembers.Select((m, i) => (object)new { userId = m.Id, fullName = m.Name, role = i == 0 ? "chair" : "member", organizationId = centralOrg }),
+            ], name: "Hội đồng thẩm định Trung ương"), HttpStatusCode.Created);
+        var nominated = await secretary.PostJsonAsync($"/api/v1/councils/{councilId}/nominations", new { caseIds = new[] { earlyCase } }, HttpStatusCode.OK);
+        var upperCase = Guid.Parse(nominated[0]!.Str("upperCaseId"));
+        Assert.Equal(centralCouncil.Id(), Guid.Parse(nominated[0]!.Str("upperCouncilId")));
+        await (await secretary.PostAsJsonAsync($"/api/v1/councils/{councilId}/nominations", new { caseIds = new[] { earlyCase } })).JsonAsync(HttpStatusCode.Conflict);
+        var notRecognized = await (await secretary.PostAsJsonAsync($"/api/v1/councils/{councilId}/nominations", new { caseIds = new[] { copyCase } })).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("case_state_invalid", notRecognized.Str("code"));
+
+        // The central council receives it with the province's result attached, screens, scores and recognizes it nationally.
+        using var centralSecretary = platform.Client(CentralSecretary);
+        var received = await centralSecretary.GetJsonAsync($"/api/v1/appraisals/cases/{upperCase}", HttpStatusCode.OK);
+        Assert.Equal("101/QĐ-HĐTĐ", received["lowerResult"]!.Str("decisionNumber"));
+        Assert.Equal(82.5m, received["lowerResult"]!["aggregateTotal"]!.GetValue<decimal>());
+        await centralSecretary.PostJsonAsync($"/api/v1/appraisals/cases/{upperCase}/screening", Screening("admit"), HttpStatusCode.OK);
+        await centralSecretary.PostJsonAsync($"/api/v1/councils/{centralCouncil.Id()}/assignments/auto", new { reviewersPerCase = 3 }, HttpStatusCode.OK);
+        foreach (var m in CentralMembers)
+        {
+            using var client = platform.Client(m);
+            await client.PutJsonAsync($"/api/v1/appraisals/cases/{upperCase}/scores/mine", Scores(0.9m), HttpStatusCode.OK);
+            await client.PostJsonAsync($"/api/v1/appraisals/cases/{upperCase}/scores/mine/submit", new { }, HttpStatusCode.OK);
+        }
+
+        await centralSecretary.PostJsonAsync($"/api/v1/appraisals/cases/{upperCase}/decision", Decision(true, "25/QĐ-MTTW"), HttpStatusCode.OK);
+        var nationally = await StatusAsync(an, early.InitiativeId, "recognized", level: "central");
+        Assert.Equal("central", nationally["recognizedLevel"]!.GetValue<string>());
+
+        // The author sees each council's outcome and published comment, never the members' sheets.
+        var outcomes = await an.GetJsonAsync($"/api/v1/appraisals/outcomes?initiativeId={early.InitiativeId}", HttpStatusCode.OK);
+        Assert.Equal(2, outcomes.AsArray().Count);
+        Assert.Equal("Sáng kiến có tính mới và hiệu quả rõ rệt.", outcomes[0]!.Str("comment"));
+        Assert.True(outcomes[0]!["nominated"]!.GetValue<bool>());
+        Assert.Equal("Trung ương", outcomes[1]!.Str("councilLevel"));
+        await (await an.GetAsync($"/api/v1/appraisals/cases/{earlyCase}/scores")).JsonAsync(HttpStatusCode.Forbidden);
+        using var binh = platform.Client(World.AuthorBinh);
+        Assert.Empty((await binh.GetJsonAsync($"/api/v1/appraisals/outcomes?initiativeId={early.InitiativeId}", HttpStatusCode.OK)).AsArray());
+
+        // The audit trail has every step, and the database refuses to change it.
+        var audit = await hanoi.GetJsonAsync($"/api/v1/councils/{councilId}/audit", HttpStatusCode.OK);
+        var actions = audit.AsArray().Select(a => a!.Str("action")).ToList();
+        foreach (var action in new[] { "council_created", "case_opened", "screened", "case_reopened", "marked_duplicate", "assigned", "score_saved", "score_submitted", "decided", "nominated" })
+        {
+            Assert.Contains(action, actions);
+        }
+
+        var tamper = await Assert.ThrowsAsync<PostgresException>(() => platform.ScalarAsync<long>("appraisal", "UPDATE audit_entries SET actor = 'ai đó' RETURNING 1"));
+        Assert.Contains("append-only", tamper.MessageText, StringComparison.Ordinal);
+        await (await memberClient.GetAsync($"/api/v1/councils/{councilId}/audit")).JsonAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Membership_changes_are_recorded_as_tenures_and_a_departed_member_can_no_longer_score()
+    {
+        var world = await World.OfAsync(platform);
+        using var hanoi = platform.Client(World.ProvinceOfficer);
+        var org = (await hanoi.PostJsonAsync("/api/v1/organizations",
+            new { name = "Hội Liên hiệp Phụ nữ thành phố Hà Nội", kind = "member_organization", provinceCode = "01" }, HttpStatusCode.Created)).Id();
+        var commune = (await hanoi.GetJsonAsync("/api/v1/administrative-units?provinceCode=01", HttpStatusCode.OK)).AsArray()[3]!.Str("code");
+        var council = await hanoi.PostJsonAsync("/api/v1/councils", Council(world.CampaignId, $"VN/01/{commune}",
+            [
+                new { userId = "thuky.xa", fullName = "Lưu Thị Hồng", role = "secretary", organizationId = org },
+                new { userId = "uyvien.xa", fullName = "Chu Văn Khoa", role = "member", organizationId = org },
+            ], name: "Hội đồng thẩm định sáng kiến cấp xã"), HttpStatusCode.Created);
+        Assert.Equal("commune", council.Str("level"));
+        var person = PersonId(council, "uyvien.xa");
+        using var secretary = platform.Client(new Person("thuky.xa", "Lưu Thị Hồng", PlatformRoles.CouncilSecretary, $"VN/01/{commune}"));
+        var noReason = await (await secretary.PutAsJsonAsync($"/api/v1/councils/{council.Id()}/members/{person}/role", new { role = "chair" })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(noReason["errors"]!["reason"]);
+        var changed = await secretary.PutJsonAsync($"/api/v1/councils/{council.Id()}/members/{person}/role",
+            new { role = "chair", reason = "Quyết định kiện toàn hội đồng số 7/QĐ-MTTQ" }, HttpStatusCode.OK);
+        Assert.Equal("chair", changed["members"]!.AsArray().Single(m => m!.Str("userId") == "uyvien.xa")!.Str("role"));
+        Assert.Equal(2, changed["history"]!.AsArray().Count(m => m!.Str("userId") == "uyvien.xa"));
+        var twoChairs = await (await secretary.PostAsJsonAsync($"/api/v1/councils/{council.Id()}/members",
+            new { userId = "chutich2.xa", fullName = "Tống Văn Lợi", role = "chair", organizationId = org, reason = "Bổ sung" })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("validation_failed", twoChairs.Str("code"));
+        var left = await secretary.PostJsonAsync($"/api/v1/councils/{council.Id()}/members/{person}/leave", new { reason = "Chuyển công tác" }, HttpStatusCode.OK);
+        Assert.DoesNotContain(left["members"]!.AsArray(), m => m!.Str("userId") == "uyvien.xa");
+        using var departed = platform.Client(new Person("uyvien.xa", "Chu Văn Khoa", PlatformRoles.CouncilMember, $"VN/01/{commune}"));
+        await (await departed.GetAsync($"/api/v1/councils/{council.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
+        using var outsider = platform.Client(World.HcmOfficer);
+        await (await outsider.GetAsync($"/api/v1/councils/{council.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
+        using var an = platform.Client(World.AuthorAn);
+        await (await an.GetAsync($"/api/v1/councils/{council.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
+    }
+
+    private static object Council(Guid campaignId, string scope, object[] members, string name = "Hội đồng thẩm định sáng kiến thành phố Hà Nội") => new
+    {
+        campaignId, scope, name, decisionNumber = "15/QĐ-MTTQ-BTT", decisionDate = DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd"),
+        decisionSigner = "Chủ tịch Ủy ban MTTQ Việt Nam", nominationQuota = 5, members,
+    };
+
+    private static object Screening(string outcome, bool complete = true, string? reason = null, string? ground = null) => new
+    {
+        outcome, reason, ground, decisionNumber = ground is null ? null : "12/BB-HĐTĐ", decisionDate = ground is null ? null : DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"),
+        checklist = new { complete, unlawful = false, ipProtected = false, stateFunded = false, authorsIdentified = true, movementPlan = true, practicalBenefit = true },
+    };
+
+    /// <summary>The same share of the maximum on each of the five default criteria (out of 30, 20, 10, 30 and 10: 100 in all).</summary>
+    private static object Scores(decimal share, string? comment = null) => new
+    {
+        scores = new[] { ("tinh_moi", 30m), ("tinh_phu_hop", 20m), ("tinh_tap_the", 10m), ("tinh_thiet_thuc_hieu_qua", 30m), ("tinh_kinh_te", 10m) }
+            .Select(c => new { criterionCode = c.Item1, points = c.Item2 * share, comment }),
+    };
+
+    private static object Decision(bool recognized, string number, string? comment = null) => new
+    {
+        recognized, decisionNumber = number, decisionDate = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), publishedComment = comment,
+    };
+
+    private static Guid PersonId(JsonNode council, string userId) =>
+        Guid.Parse(council["members"]!.AsArray().Single(m => m!.Str("userId") == userId)!.Str("personId"));
+
+    private static async Task<Guid> CaseOfAsync(HttpClient secretary, Guid councilId, Guid initiativeId) =>
+        (await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var progress = await secretary.GetJsonAsync($"/api/v1/councils/{councilId}/progress", HttpStatusCode.OK);
+            return progress["cases"]!.AsArray().FirstOrDefault(c => c!.Str("initiativeId") == initiativeId.ToString());
+        }, TimeSpan.FromSeconds(30), $"a case for initiative {initiativeId}"))!.Id();
+
+    private static async Task<JsonNode> StatusAsync(HttpClient author, Guid initiativeId, string status, string? level = null) =>
+        await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var now = await author.GetJsonAsync($"/api/v1/initiatives/{initiativeId}", HttpStatusCode.OK);
+            return now.Str("status") == status && (level is null || now["recognizedLevel"]?.GetValue<string>() == level) ? now : null;
+        }, TimeSpan.FromSeconds(30), $"initiative {initiativeId} {status}");
+
+    private static async Task<(Guid InitiativeId, Guid DossierId)> SubmittedDossierAsync(HttpClient an, HttpClient branch, World world, string title)
+    {
+        var initiative = await World.RegisterAsync(an, world.Registration(title));
+        await branch.PostJsonAsync($"/api/v1/initiatives/{initiative.Id()}/confirm", new { }, HttpStatusCode.OK);
+        var dossierId = (await an.PostJsonAsync("/api/v1/dossiers", new { initiativeId = initiative.Id() }, HttpStatusCode.Created)).Id();
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent("cover_letter"), "kind");
+        var file = new ByteArrayContent(Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "Tờ trình.pdf");
+        await (await an.PostAsync($"/api/v1/dossiers/{dossierId}/attachments", form)).JsonAsync(HttpStatusCode.Created);
+        await an.PutJsonAsync($"/api/v1/dossiers/{dossierId}", Content($"Giải pháp: {title}."), HttpStatusCode.OK);
+        await an.PostJsonAsync($"/api/v1/dossiers/{dossierId}/submit", new { }, HttpStatusCode.OK);
+        return (initiative.Id(), dossierId);
+    }
+
+    private static object Content(string solution) => new
+    {
+        firstAppliedOn = DateTime.UtcNow.AddMonths(-6).ToString("yyyy-MM-dd"),
+        applicationField = "Giáo dục, đào tạo",
+        currentSituation = "Hồ sơ giấy, tra cứu chậm.",
+        solution,
+        novelty = "Lần đầu áp dụng tại trường.",
+        results = "Đã áp dụng thử một học kỳ.",
+        benefits = "Tiết kiệm 200 giờ công mỗi năm.",
+        conditionsAndScope = "Trường có máy tính nối mạng.",
+        coverLetterNumber = "15/CĐCS",
+        coverLetterDate = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"),
+    };
+}
