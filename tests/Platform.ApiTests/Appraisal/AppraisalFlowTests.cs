@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.Support;
@@ -227,6 +230,23 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
             Assert.Contains(action, actions);
         }
 
+        // The council's results sheet and a member's scoring sheet, as Excel files with the Vietnamese intact.
+        var results = await SheetAsync(hanoi, $"/api/v1/councils/{councilId}/results.xlsx", "Kết quả thẩm định");
+        Assert.Equal("Ứng dụng số hóa sổ điểm điện tử cho trường trung học cơ sở", results["B7"]);
+        Assert.Equal(82.5m, decimal.Parse(results["I7"], CultureInfo.InvariantCulture));
+        Assert.Equal("Công nhận", results["N7"]);
+        Assert.Equal("101/QĐ-HĐTĐ", results["O7"]);
+        Assert.Equal("Có", results["Q7"]);
+        Assert.StartsWith("Bị loại", results["N8"], StringComparison.Ordinal);
+        Assert.Equal("Mô hình thư viện xanh trong trường học", (await SheetAsync(secretary, $"/api/v1/councils/{councilId}/results.xlsx", "Đang thẩm định"))["B7"]);
+        var expertPerson = PersonId(council, Expert.Id);
+        var scoring = await SheetAsync(expert, $"/api/v1/councils/{councilId}/members/{expertPerson}/scoring-sheet.xlsx", "Phiếu chấm điểm");
+        Assert.Equal(85m, decimal.Parse(scoring["I7"], CultureInfo.InvariantCulture));
+        Assert.Equal("Đã nộp", scoring["J7"]);
+        Assert.Contains("Giải pháp mới, hiệu quả rõ.", scoring["L7"], StringComparison.Ordinal);
+        await (await memberClient.GetAsync($"/api/v1/councils/{councilId}/members/{expertPerson}/scoring-sheet.xlsx")).JsonAsync(HttpStatusCode.Forbidden);
+        await (await memberClient.GetAsync($"/api/v1/councils/{councilId}/results.xlsx")).JsonAsync(HttpStatusCode.Forbidden);
+
         var tamper = await Assert.ThrowsAsync<PostgresException>(() => platform.ScalarAsync<long>("appraisal", "UPDATE audit_entries SET actor = 'ai đó' RETURNING 1"));
         Assert.Contains("append-only", tamper.MessageText, StringComparison.Ordinal);
         await (await memberClient.GetAsync($"/api/v1/councils/{councilId}/audit")).JsonAsync(HttpStatusCode.Forbidden);
@@ -290,6 +310,18 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
     {
         recognized, decisionNumber = number, decisionDate = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), publishedComment = comment,
     };
+
+    /// <summary>A downloaded workbook's sheet, cell reference → text (numbers in invariant form).</summary>
+    private static async Task<Dictionary<string, string>> SheetAsync(HttpClient http, string path, string sheetName)
+    {
+        using var response = await http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        using var book = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var sheet = book.WorkbookPart!.Workbook.Descendants<Sheet>().Single(x => x.Name == sheetName);
+        var part = (WorksheetPart)book.WorkbookPart.GetPartById(sheet.Id!);
+        return part.Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!, c => c.InnerText);
+    }
 
     private static Guid PersonId(JsonNode council, string userId) =>
         Guid.Parse(council["members"]!.AsArray().Single(m => m!.Str("userId") == userId)!.Str("personId"));
