@@ -15,5 +15,6 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapAwardTypesApi();
+app.MapCommendationsApi();
 app.MapDefaultEndpoints();
 app.Run();

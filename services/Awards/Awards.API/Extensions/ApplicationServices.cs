@@ -1,3 +1,4 @@
+using DoanKetSangTao.Awards.API.IntegrationEvents;
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.ServiceDefaults.Data;
 using DoanKetSangTao.ServiceDefaults.Messaging;
@@ -11,8 +12,7 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
-        // No consumers yet: the bus and outbox are here so that commendation events have one way out.
-        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value);
+        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x => x.AddConsumer<AppraisalDecisionMadeConsumer>());
         return builder;
     }
 }

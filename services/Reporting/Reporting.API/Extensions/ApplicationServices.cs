@@ -12,7 +12,12 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
-        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x => x.AddConsumer<InitiativeRegisteredConsumer>());
+        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
+        {
+            x.AddConsumer<InitiativeRegisteredConsumer>();
+            x.AddConsumer<AppraisalDecisionMadeConsumer>();
+            x.AddConsumer<InitiativeNominatedConsumer>();
+        });
         return builder;
     }
 }
