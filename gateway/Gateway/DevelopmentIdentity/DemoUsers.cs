@@ -29,6 +29,12 @@ public static class DemoUsers
         new("canbo.congdoan.badinh", "Ngô Thị Lan", "lan.ngo@congdoan.example.vn", [PlatformRoles.MemberOrganizationOfficer], "VN/01/00004", Organizations[1].Id),
         new("canbo.ldld.hanoi", "Trịnh Văn Minh", "minh.trinh@congdoan.example.vn", [PlatformRoles.MemberOrganizationOfficer], "VN/01", Organizations[0].Id),
         new("thuky.hoidong.hanoi", "Vũ Văn Hải", "hai.vu@mttq.example.vn", [PlatformRoles.CouncilSecretary], "VN/01"),
+        // Members of the councils a Front officer sets up (docs/appraisal.md): what they may do comes from the council's roster.
+        new("chutich.hoidong.hanoi", "Lê Quang Vinh", "vinh.le@mttq.example.vn", [PlatformRoles.CouncilMember], "VN/01"),
+        new("uyvien.hoidong.hanoi", "Phan Minh Tuấn", "tuan.phan@khcn.example.vn", [PlatformRoles.CouncilMember], "VN/01"),
+        new("chuyengia.hoidong.hanoi", "Đặng Thu Hà", "ha.dang@daihoc.example.vn", [PlatformRoles.CouncilMember], "VN/01"),
+        new("thuky.hoidong.trunguong", "Hà Thị Yến", "yen.ha@mttq.example.vn", [PlatformRoles.CouncilSecretary], "VN"),
+        new("uyvien.hoidong.trunguong", "Tạ Văn Long", "long.ta@mttq.example.vn", [PlatformRoles.CouncilMember], "VN"),
         new("vanhanh", "Bùi Thị Khánh", "khanh.bui@mttq.example.vn", [PlatformRoles.Operator], "VN"),
     ];
 }
