@@ -118,6 +118,35 @@ public sealed class World
         saveAsDraft = draft,
     };
 
+    /// <summary>A small valid PDF, for a dossier's cover letter (tờ trình).</summary>
+    public static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    /// <summary>A complete Mẫu 3 and Mẫu 4 with the given solution.</summary>
+    public static object DossierContent(string solution) => new
+    {
+        firstAppliedOn = DateTime.UtcNow.AddMonths(-6).ToString("yyyy-MM-dd"),
+        applicationField = "Giáo dục, đào tạo",
+        currentSituation = "Hồ sơ giấy, tra cứu chậm.",
+        solution,
+        novelty = "Lần đầu áp dụng tại trường.",
+        results = "Đã áp dụng thử một học kỳ.",
+        benefits = "Tiết kiệm 200 giờ công mỗi năm.",
+        conditionsAndScope = "Trường có máy tính nối mạng.",
+        coverLetterNumber = "15/CĐCS",
+        coverLetterDate = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"),
+    };
+
+    /// <summary>Uploads an attachment to a dossier as a browser would (multipart, the type left to the server).</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient http, Guid dossierId, string kind, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(kind), "kind");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await http.PostAsync($"/api/v1/dossiers/{dossierId}/attachments", form);
+    }
+
     public static async Task<JsonNode> RegisterAsync(HttpClient author, object registration) =>
         await author.PostJsonAsync("/api/v1/initiatives", registration, HttpStatusCode.Created);
 }

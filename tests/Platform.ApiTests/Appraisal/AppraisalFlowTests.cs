@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -21,8 +19,6 @@ namespace DoanKetSangTao.Tests.PlatformApiTests.Appraisal;
 /// </summary>
 public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<ApiPlatform>
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
     private static readonly Person Chair = new("chutich.hdtd.hanoi", "Lê Quang Vinh", PlatformRoles.CouncilMember, "VN/01");
     private static readonly Person Expert = new("chuyengia.hanoi", "Đặng Thu Hà", PlatformRoles.CouncilMember, "VN/01");
     private static readonly Person Member = new("uyvien.hanoi", "Phan Minh Tuấn", PlatformRoles.CouncilMember, "VN/01");
@@ -98,7 +94,7 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
             Screening("return", complete: false, reason: "Bổ sung số liệu hiệu quả áp dụng có xác nhận của nhà trường."), HttpStatusCode.OK);
         Assert.Equal("returned", returned.Str("state"));
         await StatusAsync(an, early.InitiativeId, "dossier_returned");
-        await an.PutJsonAsync($"/api/v1/dossiers/{early.DossierId}", Content("Sổ điểm điện tử; hiệu quả: giảm 80% thời gian tổng hợp điểm (có xác nhận)."), HttpStatusCode.OK);
+        await an.PutJsonAsync($"/api/v1/dossiers/{early.DossierId}", World.DossierContent("Sổ điểm điện tử; hiệu quả: giảm 80% thời gian tổng hợp điểm (có xác nhận)."), HttpStatusCode.OK);
         await an.PostJsonAsync($"/api/v1/dossiers/{early.DossierId}/submit", new { }, HttpStatusCode.OK);
         await TestInfrastructure.EventuallyAsync(async () =>
         {
@@ -345,28 +341,9 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         var initiative = await World.RegisterAsync(an, world.Registration(title));
         await branch.PostJsonAsync($"/api/v1/initiatives/{initiative.Id()}/confirm", new { }, HttpStatusCode.OK);
         var dossierId = (await an.PostJsonAsync("/api/v1/dossiers", new { initiativeId = initiative.Id() }, HttpStatusCode.Created)).Id();
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent("cover_letter"), "kind");
-        var file = new ByteArrayContent(Pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", "Tờ trình.pdf");
-        await (await an.PostAsync($"/api/v1/dossiers/{dossierId}/attachments", form)).JsonAsync(HttpStatusCode.Created);
-        await an.PutJsonAsync($"/api/v1/dossiers/{dossierId}", Content($"Giải pháp: {title}."), HttpStatusCode.OK);
+        await (await World.UploadAsync(an, dossierId, "cover_letter", "Tờ trình.pdf", World.Pdf)).JsonAsync(HttpStatusCode.Created);
+        await an.PutJsonAsync($"/api/v1/dossiers/{dossierId}", World.DossierContent($"Giải pháp: {title}."), HttpStatusCode.OK);
         await an.PostJsonAsync($"/api/v1/dossiers/{dossierId}/submit", new { }, HttpStatusCode.OK);
         return (initiative.Id(), dossierId);
     }
-
-    private static object Content(string solution) => new
-    {
-        firstAppliedOn = DateTime.UtcNow.AddMonths(-6).ToString("yyyy-MM-dd"),
-        applicationField = "Giáo dục, đào tạo",
-        currentSituation = "Hồ sơ giấy, tra cứu chậm.",
-        solution,
-        novelty = "Lần đầu áp dụng tại trường.",
-        results = "Đã áp dụng thử một học kỳ.",
-        benefits = "Tiết kiệm 200 giờ công mỗi năm.",
-        conditionsAndScope = "Trường có máy tính nối mạng.",
-        coverLetterNumber = "15/CĐCS",
-        coverLetterDate = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"),
-    };
 }

@@ -18,7 +18,7 @@ namespace DoanKetSangTao.Tests.PlatformApiTests;
 /// </summary>
 public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<ApiPlatform>
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    private static readonly byte[] Pdf = World.Pdf;
 
     private static readonly object[] GroupAuthors =
     [
@@ -102,7 +102,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         // A renamed executable is refused by its content, and nothing is stored.
         var exe = new byte[2048];
         "MZ"u8.CopyTo(exe);
-        await (await UploadAsync(an, dossierId, "cover_letter", "to-trinh.pdf", exe)).JsonAsync(HttpStatusCode.UnsupportedMediaType);
+        await (await World.UploadAsync(an, dossierId, "cover_letter", "to-trinh.pdf", exe)).JsonAsync(HttpStatusCode.UnsupportedMediaType);
         Assert.Equal(0, await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM dossier_attachments WHERE dossier_id = @dossierId", new { dossierId }));
 
         // Incomplete: refused with every missing part named.
@@ -110,13 +110,13 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         Assert.Equal("dossier_incomplete", incomplete.Str("code"));
         Assert.NotNull(incomplete["errors"]!["attachments"]);
 
-        var cover = await (await UploadAsync(an, dossierId, "cover_letter", "Tờ trình đề nghị.pdf", Pdf)).JsonAsync(HttpStatusCode.Created);
+        var cover = await (await World.UploadAsync(an, dossierId, "cover_letter", "Tờ trình đề nghị.pdf", Pdf)).JsonAsync(HttpStatusCode.Created);
         Assert.Equal("application/pdf", cover.Str("mediaType"));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), cover.Str("sha256"));
-        await an.PutJsonAsync($"/api/v1/dossiers/{dossierId}", Content("Hồ sơ học sinh được số hóa trên nền tảng dùng chung."), HttpStatusCode.OK);
+        await an.PutJsonAsync($"/api/v1/dossiers/{dossierId}", World.DossierContent("Hồ sơ học sinh được số hóa trên nền tảng dùng chung."), HttpStatusCode.OK);
         var submitted = await an.PostJsonAsync($"/api/v1/dossiers/{dossierId}/submit", new { }, HttpStatusCode.OK);
         Assert.Equal(1, submitted["currentVersion"]!.GetValue<int>());
-        await (await an.PutAsJsonAsync($"/api/v1/dossiers/{dossierId}", Content("Sửa sau khi nộp"))).JsonAsync(HttpStatusCode.Conflict);
+        await (await an.PutAsJsonAsync($"/api/v1/dossiers/{dossierId}", World.DossierContent("Sửa sau khi nộp"))).JsonAsync(HttpStatusCode.Conflict);
 
         // The appraisal service receives it, with the content read over gRPC.
         using var secretary = platform.Client(World.Secretary);
@@ -147,7 +147,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
             "SELECT count(*) FROM initiative_status_history WHERE initiative_id = @id AND status = 'dossier_returned'", new { id = initiative.Id() }));
 
         // Completed and resubmitted: version 2, with version 1 kept as it was and marked returned.
-        await an.PutJsonAsync($"/api/v1/dossiers/{dossierId}", Content("Bổ sung: giảm 80% thời gian tra cứu hồ sơ."), HttpStatusCode.OK);
+        await an.PutJsonAsync($"/api/v1/dossiers/{dossierId}", World.DossierContent("Bổ sung: giảm 80% thời gian tra cứu hồ sơ."), HttpStatusCode.OK);
         var resubmitted = await an.PostJsonAsync($"/api/v1/dossiers/{dossierId}/submit", new { }, HttpStatusCode.OK);
         Assert.Equal(2, resubmitted["currentVersion"]!.GetValue<int>());
         var first = await an.GetJsonAsync($"/api/v1/dossiers/{dossierId}/versions/1", HttpStatusCode.OK);
@@ -352,29 +352,5 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         var dossiers = new DossierLookup.DossierLookupClient(channel);
         var missing = await Assert.ThrowsAsync<RpcException>(() => dossiers.GetDossierAsync(new GetDossierRequest { DossierId = Guid.NewGuid().ToString() }));
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
-    }
-
-    private static object Content(string solution) => new
-    {
-        firstAppliedOn = DateTime.UtcNow.AddMonths(-6).ToString("yyyy-MM-dd"),
-        applicationField = "Giáo dục, đào tạo",
-        currentSituation = "Hồ sơ giấy, tra cứu chậm.",
-        solution,
-        novelty = "Lần đầu áp dụng tại trường.",
-        results = "Đã áp dụng thử một học kỳ.",
-        benefits = "Tiết kiệm 200 giờ công mỗi năm.",
-        conditionsAndScope = "Trường có máy tính nối mạng.",
-        coverLetterNumber = "15/CĐCS",
-        coverLetterDate = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"),
-    };
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient http, Guid dossierId, string kind, string fileName, byte[] content)
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(kind), "kind");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await http.PostAsync($"/api/v1/dossiers/{dossierId}/attachments", form);
     }
 }

@@ -105,36 +105,6 @@ public sealed class CaseRow
     public AppraisalCase ToDomain() => new(Id, Title, AuthorOrgIds, new DateTimeOffset(SubmittedAt, TimeSpan.Zero));
 }
 
-/// <summary>A submitted dossier version as appraisal received it (received_dossiers).</summary>
-public sealed class ReceivedDossierRow
-{
-    public Guid DossierId { get; set; }
-
-    public int Version { get; set; }
-
-    public Guid InitiativeId { get; set; }
-
-    public Guid CampaignId { get; set; }
-
-    public string Title { get; set; } = string.Empty;
-
-    public string Kind { get; set; } = string.Empty;
-
-    public string? Field { get; set; }
-
-    public Guid OrganizationId { get; set; }
-
-    public string ProvinceCode { get; set; } = string.Empty;
-
-    public string CommuneCode { get; set; } = string.Empty;
-
-    public Guid[] AuthorOrgIds { get; set; } = [];
-
-    public string SubmittedBy { get; set; } = string.Empty;
-
-    public DateTime SubmittedAt { get; set; }
-}
-
 public static class CaseStore
 {
     public const string Columns = """
@@ -174,7 +144,7 @@ public static class CaseStore
 public static class CaseIntake
 {
     private const string ReceivedColumns = """
-        dossier_id AS DossierId, version AS Version, initiative_id AS InitiativeId, campaign_id AS CampaignId, title AS Title, kind AS Kind,
+        dossier_id AS DossierId, version AS DossierVersion, initiative_id AS InitiativeId, campaign_id AS CampaignId, title AS Title, kind AS Kind,
         field AS Field, organization_id AS OrganizationId, province_code AS ProvinceCode, commune_code AS CommuneCode,
         author_org_ids AS AuthorOrgIds, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt
         """;
@@ -183,7 +153,8 @@ public static class CaseIntake
     public static async Task<Guid?> OpenAsync(NpgsqlTransaction tx, Outbox outbox, Guid dossierId, int version, DateTimeOffset now, CancellationToken ct)
     {
         var connection = tx.Connection!;
-        var d = await connection.QuerySingleAsync<ReceivedDossierRow>(new CommandDefinition(
+        // A received version has the columns a case copies: read into the case's own row type.
+        var d = await connection.QuerySingleAsync<CaseRow>(new CommandDefinition(
             $"SELECT {ReceivedColumns} FROM received_dossiers WHERE dossier_id = @dossierId AND version = @version",
             new { dossierId, version }, tx, cancellationToken: ct));
 
@@ -210,7 +181,7 @@ public static class CaseIntake
         Guid caseId;
         if (existing is { } found)
         {
-            if (found.State != CaseState.Returned || found.Version >= d.Version)
+            if (found.State != CaseState.Returned || found.Version >= d.DossierVersion)
             {
                 // A redelivery, or a version this case has already moved past: nothing to open.
                 return found.Id;
@@ -223,8 +194,8 @@ public static class CaseIntake
                     author_org_ids = @AuthorOrgIds, submitted_at = @SubmittedAt, state = 'screening', screening = NULL, updated_at = @now
                 WHERE id = @caseId
                 """,
-                new { d.DossierId, d.Version, d.Title, d.Field, d.AuthorOrgIds, d.SubmittedAt, now = now.UtcDateTime, caseId }, tx, cancellationToken: ct));
-            await AuditTrail.RecordAsync(tx, council, caseId, "case_reopened", "system", new { d.DossierId, d.Version }, now, ct);
+                new { d.DossierId, Version = d.DossierVersion, d.Title, d.Field, d.AuthorOrgIds, d.SubmittedAt, now = now.UtcDateTime, caseId }, tx, cancellationToken: ct));
+            await AuditTrail.RecordAsync(tx, council, caseId, "case_reopened", "system", new { d.DossierId, Version = d.DossierVersion }, now, ct);
         }
         else
         {
@@ -238,13 +209,13 @@ public static class CaseIntake
                 """,
                 new
                 {
-                    caseId, council, d.InitiativeId, d.DossierId, d.Version, d.CampaignId, d.Title, d.Kind, d.Field, d.OrganizationId,
+                    caseId, council, d.InitiativeId, d.DossierId, Version = d.DossierVersion, d.CampaignId, d.Title, d.Kind, d.Field, d.OrganizationId,
                     d.ProvinceCode, d.CommuneCode, d.AuthorOrgIds, d.SubmittedBy, d.SubmittedAt, now = now.UtcDateTime,
                 }, tx, cancellationToken: ct));
-            await AuditTrail.RecordAsync(tx, council, caseId, "case_opened", "system", new { d.DossierId, d.Version }, now, ct);
+            await AuditTrail.RecordAsync(tx, council, caseId, "case_opened", "system", new { d.DossierId, Version = d.DossierVersion }, now, ct);
         }
 
-        await outbox.EnqueueAsync(new AppraisalCaseOpened(Guid.CreateVersion7(), now, caseId, council, councilLevel!, d.InitiativeId, d.Version), tx, ct);
+        await outbox.EnqueueAsync(new AppraisalCaseOpened(Guid.CreateVersion7(), now, caseId, council, councilLevel!, d.InitiativeId, d.DossierVersion), tx, ct);
         return caseId;
     }
 
