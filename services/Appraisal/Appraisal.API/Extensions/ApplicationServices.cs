@@ -1,3 +1,4 @@
+using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Appraisal.API.IntegrationEvents;
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Contracts.Registration.V1;
@@ -14,6 +15,7 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        builder.Services.AddSingleton<IDatabaseSeeder, SimilarityCorpusKeys>();
         builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
         {
             x.AddConsumer<InitiativeRegisteredConsumer>();

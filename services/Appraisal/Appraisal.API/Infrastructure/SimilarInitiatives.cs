@@ -11,6 +11,10 @@ public sealed record SimilarInitiative(Guid InitiativeId, string Title, string P
     public int Year => VietnamTime.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(RegisteredAt, DateTimeKind.Utc))).Year;
 }
 
+/// <summary>A registered initiative as the corpus keeps it (its text as registration holds it, NFC).</summary>
+public sealed record CorpusEntry(
+    Guid InitiativeId, Guid CampaignId, string Title, string? Summary, string Kind, string ProvinceCode, string CommuneCode, DateTime RegisteredAt);
+
 /// <summary>
 /// Sáng kiến tương tự: the initiatives of the corpus (every registered initiative, any year, any province) whose
 /// text is most like a case's, by trigram similarity of the folded text, so that "sang kien tuoi nuoc tiet kiem"
@@ -61,5 +65,36 @@ public static class SimilarInitiatives
             new { TitleKey = titleKey, SummaryKey = summary is null ? string.Empty : VietnameseText.SearchKey(summary), Exclude = excludeInitiativeId, Candidates, Limit = limit },
             cancellationToken: cancellationToken));
         return rows.AsList();
+    }
+
+    /// <summary>
+    /// Adds an initiative to the corpus, or refreshes it (a redelivered or replayed event, a newer read of the same
+    /// initiative): one row per initiative whatever happens, written in the caller's transaction.
+    /// </summary>
+    public static Task UpsertAsync(NpgsqlTransaction transaction, CorpusEntry entry, CancellationToken cancellationToken)
+    {
+        var summary = string.IsNullOrWhiteSpace(entry.Summary) ? null : entry.Summary;
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO similarity_corpus (initiative_id, campaign_id, title, summary, title_key, summary_key, kind, province_code, commune_code, registered_at)
+            VALUES (@InitiativeId, @CampaignId, @Title, @Summary, @TitleKey, @SummaryKey, @Kind, @ProvinceCode, @CommuneCode, @RegisteredAt)
+            ON CONFLICT (initiative_id) DO UPDATE SET
+                campaign_id = EXCLUDED.campaign_id, title = EXCLUDED.title, summary = EXCLUDED.summary, title_key = EXCLUDED.title_key,
+                summary_key = EXCLUDED.summary_key, kind = EXCLUDED.kind, province_code = EXCLUDED.province_code,
+                commune_code = EXCLUDED.commune_code, registered_at = EXCLUDED.registered_at, updated_at = now()
+            """,
+            new
+            {
+                entry.InitiativeId,
+                entry.CampaignId,
+                entry.Title,
+                Summary = summary,
+                TitleKey = VietnameseText.SearchKey(entry.Title),
+                SummaryKey = summary is null ? null : VietnameseText.SearchKey(summary),
+                entry.Kind,
+                entry.ProvinceCode,
+                entry.CommuneCode,
+                entry.RegisteredAt,
+            }, transaction, cancellationToken: cancellationToken));
     }
 }
