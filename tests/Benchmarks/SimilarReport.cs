@@ -26,7 +26,8 @@ internal static class SimilarReport
         Rows(r.Chosen, true);
         if (r.Alternatives.Count > 0)
         {
-            md.AppendLine("\nThe alternatives, on the same rows and queries, each with its own index (build time, size) and the summaries left out:\n");
+            md.AppendLine("\nThe alternatives, on the same rows and queries (titles only), each with its own index (build time, size): one warm-up call, then " +
+                "the queries in the same order until 45 s had passed (at least two of each kind), so a slow one has a small n:\n");
             md.AppendLine("| Query | Index | Build | Size | Kind | n | p50 | p95 | p99 | max | Original found (first) |");
             md.AppendLine("|---|---|---:|---:|---|---:|---:|---:|---:|---:|---|");
             foreach (var a in r.Alternatives)
