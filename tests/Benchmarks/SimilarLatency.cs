@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
-using DoanKetSangTao.Registration.API.Data;
 using DoanKetSangTao.ServiceDefaults.Localization;
 using Npgsql;
 
@@ -157,9 +156,7 @@ internal static class SimilarLatency
     /// <summary>New initiatives (another seed, so not in the corpus), the same without diacritics, and near-duplicates of loaded ones.</summary>
     private static List<SimilarQuery> Queries(IReadOnlyList<GeneratedInitiative> samples, int perKind)
     {
-        var (provinces, units) = AdministrativeUnitSeeder.Read();
-        var names = provinces.ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
-        var communes = units.Select(u => new Commune(u.Code, u.Name, u.Parent!, names[u.Parent!])).ToList();
+        var communes = SimilarLoad.Communes();
         var organizations = SearchCorpus.Organizations(communes, 7);
         var campaigns = SearchCorpus.Campaigns([2026]);
         var fresh = new SearchCorpus(7, communes, organizations, campaigns, 1000);

@@ -75,10 +75,7 @@ internal static class SimilarLoad
             await ExecuteAsync(db, $"DROP INDEX {name}");
         }
 
-        // The communes registration seeds (its embedded 2025 list), so initiatives spread as in the search benchmark.
-        var (provinces, units) = AdministrativeUnitSeeder.Read();
-        var provinceNames = provinces.ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
-        var communes = units.Select(u => new Commune(u.Code, u.Name, u.Parent!, provinceNames[u.Parent!])).ToList();
+        var communes = Communes();
         var organizations = SearchCorpus.Organizations(communes, Seed);
         var campaigns = SearchCorpus.Campaigns(Enumerable.Range(first.Year, last.Year - first.Year + 1));
         var corpus = new SearchCorpus(Seed, communes, organizations, campaigns, authorPool: Math.Max(1000, rows / 4));
@@ -157,6 +154,14 @@ internal static class SimilarLoad
         await r.ReadAsync();
         return new SimilarLoadReport(rows, communes.Select(c => c.ProvinceCode).Distinct().Count(), first, first.AddTicks((last - first).Ticks / rows * (rows - 1)),
             copied, rebuild, vacuum, r.GetInt64(0), sizes, r.GetString(1), samples);
+    }
+
+    /// <summary>The communes registration seeds (its embedded 2025 list), so initiatives spread as in the search benchmark.</summary>
+    public static List<Commune> Communes()
+    {
+        var (provinces, units) = AdministrativeUnitSeeder.Read();
+        var provinceNames = provinces.ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
+        return units.Select(u => new Commune(u.Code, u.Name, u.Parent!, provinceNames[u.Parent!])).ToList();
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection db, string sql)

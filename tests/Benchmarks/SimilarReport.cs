@@ -7,6 +7,10 @@ internal static class SimilarReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    private static string Mib(long bytes) => SearchReport.Mib(bytes);
+
+    private static double P(double[] values, double p) => SearchReport.P(values, p);
+
     public static string Markdown(SimilarResult r)
     {
         var load = r.Load;
@@ -55,14 +59,5 @@ internal static class SimilarReport
                 md.AppendLine(Inv, $"{head} | {ms.Length} | {P(ms, 50):0.0} | {P(ms, 95):0.0} | {P(ms, 99):0.0} | {ms.Max():0.0} | {(kind == "**all**" ? found : string.Empty)} |");
             }
         }
-    }
-
-    private static string Mib(long bytes) => string.Create(Inv, $"{bytes / 1024.0 / 1024.0:0} MiB");
-
-    // Nearest-rank percentile, as for the flow and the search.
-    private static double P(double[] values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
     }
 }
