@@ -39,9 +39,27 @@ string[] authorNames = ["tacgia.an", "tacgia.binh"];
 // Below the gateway's 50 requests per second per caller, so no poll is refused.
 const int PacedPerSecond = 45;
 
+// Similar initiatives (appraisal) at scale, in a database of its own, before the platform starts: with
+// DKST_BENCH_FLOW=0 and DKST_BENCH_SEARCH_ROWS=0 it runs alone, without the services (0 leaves it out).
+var similarRows = Setting("DKST_BENCH_SIMILAR_ROWS", 1_000_000);
+var similarPerKind = Setting("DKST_BENCH_SIMILAR_QUERIES_PER_KIND", 80);
+var similarAlternatives = Setting("DKST_BENCH_SIMILAR_ALTERNATIVES", 0) != 0;
+
 var pg = Env("DKST_PG_CONNECTION");
 var loadBefore = LoadAverage();
 var started = DateTime.UtcNow;
+
+SimilarResult? similar = null;
+if (similarRows > 0)
+{
+    similar = await SimilarLatency.MeasureAsync(pg, similarRows, warmUp: 20, similarPerKind, similarAlternatives, Progress);
+}
+
+if (!runFlow && searchRows == 0)
+{
+    Console.WriteLine(Machine(started, loadBefore) + (similar is null ? string.Empty : SimilarReport.Markdown(similar)));
+    return;
+}
 
 // A fresh start each run: empty outboxes and inboxes, so nothing from an earlier run is measured.
 await DropDatabasesAsync(pg);
@@ -299,19 +317,16 @@ async Task<NpgsqlConnection> OpenAsync(string service)
 
 string Report()
 {
-    var md = new StringBuilder();
+    var md = new StringBuilder(Machine(started, loadBefore));
     var sequential = $"{registrations} registrations one at a time after {warmUp} warm-up, alternating two authors, notifications polled every {pollInterval.TotalMilliseconds:0} ms";
-    md.AppendLine(inv, $"## Machine\n");
-    md.AppendLine("| | |\n|---|---|");
-    md.AppendLine(inv, $"| Date (UTC) | {started:yyyy-MM-dd HH:mm} |");
-    md.AppendLine(inv, $"| CPU | {Environment.ProcessorCount} × {CpuModel()} |");
-    md.AppendLine(inv, $"| Memory | {MemTotalGiB():0.0} GiB |");
-    md.AppendLine(inv, $"| OS | {OsName()} ({RuntimeInformation.OSDescription}) |");
-    md.AppendLine(inv, $"| .NET | {RuntimeInformation.FrameworkDescription} |");
-    md.AppendLine(inv, $"| Load average before / after (1, 5, 15 min) | {loadBefore} / {LoadAverage()} |");
     if (runFlow)
     {
         Flow();
+    }
+
+    if (similar is not null)
+    {
+        md.Append(SimilarReport.Markdown(similar));
     }
 
     if (searchLoad is not null)
@@ -357,6 +372,21 @@ string Report()
 }
 
 // Nearest-rank percentile.
+static string Machine(DateTime started, string loadBefore)
+{
+    var inv = CultureInfo.InvariantCulture;
+    var md = new StringBuilder();
+    md.AppendLine(inv, $"## Machine\n");
+    md.AppendLine("| | |\n|---|---|");
+    md.AppendLine(inv, $"| Date (UTC) | {started:yyyy-MM-dd HH:mm} |");
+    md.AppendLine(inv, $"| CPU | {Environment.ProcessorCount} × {CpuModel()} |");
+    md.AppendLine(inv, $"| Memory | {MemTotalGiB():0.0} GiB |");
+    md.AppendLine(inv, $"| OS | {OsName()} ({RuntimeInformation.OSDescription}) |");
+    md.AppendLine(inv, $"| .NET | {RuntimeInformation.FrameworkDescription} |");
+    md.AppendLine(inv, $"| Load average before / after (1, 5, 15 min) | {loadBefore} / {LoadAverage()} |");
+    return md.ToString();
+}
+
 static double Percentile(IEnumerable<double> values, double p)
 {
     var sorted = values.Order().ToArray();

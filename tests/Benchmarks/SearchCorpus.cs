@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DoanKetSangTao.Registration.API.Domain;
+using DoanKetSangTao.ServiceDefaults.Localization;
 
 namespace DoanKetSangTao.Benchmarks;
 
@@ -372,7 +373,7 @@ internal sealed class SearchCorpus
             var middle = female ? FemaleMiddle : MaleMiddle;
             var given = female ? FemaleGiven : MaleGiven;
             var name = Nfc($"{Surnames[random.Next(Surnames.Length)]} {middle[random.Next(middle.Length)]} {given[random.Next(given.Length)]}");
-            var email = random.Next(3) == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"{InitiativeSearch.Fold(name).Replace(' ', '.')}.{random.Next(1000)}@example.vn");
+            var email = random.Next(3) == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"{VietnameseText.SearchKey(name).Replace(' ', '.')}.{random.Next(1000)}@example.vn");
             list.Add(new GeneratedAuthor(name, email, i == 0, shares[i], Positions[random.Next(Positions.Length)]));
         }
 

@@ -79,10 +79,10 @@ internal static class SearchReport
         return md.ToString();
     }
 
-    private static string Mib(long bytes) => string.Create(Inv, $"{bytes / 1024.0 / 1024.0:0} MiB");
+    internal static string Mib(long bytes) => string.Create(Inv, $"{bytes / 1024.0 / 1024.0:0} MiB");
 
     // Nearest-rank percentile, as for the flow.
-    private static double P(double[] values, double p)
+    internal static double P(double[] values, double p)
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];

@@ -3,12 +3,15 @@
 # second, memory per process) on real PostgreSQL, RabbitMQ and SMTP servers started by
 # launcher/infra.sh, with every service a real Release process; then bulk-loads a million initiatives
 # into registration's database and measures listing and search through the gateway (with the plans
-# PostgreSQL chose). Prints a Markdown report.
+# PostgreSQL chose), and appraisal's similar initiatives over a million earlier ones. Prints a Markdown report.
 #   bash tests/Benchmarks/run.sh
 # Tunables (environment): DKST_BENCH_REGISTRATIONS (200), DKST_BENCH_WARMUP (20),
 # DKST_BENCH_POLL_MS (10), DKST_BENCH_CLIENTS (8), DKST_BENCH_PER_CLIENT (25), DKST_BENCH_SETTLE_S (10),
 # DKST_BENCH_FLOW (1; 0 leaves the thin flow out), DKST_BENCH_SEARCH_ROWS (1000000; 0 leaves search out),
-# DKST_BENCH_SEARCH_WARMUP (20), DKST_BENCH_SEARCH_REQUESTS (200), DKST_BENCH_SEARCH_CASE_S (60).
+# DKST_BENCH_SEARCH_WARMUP (20), DKST_BENCH_SEARCH_REQUESTS (200), DKST_BENCH_SEARCH_CASE_S (60),
+# DKST_BENCH_SIMILAR_ROWS (1000000; 0 leaves the similar-initiatives stage out; with DKST_BENCH_FLOW=0 and
+# DKST_BENCH_SEARCH_ROWS=0 it runs alone, without starting the services), DKST_BENCH_SIMILAR_QUERIES_PER_KIND (80),
+# DKST_BENCH_SIMILAR_ALTERNATIVES (0; 1 also measures the rejected queries, each with its own index).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 infra="$root/launcher/infra.sh"

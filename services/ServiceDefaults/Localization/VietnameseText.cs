@@ -69,6 +69,18 @@ public static class VietnameseText
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>
+    /// The key text is searched and compared by: <see cref="Fold"/>, with everything but letters and digits
+    /// turned into single spaces ("Sáng kiến: “Tổ công nghệ số”" → "sang kien to cong nghe so"). One function
+    /// for every service, so that a key written by one is found by a query folded by another.
+    /// </summary>
+    public static string SearchKey(string text)
+    {
+        var folded = Fold(text).ToLowerInvariant();
+        var chars = folded.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray();
+        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     private static IEnumerable<Rune?> EnumerateRunesStrict(string value)
     {
         for (var i = 0; i < value.Length;)

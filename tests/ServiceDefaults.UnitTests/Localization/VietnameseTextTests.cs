@@ -39,4 +39,15 @@ public sealed class VietnameseTextTests
     [Fact]
     public void Folding_gives_the_same_key_for_composed_and_decomposed_input() =>
         Assert.Equal(VietnameseText.Fold("Hợp tác xã"), VietnameseText.Fold("Hợp tác xã".Normalize(NormalizationForm.FormD)));
+
+    [Theory]
+    [InlineData("Sáng kiến: “Tổ công nghệ số” (2025)", "sang kien to cong nghe so 2025")]
+    [InlineData("  ĐỔI MỚI -- quy trình\tmột cửa ", "doi moi quy trinh mot cua")]
+    [InlineData("...", "")]
+    public void Search_keys_keep_only_folded_words_one_space_apart(string text, string key) =>
+        Assert.Equal(key, VietnameseText.SearchKey(text));
+
+    [Fact]
+    public void Search_keys_are_the_same_for_composed_and_decomposed_input() =>
+        Assert.Equal(VietnameseText.SearchKey("Đường giao thông"), VietnameseText.SearchKey("Đường giao thông".Normalize(NormalizationForm.FormD)));
 }

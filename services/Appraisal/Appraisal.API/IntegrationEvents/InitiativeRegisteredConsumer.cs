@@ -1,4 +1,5 @@
 using Dapper;
+using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.ServiceDefaults.Messaging;
@@ -7,7 +8,7 @@ using Npgsql;
 namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;
 
 /// <summary>
-/// Opens an intake record for a newly registered initiative, with the details registration holds now
+/// Opens an intake record for a newly registered initiative, and adds it to the similarity corpus, with the details registration holds now
 /// (fetched over gRPC with a deadline). If registration cannot answer, the consumer throws, MassTransit
 /// retries, and after the retries the message waits in the <c>_error</c> queue for replay: nothing is lost.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class InitiativeRegisteredConsumer(
             deadline: DateTime.UtcNow.AddSeconds(10),
             cancellationToken: cancellationToken);
 
+        var registeredAt = initiative.RegisteredAt.ToDateTime();
         await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO intake_records (initiative_id, campaign_id, title, kind, organization_id, province_code, commune_code,
@@ -41,8 +43,13 @@ public sealed class InitiativeRegisteredConsumer(
                 initiative.ProvinceCode,
                 initiative.CommuneCode,
                 AuthorNames = initiative.Authors.Select(a => a.FullName).ToArray(),
-                RegisteredAt = initiative.RegisteredAt.ToDateTime(),
+                RegisteredAt = registeredAt,
                 SourceEventId = message.EventId,
             }, transaction, cancellationToken: cancellationToken));
+
+        // Every initiative, any province, joins the corpus the council's similar-initiatives list searches.
+        await SimilarInitiatives.UpsertAsync(transaction, new CorpusEntry(
+            Guid.Parse(initiative.InitiativeId), Guid.Parse(initiative.CampaignId), initiative.Title, initiative.Summary, initiative.Kind,
+            initiative.ProvinceCode, initiative.CommuneCode, registeredAt), cancellationToken);
     }
 }

@@ -296,9 +296,9 @@ public static class ReferenceDataApi
               AND (@communeCode::text IS NULL OR commune_code = @communeCode)
             ORDER BY name
             """, new { parentId, provinceCode, communeCode });
-        var words = q is null ? [] : Domain.InitiativeSearch.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = q is null ? [] : VietnameseText.SearchKey(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return TypedResults.Ok(rows
-            .Where(o => words.Length == 0 || words.All(w => Domain.InitiativeSearch.Fold(o.Name + " " + o.ShortName).Contains(w, StringComparison.Ordinal)))
+            .Where(o => words.Length == 0 || words.All(w => VietnameseText.SearchKey(o.Name + " " + o.ShortName).Contains(w, StringComparison.Ordinal)))
             .Take(MaxOrganizations)
             .ToList());
     }

@@ -12,7 +12,7 @@ public static class InitiativeSearch
     public const int QueryMaxLength = 200;
 
     public static string Document(string title, string? summary, IEnumerable<string> authorNames, string? field) =>
-        Fold(string.Join(' ', new[] { title, summary ?? string.Empty, string.Join(' ', authorNames), field is null ? string.Empty : InitiativeField.All.NameOf(field) }));
+        VietnameseText.SearchKey(string.Join(' ', new[] { title, summary ?? string.Empty, string.Join(' ', authorNames), field is null ? string.Empty : InitiativeField.All.NameOf(field) }));
 
     /// <summary>The words of a query, folded, each a prefix match ("nong nghi" finds "nông nghiệp"); null when there are none.</summary>
     public static string? ToTsQuery(string? query)
@@ -22,15 +22,7 @@ public static class InitiativeSearch
             return null;
         }
 
-        var words = Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = VietnameseText.SearchKey(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length == 0 ? null : string.Join(" & ", words.Take(12).Select(w => w + ":*"));
-    }
-
-    /// <summary>Lower case, diacritics folded, and everything but letters and digits turned into spaces.</summary>
-    public static string Fold(string text)
-    {
-        var folded = VietnameseText.Fold(text).ToLowerInvariant();
-        var chars = folded.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray();
-        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

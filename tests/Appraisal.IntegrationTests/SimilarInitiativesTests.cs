@@ -1,0 +1,205 @@
+using Dapper;
+using DoanKetSangTao.Appraisal.API.Infrastructure;
+using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace DoanKetSangTao.Tests.AppraisalIntegrationTests;
+
+/// <summary>Sáng kiến tương tự on a database migrated with appraisal's own scripts.</summary>
+public sealed class SimilarInitiativesTests : IAsyncLifetime
+{
+    private static readonly Guid Campaign = Guid.Parse("0195f000-0000-7000-8000-00000000c001");
+
+    private PostgresDatabase database = null!;
+    private NpgsqlDataSource db = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await PostgresDatabase.CreateAsync("similar");
+        db = database.CreateDataSource();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await db.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    /// <summary>The platform's scripts and appraisal's, the first <paramref name="appraisalVersions"/> of them (all by default), as the service applies them.</summary>
+    private Task MigrateAsync(int appraisalVersions = int.MaxValue) =>
+        new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).ApplyAsync(
+            [
+                MigrationCatalog.Load(typeof(MigrationRunner).Assembly, "platform"),
+                MigrationCatalog.Load(typeof(SimilarInitiatives).Assembly, "appraisal").Take(appraisalVersions).ToList(),
+            ], CancellationToken.None);
+
+    private static CorpusEntry Entry(string title, string? summary = null, string province = "01", int year = 2025) =>
+        new(Guid.CreateVersion7(), Campaign, title, summary, "initiative", province, province + "001", new DateTime(year, 5, 15, 3, 0, 0, DateTimeKind.Utc));
+
+    private async Task SeedAsync(params CorpusEntry[] entries)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var entry in entries)
+        {
+            await SimilarInitiatives.UpsertAsync(transaction, entry, CancellationToken.None);
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private async Task<IReadOnlyList<SimilarInitiative>> FindAsync(string title, string? summary = null, Guid? exclude = null, int limit = 10)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await SimilarInitiatives.FindAsync(connection, title, summary, exclude ?? Guid.Empty, limit, CancellationToken.None);
+    }
+
+    /// <summary>Initiatives on other subjects that share the boilerplate words of titles ("sáng kiến", "ứng dụng", "nâng cao hiệu quả").</summary>
+    private static CorpusEntry[] Unrelated() =>
+    [
+        Entry("Sáng kiến ứng dụng phần mềm quản lý nhân sự", province: "79", year: 2022),
+        Entry("Sáng kiến nâng cao hiệu quả phòng cháy chữa cháy ở khu dân cư", province: "48", year: 2023),
+        Entry("Giải pháp số hóa hồ sơ hộ tịch tại xã", province: "31", year: 2024),
+        Entry("Mô hình câu lạc bộ thể thao cho người cao tuổi", province: "92", year: 2021),
+        Entry("Sáng kiến ứng dụng trí tuệ nhân tạo trong xử lý văn bản", province: "01", year: 2025),
+        Entry("Sáng kiến bồi dưỡng học sinh giỏi môn Toán", province: "40", year: 2026),
+    ];
+
+    [Fact]
+    public async Task A_near_duplicate_typed_without_diacritics_ranks_first()
+    {
+        await MigrateAsync();
+        var original = Entry("Sáng kiến ứng dụng mã QR truy xuất nguồn gốc nông sản cho hợp tác xã", province: "79", year: 2023);
+        await SeedAsync([original, Entry("Truy xuất nguồn gốc thủy sản bằng sổ ghi chép", province: "92"), .. Unrelated()]);
+
+        var found = await FindAsync("sang kien ung dung ma QR truy xuat nguon goc nong san cho HTX");
+
+        Assert.Equal(original.InitiativeId, found[0].InitiativeId);
+        Assert.Equal(original.Title, found[0].Title);
+        Assert.Equal("79", found[0].ProvinceCode);
+        Assert.Equal(2023, found[0].Year);
+        Assert.InRange(found[0].Score, 0.7, 1.0);
+        Assert.True(found.Zip(found.Skip(1)).All(p => p.First.Score >= p.Second.Score), "best first");
+        Assert.All(found, f => Assert.InRange(f.Score, 0.0, 1.0));
+    }
+
+    [Fact]
+    public async Task Unrelated_initiatives_never_rank_above_related_ones()
+    {
+        await MigrateAsync();
+        CorpusEntry[] related =
+        [
+            Entry("Quy trình tưới nước tiết kiệm cho cây lúa vùng đồng bằng", province: "82", year: 2022),
+            Entry("Sáng kiến tưới nước tiết kiệm cho lúa trong mùa khô", province: "01", year: 2024),
+            Entry("Tưới nhỏ giọt tiết kiệm nước cho cây lúa và cà phê", province: "66", year: 2025),
+        ];
+        await SeedAsync([.. related, .. Unrelated()]);
+
+        var found = await FindAsync("Sáng kiến quy trình tưới nước tiết kiệm cho cây lúa");
+
+        var ranks = found.Select((f, i) => (f.InitiativeId, i)).ToDictionary(x => x.InitiativeId, x => x.i);
+        Assert.All(related, r => Assert.True(ranks.ContainsKey(r.InitiativeId), $"related \"{r.Title}\" is missing"));
+        Assert.Equal([0, 1, 2], related.Select(r => ranks[r.InitiativeId]).Order());
+    }
+
+    [Fact]
+    public async Task The_cases_own_initiative_is_left_out()
+    {
+        await MigrateAsync();
+        var own = Entry("Sáng kiến phân loại rác thải sinh hoạt tại nguồn ở khu dân cư");
+        var earlier = Entry("Phân loại rác thải sinh hoạt tại nguồn", province: "48", year: 2021);
+        await SeedAsync([own, earlier, .. Unrelated()]);
+
+        Assert.Equal(own.InitiativeId, (await FindAsync(own.Title))[0].InitiativeId);
+        var found = await FindAsync(own.Title, exclude: own.InitiativeId);
+
+        Assert.DoesNotContain(found, f => f.InitiativeId == own.InitiativeId);
+        Assert.Equal(earlier.InitiativeId, found[0].InitiativeId);
+    }
+
+    [Fact]
+    public async Task Results_span_provinces_and_years()
+    {
+        await MigrateAsync();
+        CorpusEntry[] same =
+        [
+            Entry("Sáng kiến trả kết quả thủ tục hành chính tại nhà", province: "01", year: 2021),
+            Entry("Sáng kiến trả kết quả thủ tục hành chính tại nhà cho người cao tuổi", province: "79", year: 2023),
+            Entry("Trả kết quả thủ tục hành chính tại nhà qua bưu điện", province: "92", year: 2026),
+        ];
+        await SeedAsync([.. same, .. Unrelated()]);
+
+        var found = await FindAsync("Trả kết quả thủ tục hành chính tại nhà", limit: 3);
+
+        Assert.Equal(same.Select(s => s.InitiativeId).Order(), found.Select(f => f.InitiativeId).Order());
+        Assert.Equal(["01", "79", "92"], found.Select(f => f.ProvinceCode).Order());
+        Assert.Equal([2021, 2023, 2026], found.Select(f => f.Year).Order());
+    }
+
+    [Fact]
+    public async Task Of_two_initiatives_with_the_same_title_the_one_with_the_same_solution_comes_first()
+    {
+        await MigrateAsync();
+        var copied = Entry("Sáng kiến ủ phân hữu cơ vi sinh từ phụ phẩm nông nghiệp",
+            "Ủ rơm rạ và thân cây ngô với chế phẩm Trichoderma trong hố có mái che, đảo trộn mỗi tuần, sau 45 ngày bón cho rau.", "40", 2022);
+        var other = Entry("Sáng kiến ủ phân hữu cơ vi sinh từ phụ phẩm nông nghiệp",
+            "Thu gom vỏ cà phê tại các hộ, nghiền nhỏ và ủ trong bể xi măng có ống thông khí, dùng cho vườn cà phê của hợp tác xã.", "66", 2022);
+        await SeedAsync([other, copied, .. Unrelated()]);
+
+        var found = await FindAsync("Ủ phân hữu cơ vi sinh từ phụ phẩm nông nghiệp",
+            "Ủ rơm rạ, thân cây ngô với chế phẩm Trichoderma trong hố có mái che; đảo trộn hằng tuần, sau 45 ngày bón cho rau màu.");
+
+        Assert.Equal(copied.InitiativeId, found[0].InitiativeId);
+        Assert.Equal(other.InitiativeId, found[1].InitiativeId);
+        Assert.True(found[0].Score > found[1].Score);
+    }
+
+    [Fact]
+    public async Task Upserting_the_same_initiative_twice_leaves_one_row_with_the_latest_text()
+    {
+        await MigrateAsync();
+        var entry = Entry("Sáng kiến tiết kiệm điện năng trong nhà xưởng", "Bản đầu.");
+        await SeedAsync(entry);
+        await SeedAsync(entry with { Title = "Sáng kiến tiết kiệm điện năng trong nhà xưởng may", Summary = "Bản sau." });
+
+        await using var connection = await db.OpenConnectionAsync();
+        var rows = (await connection.QueryAsync<(string Title, string Summary, string TitleKey)>(
+            "SELECT title, summary, title_key FROM similarity_corpus WHERE initiative_id = @Id", new { Id = entry.InitiativeId })).ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(("Sáng kiến tiết kiệm điện năng trong nhà xưởng may", "Bản sau.", "sang kien tiet kiem dien nang trong nha xuong may"), row);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM similarity_corpus"));
+    }
+
+    [Fact]
+    public async Task Initiatives_registered_before_the_corpus_existed_are_copied_and_keyed()
+    {
+        await MigrateAsync(appraisalVersions: 3);
+        var id = Guid.CreateVersion7();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO intake_records (initiative_id, campaign_id, title, kind, organization_id, province_code, commune_code, author_names, registered_at, source_event_id)
+                VALUES (@Id, @Campaign, 'Mô hình tổ công nghệ số cộng đồng', 'creative_model', gen_random_uuid(), '31', '11311', '{"Lê Thị Hà"}', '2024-03-01T02:00:00Z', gen_random_uuid())
+                """, new { Id = id, Campaign });
+        }
+
+        await MigrateAsync();
+        Assert.Empty(await FindAsync("to cong nghe so cong dong"));
+        await new SimilarityCorpusKeys().SeedAsync(db, CancellationToken.None);
+
+        var found = Assert.Single(await FindAsync("to cong nghe so cong dong"));
+        Assert.Equal((id, "31", 2024), (found.InitiativeId, found.ProvinceCode, found.Year));
+    }
+
+    [Fact]
+    public async Task A_title_with_no_words_finds_nothing()
+    {
+        await MigrateAsync();
+        await SeedAsync(Unrelated());
+
+        Assert.Empty(await FindAsync(" …–— "));
+    }
+}
