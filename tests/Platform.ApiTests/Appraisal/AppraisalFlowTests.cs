@@ -104,6 +104,13 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         await secretary.PostJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/screening", Screening("admit"), HttpStatusCode.OK);
         await secretary.PostJsonAsync($"/api/v1/appraisals/cases/{secondCase}/screening", Screening("admit"), HttpStatusCode.OK);
 
+        // The council sees the earlier initiative as the most similar to the copy (typed without diacritics), and never the copy itself.
+        var similar = await secretary.GetJsonAsync($"/api/v1/appraisals/cases/{copyCase}/similar?limit=5", HttpStatusCode.OK);
+        Assert.Equal(early.InitiativeId.ToString(), similar[0]!.Str("initiativeId"));
+        Assert.DoesNotContain(similar.AsArray(), x => x!.Str("initiativeId") == copy.InitiativeId.ToString());
+        Assert.True(similar[0]!["score"]!.GetValue<double>() > similar.AsArray().Skip(1).Select(x => x!["score"]!.GetValue<double>()).DefaultIfEmpty(0).Max());
+        await (await secretary.GetAsync($"/api/v1/appraisals/cases/{copyCase}/similar?limit=500")).JsonAsync(HttpStatusCode.BadRequest);
+
         // The copy is marked a duplicate of the earlier initiative and rejected on that ground; registration records it.
         var unmarked = await (await secretary.PostAsJsonAsync($"/api/v1/appraisals/cases/{copyCase}/screening",
             Screening("reject", ground: "duplicate"))).JsonAsync((HttpStatusCode)422);

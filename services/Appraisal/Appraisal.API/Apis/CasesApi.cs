@@ -56,6 +56,7 @@ public static class CasesApi
         var council = api.MapGroup("/cases").RequireRoles(PlatformRoles.CouncilSecretary, PlatformRoles.CouncilMember, PlatformRoles.FrontOfficer, PlatformRoles.Operator);
         council.MapGet("/{id:guid}", GetCase);
         council.MapPost("/{id:guid}/screening", Screen);
+        council.MapGet("/{id:guid}/similar", GetSimilar);
         council.MapPost("/{id:guid}/duplicate", MarkDuplicate);
         council.MapPut("/{id:guid}/assignments", Assign);
         council.MapPost("/{id:guid}/conflicts", DeclareConflict);
@@ -141,6 +142,26 @@ public static class CasesApi
         return TypedResults.Ok(await ResponseAsync(connection, await CaseStore.LoadAsync(connection, id, ct: ct), council, s, ct));
     }
 
+    /// <summary>
+    /// Sáng kiến tương tự: the earlier initiatives (any year, any province) most like the case, by title and summary with
+    /// diacritics ignored, for the council to judge novelty and spot duplicates.
+    /// </summary>
+    public static async Task<Ok<List<SimilarInitiative>>> GetSimilar(Guid id, int? limit, [AsParameters] AppraisalServices s, CancellationToken ct)
+    {
+        var take = limit ?? 10;
+        if (take is < 1 or > SimilarInitiatives.MaxLimit)
+        {
+            throw Problems.ValidationException("limit", $"Số sáng kiến tương tự cần xem từ 1 đến {SimilarInitiatives.MaxLimit}.");
+        }
+
+        await using var connection = await s.Db.OpenConnectionAsync(ct);
+        var (row, _) = await ReadableAsync(connection, id, s, ct);
+        // The case's own registration summary, compared with the others' (like with like); null if not in the corpus.
+        var summary = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT summary FROM similarity_corpus WHERE initiative_id = @InitiativeId", new { row.InitiativeId }, cancellationToken: ct));
+        return TypedResults.Ok((await SimilarInitiatives.FindAsync(connection, row.Title, summary, row.InitiativeId, take, ct)).ToList());
+    }
+
     /// <summary>Đánh dấu trùng lặp: the case repeats an earlier initiative (found among the similar ones); a ground to reject it.</summary>
     public static async Task<Ok<CaseResponse>> MarkDuplicate(Guid id, DuplicateRequest request, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
@@ -157,7 +178,7 @@ public static class CasesApi
         }
 
         var known = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM intake_records WHERE initiative_id = @original) OR EXISTS (SELECT 1 FROM appraisal_cases WHERE initiative_id = @original)",
+            "SELECT EXISTS (SELECT 1 FROM similarity_corpus WHERE initiative_id = @original) OR EXISTS (SELECT 1 FROM appraisal_cases WHERE initiative_id = @original)",
             new { original }, tx, cancellationToken: ct));
         if (!known)
         {
