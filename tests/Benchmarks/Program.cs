@@ -45,6 +45,9 @@ var similarRows = Setting("DKST_BENCH_SIMILAR_ROWS", 1_000_000);
 var similarPerKind = Setting("DKST_BENCH_SIMILAR_QUERIES_PER_KIND", 80);
 var similarAlternatives = Setting("DKST_BENCH_SIMILAR_ALTERNATIVES", 0) != 0;
 
+// From a dossier's submission to its open appraisal case, through the platform (0 leaves it out).
+var intakeDossiers = Setting("DKST_BENCH_INTAKE_DOSSIERS", 100);
+
 var pg = Env("DKST_PG_CONNECTION");
 var loadBefore = LoadAverage();
 var started = DateTime.UtcNow;
@@ -55,7 +58,7 @@ if (similarRows > 0)
     similar = await SimilarLatency.MeasureAsync(pg, similarRows, warmUp: 20, similarPerKind, similarAlternatives, Progress);
 }
 
-if (!runFlow && searchRows == 0)
+if (!runFlow && searchRows == 0 && intakeDossiers == 0)
 {
     Console.WriteLine(Machine(started, loadBefore) + (similar is null ? string.Empty : SimilarReport.Markdown(similar)));
     return;
@@ -97,6 +100,12 @@ var rejectedConcurrent = 0;
 if (runFlow)
 {
     await MeasureFlowAsync();
+}
+
+CaseIntakeResult? intake = null;
+if (intakeDossiers > 0)
+{
+    intake = await CaseIntakeLatency.MeasureAsync(system, pg, DatabasePrefix, campaignId, organizationId, intakeDossiers, Progress);
 }
 
 LoadReport? searchLoad = null;
@@ -322,6 +331,11 @@ string Report()
     if (runFlow)
     {
         Flow();
+    }
+
+    if (intake is not null)
+    {
+        md.Append(CaseIntakeLatency.Markdown(intake));
     }
 
     if (similar is not null)

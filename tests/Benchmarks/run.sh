@@ -11,7 +11,8 @@
 # DKST_BENCH_SEARCH_WARMUP (20), DKST_BENCH_SEARCH_REQUESTS (200), DKST_BENCH_SEARCH_CASE_S (60),
 # DKST_BENCH_SIMILAR_ROWS (1000000; 0 leaves the similar-initiatives stage out; with DKST_BENCH_FLOW=0 and
 # DKST_BENCH_SEARCH_ROWS=0 it runs alone, without starting the services), DKST_BENCH_SIMILAR_QUERIES_PER_KIND (80),
-# DKST_BENCH_SIMILAR_ALTERNATIVES (0; 1 also measures the rejected queries, each with its own index).
+# DKST_BENCH_SIMILAR_ALTERNATIVES (0; 1 also measures the rejected queries, each with its own index),
+# DKST_BENCH_INTAKE_DOSSIERS (100; 0 leaves out the time from dossier submission to an open appraisal case).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 infra="$root/launcher/infra.sh"
