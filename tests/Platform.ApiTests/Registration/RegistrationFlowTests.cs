@@ -194,6 +194,48 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_province_override_keeps_its_window_open_while_the_national_deadline_closes_others_and_a_closed_dossier_window_refuses()
+    {
+        var world = await World.OfAsync(platform);
+        var closed = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2));
+        var open = closed.AddDays(12);
+        using var centre = platform.Client(World.CentralOfficer);
+        var national = (await centre.PostJsonAsync("/api/v1/campaigns", new
+        {
+            year = closed.Year, name = $"Đợt thi đua toàn quốc thử nghiệm thời hạn năm {closed.Year}", registrationDueBefore = closed.ToString("yyyy-MM-dd"),
+            deadlines = new Dictionary<string, string> { ["dossier"] = closed.ToString("yyyy-MM-dd") },
+        }, HttpStatusCode.Created)).Id();
+
+        // Hà Nội extends registration for its own province; Hồ Chí Minh City's officer cannot do it for Hà Nội.
+        using var hcm = platform.Client(World.HcmOfficer);
+        var setHanoi = new { scopeCode = "01", dueBefore = open.ToString("yyyy-MM-dd") };
+        await (await hcm.PutAsJsonAsync($"/api/v1/campaigns/{national}/deadlines/registration", setHanoi)).JsonAsync(HttpStatusCode.Forbidden);
+        using var hanoi = platform.Client(World.ProvinceOfficer);
+        await hanoi.PutJsonAsync($"/api/v1/campaigns/{national}/deadlines/registration", setHanoi, HttpStatusCode.OK);
+
+        using var an = platform.Client(World.AuthorAn);
+        var inHanoi = await World.RegisterAsync(an, world.Registration("Sáng kiến đăng ký theo thời hạn của Hà Nội", campaignId: national));
+        Assert.Equal("registered", inHanoi.Str("status"));
+        var hcmCommune = (await hcm.GetJsonAsync($"/api/v1/organizations/{world.HcmUnit}", HttpStatusCode.OK)).Str("communeCode");
+        var before = await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM initiatives");
+        var late = await (await an.PostAsJsonAsync("/api/v1/initiatives", world.Registration("Sáng kiến nộp sau thời hạn toàn quốc", campaignId: national,
+            organizationId: world.HcmUnit, communeCode: hcmCommune))).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("registration_closed", late.Str("code"));
+        Assert.Equal(before, await platform.ScalarAsync<long>("registration", "SELECT count(*) FROM initiatives"));
+
+        // The dossier window of the campaign has closed: a complete dossier is refused, naming the last day, and stays a draft.
+        using var branch = platform.Client(world.BranchOfficer);
+        await branch.PostJsonAsync($"/api/v1/initiatives/{inHanoi.Id()}/confirm", new { }, HttpStatusCode.OK);
+        var dossierId = (await an.PostJsonAsync("/api/v1/dossiers", new { initiativeId = inHanoi.Id() }, HttpStatusCode.Created)).Id();
+        await (await World.UploadAsync(an, dossierId, "cover_letter", "Tờ trình.pdf", World.Pdf)).JsonAsync(HttpStatusCode.Created);
+        await an.PutJsonAsync($"/api/v1/dossiers/{dossierId}", World.DossierContent("Giải pháp nộp sau hạn hồ sơ."), HttpStatusCode.OK);
+        var refused = await (await an.PostAsJsonAsync($"/api/v1/dossiers/{dossierId}/submit", new { })).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("dossier_closed", refused.Str("code"));
+        Assert.Contains(closed.AddDays(-1).ToString("dd/MM/yyyy"), refused.Str("detail"));
+        Assert.Equal("draft", (await an.GetJsonAsync($"/api/v1/dossiers/{dossierId}", HttpStatusCode.OK)).Str("state"));
+    }
+
+    [Fact]
     public async Task Search_ignores_diacritics_and_a_unit_merged_into_another_brings_its_records_along()
     {
         var world = await World.OfAsync(platform);
