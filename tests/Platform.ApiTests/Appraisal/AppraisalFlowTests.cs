@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -225,8 +226,16 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         using var binh = platform.Client(World.AuthorBinh);
         Assert.Empty((await binh.GetJsonAsync($"/api/v1/appraisals/outcomes?initiativeId={early.InitiativeId}", HttpStatusCode.OK)).AsArray());
 
-        // The audit trail has every step, and the database refuses to change it.
+        // The audit trail has every step, and the database refuses to change it. The Front officer overseeing the council sees
+        // the scores of decided cases only; a draft on the case still being scored shows who scored, not the points.
+        await memberClient.PutJsonAsync($"/api/v1/appraisals/cases/{secondCase}/scores/mine", Scores(0.6m), HttpStatusCode.OK);
         var audit = await hanoi.GetJsonAsync($"/api/v1/councils/{councilId}/audit", HttpStatusCode.OK);
+        var draftEntry = audit.AsArray().Last(a => a!.Str("action") == "score_saved" && a!.Str("caseId") == secondCase.ToString())!;
+        Assert.Null(draftEntry["details"]!["total"]);
+        Assert.Equal(JsonValueKind.String, draftEntry["details"]!["scores"]!.GetValueKind());
+        Assert.Contains(audit.AsArray(), a => a!.Str("action") == "score_submitted" && a!.Str("caseId") == earlyCase.ToString() && a!["details"]!["total"] is not null);
+        var secretaryAudit = await secretary.GetJsonAsync($"/api/v1/councils/{councilId}/audit?caseId={secondCase}", HttpStatusCode.OK);
+        Assert.Equal(60m, secretaryAudit.AsArray().Last(a => a!.Str("action") == "score_saved")!["details"]!["total"]!.GetValue<decimal>());
         var actions = audit.AsArray().Select(a => a!.Str("action")).ToList();
         foreach (var action in new[] { "council_created", "case_opened", "screened", "case_reopened", "marked_duplicate", "assigned", "score_saved", "score_submitted", "decided", "nominated" })
         {
@@ -262,7 +271,9 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         using var hanoi = platform.Client(World.ProvinceOfficer);
         var org = (await hanoi.PostJsonAsync("/api/v1/organizations",
             new { name = "Hội Liên hiệp Phụ nữ thành phố Hà Nội", kind = "member_organization", provinceCode = "01" }, HttpStatusCode.Created)).Id();
-        var commune = (await hanoi.GetJsonAsync("/api/v1/administrative-units?provinceCode=01", HttpStatusCode.OK)).AsArray()[3]!.Str("code");
+        var communes = (await hanoi.GetJsonAsync("/api/v1/administrative-units?provinceCode=01", HttpStatusCode.OK)).AsArray();
+        var commune = communes[3]!.Str("code");
+        var commune2 = communes[4]!.Str("code");
         var council = await hanoi.PostJsonAsync("/api/v1/councils", Council(world.CampaignId, $"VN/01/{commune}",
             [
                 new { userId = "thuky.xa", fullName = "Lưu Thị Hồng", role = "secretary", organizationId = org },
@@ -277,6 +288,11 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
             new { role = "chair", reason = "Quyết định kiện toàn hội đồng số 7/QĐ-MTTQ" }, HttpStatusCode.OK);
         Assert.Equal("chair", changed["members"]!.AsArray().Single(m => m!.Str("userId") == "uyvien.xa")!.Str("role"));
         Assert.Equal(2, changed["history"]!.AsArray().Count(m => m!.Str("userId") == "uyvien.xa"));
+        var badRole = await (await secretary.PostAsJsonAsync($"/api/v1/councils/{council.Id()}/members",
+            new { userId = "x.xa", fullName = "Tống Văn Lợi", role = "truong_ban", organizationId = org })).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(badRole["errors"]!["member.role"]);
+        var nullMember = await (await hanoi.PostAsJsonAsync("/api/v1/councils", Council(world.CampaignId, $"VN/01/{commune2}", [null!]))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(nullMember["errors"]!["members[0].userId"]);
         var twoChairs = await (await secretary.PostAsJsonAsync($"/api/v1/councils/{council.Id()}/members",
             new { userId = "chutich2.xa", fullName = "Tống Văn Lợi", role = "chair", organizationId = org, reason = "Bổ sung" })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("validation_failed", twoChairs.Str("code"));

@@ -102,7 +102,8 @@ public static class CasesApi
         Screening.Check(outcome, checklist, request.Reason, request.Ground, hasPlan, row.DuplicateOfInitiativeId is not null,
             request.DecisionNumber, request.DecisionDate, now);
         var reason = VietnameseText.TryNormalize(request.Reason, allowNewLines: true);
-        var record = new { Outcome = request.Outcome, checklist, Reason = reason, request.Ground, MovementPlanOnRecord = hasPlan, MovementPlanNumber = planNumber, By = s.Actor, At = now };
+        var ground = outcome == ScreeningOutcome.Reject ? request.Ground : null;
+        var record = new { Outcome = request.Outcome, checklist, Reason = reason, Ground = ground, MovementPlanOnRecord = hasPlan, MovementPlanNumber = planNumber, By = s.Actor, At = now };
         var state = outcome switch { ScreeningOutcome.Admit => CaseState.Admitted, ScreeningOutcome.Return => CaseState.Returned, _ => CaseState.Rejected };
         string? comment = null;
         if (outcome == ScreeningOutcome.Reject)
@@ -186,6 +187,11 @@ public static class CasesApi
         }
 
         var note = VietnameseText.TryNormalize(request.Note, allowNewLines: true);
+        if (request.Note is not null && note is not { Length: <= 2000 })
+        {
+            throw Problems.ValidationException("note", "Ghi chú dài tối đa 2000 ký tự, bằng chữ tiếng Việt thông thường.");
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE appraisal_cases SET duplicate_of_initiative_id = @original, duplicate_note = @note, updated_at = @now WHERE id = @id",
             new { id, original, note, now = now.UtcDateTime }, tx, cancellationToken: ct));
@@ -205,8 +211,9 @@ public static class CasesApi
 
         await using var connection = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        // The council first (a member leaving at the same moment waits), then the case.
+        var council = await CouncilStore.LoadAsync(connection, (await CaseStore.LoadAsync(connection, id, ct: ct)).CouncilId, tx, ct);
         var row = await CaseStore.LoadAsync(connection, id, tx, ct);
-        var council = await CouncilStore.LoadAsync(connection, row.CouncilId, ct: ct);
         council.EnsureRunBy(s.User, now);
         CaseStore.EnsureState(row, "phân công chấm", CaseState.Admitted);
         var conflicts = await CouncilsApi.ConflictsAsync(connection, tx, s.Organizations, council, [row], ct);
@@ -321,6 +328,13 @@ public static class CasesApi
         await using var connection = await s.Db.OpenConnectionAsync(ct);
         var (row, council) = await ReadableAsync(connection, id, s, ct);
         var me = council.TenureOf(s.User, now);
+        // A secretary or chair with a conflict of interest on the case waits for the decision like everyone else.
+        if (council.IsRunBy(s.User, now) && row.State != CaseState.Decided
+            && (await CouncilsApi.ConflictsAsync(connection, null, s.Organizations, council, [row], ct)).IsConflicted(me!.ToDomain(), row.ToDomain()))
+        {
+            throw AppraisalErrors.Forbidden(AppraisalErrors.ScoreSheetsHidden, "Bạn có xung đột lợi ích với hồ sơ này nên chỉ xem được kết quả tổng hợp sau khi hội đồng ra quyết định.");
+        }
+
         if (!council.IsRunBy(s.User, now) && !(me is null && row.State == CaseState.Decided))
         {
             var own = me is null ? null : (await SheetsAsync(connection, null, id, ct)).FirstOrDefault(x => x.MemberId == me.PersonId);
@@ -408,8 +422,9 @@ public static class CasesApi
         var now = s.Clock.GetUtcNow();
         await using var connection = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        // The council first (its rubric freezes with the first score), then the case: the order every writer takes.
+        var council = await CouncilStore.LoadAsync(connection, (await CaseStore.LoadAsync(connection, id, ct: ct)).CouncilId, tx, ct);
         var row = await CaseStore.LoadAsync(connection, id, tx, ct);
-        var council = await CouncilStore.LoadAsync(connection, row.CouncilId, tx, ct);
         var me = council.TenureOf(s.User, now)
             ?? throw AppraisalErrors.Forbidden(AppraisalErrors.MemberNotCurrent, "Bạn không phải thành viên đương nhiệm của hội đồng nên không thể chấm điểm.");
         CaseStore.EnsureState(row, "chấm điểm", CaseState.Admitted);

@@ -126,7 +126,7 @@ public static class CouncilsApi
         }
 
         var councilId = Guid.CreateVersion7();
-        var members = (request.Members ?? []).Select((m, i) => ToTenure(m, Guid.NewGuid(), now, errors, $"members[{i}]")).ToList();
+        var members = (request.Members ?? []).Select((m, i) => ToTenure(m ?? new MemberRequest(null, null, null, null, null), Guid.NewGuid(), now, errors, $"members[{i}]")).ToList();
         if (members.Count(m => m.Role == "secretary") == 0)
         {
             AppraisalErrors.Add(errors, "members", "Hội đồng cần có Thư ký để tiếp nhận, sơ loại và phân công hồ sơ.");
@@ -156,6 +156,7 @@ public static class CouncilsApi
 
         await using var connection = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        await CaseIntake.LockCampaignAsync(tx, request.CampaignId!.Value, ct);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO councils (id, campaign_id, level, scope_code, province_code, name, decision_number, decision_date, decision_signer,
@@ -510,8 +511,19 @@ public static class CouncilsApi
             WHERE council_id = @id AND (@caseId::uuid IS NULL OR case_id = @caseId) AND id > @after
             ORDER BY id LIMIT 1000
             """, new { id, caseId, after = after ?? 0 }, cancellationToken: ct));
-        return TypedResults.Ok(rows.Select(r => new AuditEntryResponse(r.Id, r.CaseId, r.Action, r.Actor, new DateTimeOffset(r.At, TimeSpan.Zero),
-            JsonDocument.Parse(r.Details).RootElement.Clone())).ToList());
+        // Overseeing officers see scores once the case is decided, as everywhere else; before that, only who scored.
+        var hidden = council.IsRunBy(s.User, s.Clock.GetUtcNow()) ? [] : (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM appraisal_cases WHERE council_id = @id AND state <> 'decided'", new { id }, cancellationToken: ct))).ToHashSet();
+        return TypedResults.Ok(rows.Select(r =>
+        {
+            var details = JsonDocument.Parse(r.Details).RootElement.Clone();
+            if (r.Action is "score_saved" or "score_submitted" && r.CaseId is { } c && hidden.Contains(c))
+            {
+                details = JsonSerializer.SerializeToElement(new { PersonId = details.GetProperty("personId").GetGuid(), Scores = "ẩn đến khi hội đồng ra quyết định" }, CouncilState.Json);
+            }
+
+            return new AuditEntryResponse(r.Id, r.CaseId, r.Action, r.Actor, new DateTimeOffset(r.At, TimeSpan.Zero), details);
+        }).ToList());
     }
 
     /// <summary>The conflicts of interest of the council's members with the cases: organizations (with the hierarchy) and declarations.</summary>
@@ -579,6 +591,18 @@ public static class CouncilsApi
 
     private static MemberRow ToTenure(MemberRequest m, Guid personId, DateTimeOffset now, Dictionary<string, string[]> errors, string field)
     {
+        var fullName = VietnameseText.TryNormalize(m.FullName);
+        if (fullName is not { Length: > 0 and <= 200 })
+        {
+            AppraisalErrors.Add(errors, $"{field}.fullName", "Vui lòng nhập họ và tên thành viên (tối đa 200 ký tự), bằng chữ tiếng Việt thông thường.");
+        }
+
+        var reason = VietnameseText.TryNormalize(m.Reason);
+        if (m.Reason is not null && reason is not { Length: <= 1000 })
+        {
+            AppraisalErrors.Add(errors, $"{field}.reason", "Lý do dài tối đa 1000 ký tự, bằng chữ tiếng Việt thông thường.");
+        }
+
         if (m.UserId is not { Length: > 0 and <= 200 } || VietnameseText.TryNormalize(m.UserId) != m.UserId)
         {
             AppraisalErrors.Add(errors, $"{field}.userId", "Vui lòng nhập tài khoản đăng nhập của thành viên.");
@@ -589,16 +613,18 @@ public static class CouncilsApi
             AppraisalErrors.Add(errors, $"{field}.role", "Vai trò phải là một trong: chair (Chủ tịch), vice_chair (Phó Chủ tịch), secretary (Thư ký), member (Ủy viên), expert (Chuyên gia).");
         }
 
-        if (m.Email is { } email && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
+        var email = VietnameseText.TryNormalize(m.Email);
+        if (m.Email is not null && (email is not { Length: > 2 and <= 254 } || !email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal)))
         {
             AppraisalErrors.Add(errors, $"{field}.email", "Địa chỉ thư điện tử không hợp lệ.");
         }
 
         return new MemberRow
         {
-            PersonId = personId, UserId = m.UserId ?? string.Empty, FullName = VietnameseText.TryNormalize(m.FullName) ?? string.Empty, Email = m.Email,
-            Role = m.Role ?? "member", OrganizationId = m.OrganizationId ?? Guid.Empty, JoinedAt = now.UtcDateTime,
-            ChangeReason = VietnameseText.TryNormalize(m.Reason),
+            // An unknown role is reported above; "member" stands in so that the other rules can still be checked.
+            PersonId = personId, UserId = m.UserId ?? string.Empty, FullName = fullName ?? string.Empty, Email = email,
+            Role = CouncilCodes.TryRole(m.Role) is null ? "member" : m.Role!, OrganizationId = m.OrganizationId ?? Guid.Empty, JoinedAt = now.UtcDateTime,
+            ChangeReason = reason,
         };
     }
 

@@ -158,6 +158,40 @@ public static class CaseIntake
             $"SELECT {ReceivedColumns} FROM received_dossiers WHERE dossier_id = @dossierId AND version = @version",
             new { dossierId, version }, tx, cancellationToken: ct));
 
+        // Serializes intake with the setting up of councils of the same campaign: without it, a dossier arriving while a
+        // council is created is seen by neither (the set-up misses the uncommitted dossier, the intake the new council).
+        await LockCampaignAsync(tx, d.CampaignId, ct);
+
+        // The initiative's case in this campaign, whichever council holds it: a returned case is reopened where it is, even if
+        // a lower council was set up since; a case nominated upward and returned by the council above is reopened there.
+        var found = await connection.QueryFirstOrDefaultAsync<(Guid Id, string State, int Version, Guid CouncilId)?>(new CommandDefinition(
+            """
+            SELECT id, state, dossier_version, council_id FROM appraisal_cases
+            WHERE campaign_id = @CampaignId AND initiative_id = @InitiativeId
+            ORDER BY (state = 'returned') DESC, opened_at DESC
+            LIMIT 1 FOR UPDATE
+            """, new { d.CampaignId, d.InitiativeId }, tx, cancellationToken: ct));
+        if (found is { } existing)
+        {
+            if (existing.State != CaseState.Returned || existing.Version >= d.DossierVersion)
+            {
+                // A redelivery, or a version this case has already moved past: nothing to open.
+                return existing.Id;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE appraisal_cases SET dossier_id = @DossierId, dossier_version = @Version, title = @Title, field = @Field,
+                    author_org_ids = @AuthorOrgIds, submitted_at = @SubmittedAt, state = 'screening', screening = NULL, updated_at = @now
+                WHERE id = @Id
+                """,
+                new { d.DossierId, Version = d.DossierVersion, d.Title, d.Field, d.AuthorOrgIds, d.SubmittedAt, now = now.UtcDateTime, existing.Id },
+                tx, cancellationToken: ct));
+            await AuditTrail.RecordAsync(tx, existing.CouncilId, existing.Id, "case_reopened", "system", new { d.DossierId, Version = d.DossierVersion }, now, ct);
+            await AnnounceAsync(tx, outbox, existing.Id, existing.CouncilId, d, now, ct);
+            return existing.Id;
+        }
+
         Guid? councilId = null;
         foreach (var level in new[] { CouncilLevel.Commune, CouncilLevel.Province, CouncilLevel.Central })
         {
@@ -173,50 +207,34 @@ public static class CaseIntake
             return null;
         }
 
-        var councilLevel = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT level FROM councils WHERE id = @council", new { council }, tx, cancellationToken: ct));
-        var existing = await connection.QuerySingleOrDefaultAsync<(Guid Id, string State, int Version)?>(new CommandDefinition(
-            "SELECT id, state, dossier_version FROM appraisal_cases WHERE council_id = @council AND initiative_id = @InitiativeId FOR UPDATE",
-            new { council, d.InitiativeId }, tx, cancellationToken: ct));
-        Guid caseId;
-        if (existing is { } found)
-        {
-            if (found.State != CaseState.Returned || found.Version >= d.DossierVersion)
+        var caseId = Guid.CreateVersion7();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO appraisal_cases (id, council_id, initiative_id, dossier_id, dossier_version, campaign_id, title, kind, field, organization_id,
+                                         province_code, commune_code, author_org_ids, submitted_by, submitted_at, state, opened_at, updated_at)
+            VALUES (@caseId, @council, @InitiativeId, @DossierId, @Version, @CampaignId, @Title, @Kind, @Field, @OrganizationId,
+                    @ProvinceCode, @CommuneCode, @AuthorOrgIds, @SubmittedBy, @SubmittedAt, 'screening', @now, @now)
+            """,
+            new
             {
-                // A redelivery, or a version this case has already moved past: nothing to open.
-                return found.Id;
-            }
-
-            caseId = found.Id;
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE appraisal_cases SET dossier_id = @DossierId, dossier_version = @Version, title = @Title, field = @Field,
-                    author_org_ids = @AuthorOrgIds, submitted_at = @SubmittedAt, state = 'screening', screening = NULL, updated_at = @now
-                WHERE id = @caseId
-                """,
-                new { d.DossierId, Version = d.DossierVersion, d.Title, d.Field, d.AuthorOrgIds, d.SubmittedAt, now = now.UtcDateTime, caseId }, tx, cancellationToken: ct));
-            await AuditTrail.RecordAsync(tx, council, caseId, "case_reopened", "system", new { d.DossierId, Version = d.DossierVersion }, now, ct);
-        }
-        else
-        {
-            caseId = Guid.CreateVersion7();
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO appraisal_cases (id, council_id, initiative_id, dossier_id, dossier_version, campaign_id, title, kind, field, organization_id,
-                                             province_code, commune_code, author_org_ids, submitted_by, submitted_at, state, opened_at, updated_at)
-                VALUES (@caseId, @council, @InitiativeId, @DossierId, @Version, @CampaignId, @Title, @Kind, @Field, @OrganizationId,
-                        @ProvinceCode, @CommuneCode, @AuthorOrgIds, @SubmittedBy, @SubmittedAt, 'screening', @now, @now)
-                """,
-                new
-                {
-                    caseId, council, d.InitiativeId, d.DossierId, Version = d.DossierVersion, d.CampaignId, d.Title, d.Kind, d.Field, d.OrganizationId,
-                    d.ProvinceCode, d.CommuneCode, d.AuthorOrgIds, d.SubmittedBy, d.SubmittedAt, now = now.UtcDateTime,
-                }, tx, cancellationToken: ct));
-            await AuditTrail.RecordAsync(tx, council, caseId, "case_opened", "system", new { d.DossierId, Version = d.DossierVersion }, now, ct);
-        }
-
-        await outbox.EnqueueAsync(new AppraisalCaseOpened(Guid.CreateVersion7(), now, caseId, council, councilLevel!, d.InitiativeId, d.DossierVersion), tx, ct);
+                caseId, council, d.InitiativeId, d.DossierId, Version = d.DossierVersion, d.CampaignId, d.Title, d.Kind, d.Field, d.OrganizationId,
+                d.ProvinceCode, d.CommuneCode, d.AuthorOrgIds, d.SubmittedBy, d.SubmittedAt, now = now.UtcDateTime,
+            }, tx, cancellationToken: ct));
+        await AuditTrail.RecordAsync(tx, council, caseId, "case_opened", "system", new { d.DossierId, Version = d.DossierVersion }, now, ct);
+        await AnnounceAsync(tx, outbox, caseId, council, d, now, ct);
         return caseId;
+    }
+
+    /// <summary>Takes the campaign's intake lock until the transaction ends (council set-up and the intake of its dossiers).</summary>
+    public static Task LockCampaignAsync(NpgsqlTransaction tx, Guid campaignId, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtext('appraisal-intake:' || @campaignId::text))", new { campaignId }, tx, cancellationToken: ct));
+
+    private static async Task AnnounceAsync(NpgsqlTransaction tx, Outbox outbox, Guid caseId, Guid council, CaseRow d, DateTimeOffset now, CancellationToken ct)
+    {
+        var level = await tx.Connection!.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT level FROM councils WHERE id = @council", new { council }, tx, cancellationToken: ct));
+        await outbox.EnqueueAsync(new AppraisalCaseOpened(Guid.CreateVersion7(), now, caseId, council, level!, d.InitiativeId, d.DossierVersion), tx, ct);
     }
 
     /// <summary>

@@ -204,11 +204,14 @@ public static class CouncilStore
         joined_at AS JoinedAt, left_at AS LeftAt, change_reason AS ChangeReason
         """;
 
-    /// <summary>The council with its tenures; 404 when there is none. With a transaction, the council row is locked.</summary>
+    /// <summary>
+    /// The council with its tenures; 404 when there is none. With a transaction, the council row is locked (NO KEY UPDATE,
+    /// so cases can still be opened under it). Lock order everywhere: the council first, then its cases.
+    /// </summary>
     public static async Task<CouncilState> LoadAsync(NpgsqlConnection connection, Guid id, NpgsqlTransaction? tx = null, CancellationToken ct = default)
     {
         var row = await connection.QuerySingleOrDefaultAsync<CouncilRow>(new CommandDefinition(
-            $"SELECT {CouncilColumns} FROM councils WHERE id = @id{(tx is null ? string.Empty : " FOR UPDATE")}", new { id }, tx, cancellationToken: ct))
+            $"SELECT {CouncilColumns} FROM councils WHERE id = @id{(tx is null ? string.Empty : " FOR NO KEY UPDATE")}", new { id }, tx, cancellationToken: ct))
             ?? throw new ProblemException(StatusCodes.Status404NotFound, "council_not_found", "Không tìm thấy hội đồng thẩm định.");
         var tenures = await connection.QueryAsync<MemberRow>(new CommandDefinition(
             $"SELECT {MemberColumns} FROM council_members WHERE council_id = @id ORDER BY joined_at, id", new { id }, tx, cancellationToken: ct));
