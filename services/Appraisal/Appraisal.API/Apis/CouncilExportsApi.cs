@@ -46,6 +46,7 @@ public static class CouncilExportsApi
         var scheme = council.Scheme;
         var members = council.Tenures.Select(t => t.ToDomain()).ToList();
         var provisionalShown = council.IsRunBy(s.User, now);
+        var viewer = council.TenureOf(s.User, now)?.ToDomain();
 
         var results = cases.Select(row =>
         {
@@ -53,7 +54,9 @@ public static class CouncilExportsApi
             var conflicted = members.Where(m => conflicts.IsConflicted(m, domainCase)).Select(m => m.Id).Distinct().ToList();
             var caseAssigned = assigned[row.Id].ToList();
             var eligible = sheets[row.Id].Where(x => caseAssigned.Contains(x.MemberId) && !conflicted.Contains(x.MemberId));
-            var shown = provisionalShown || row.State is CaseState.Decided or CaseState.Rejected;
+            // A secretary or chair conflicted with the case waits for its result like the officers do.
+            var shown = (provisionalShown && !(viewer is not null && conflicts.IsConflicted(viewer, domainCase)))
+                || row.State is CaseState.Decided or CaseState.Rejected;
             return new CaseResult(row, shown ? ScoreAggregation.Aggregate(row.Id, scheme, eligible) : null,
                 council.Quorum.Evaluate(caseAssigned, conflicted, sheets[row.Id]));
         }).ToList();
