@@ -302,6 +302,14 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         await (await departed.GetAsync($"/api/v1/councils/{council.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
         using var outsider = platform.Client(World.HcmOfficer);
         await (await outsider.GetAsync($"/api/v1/councils/{council.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
+
+        // The list: the area's officer and the council's secretary see it with its counts; another province's officer and a departed member do not.
+        var listed = (await hanoi.GetJsonAsync($"/api/v1/councils?campaignId={world.CampaignId}", HttpStatusCode.OK)).AsArray().Single(c => c!.Id() == council.Id())!;
+        Assert.Equal($"VN/01/{commune}", listed.Str("scope"));
+        Assert.Equal(1, listed["members"]!.GetValue<int>());
+        Assert.Contains((await secretary.GetJsonAsync("/api/v1/councils", HttpStatusCode.OK)).AsArray(), c => c!.Id() == council.Id());
+        Assert.DoesNotContain((await outsider.GetJsonAsync("/api/v1/councils", HttpStatusCode.OK)).AsArray(), c => c!.Id() == council.Id());
+        Assert.Empty((await departed.GetJsonAsync("/api/v1/councils", HttpStatusCode.OK)).AsArray());
         using var an = platform.Client(World.AuthorAn);
         await (await an.GetAsync($"/api/v1/councils/{council.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
     }

@@ -216,7 +216,7 @@ public static class CasesApi
         var row = await CaseStore.LoadAsync(connection, id, tx, ct);
         council.EnsureRunBy(s.User, now);
         CaseStore.EnsureState(row, "phân công chấm", CaseState.Admitted);
-        var conflicts = await CouncilsApi.ConflictsAsync(connection, tx, s.Organizations, council, [row], ct);
+        var conflicts = await CaseScoring.ConflictsAsync(connection, tx, s.Organizations, council, [row], ct);
         var domainCase = row.ToDomain();
         foreach (var personId in personIds.Distinct())
         {
@@ -286,7 +286,7 @@ public static class CasesApi
         var now = s.Clock.GetUtcNow();
         await using var connection = await s.Db.OpenConnectionAsync(ct);
         var (row, council) = await ReadableAsync(connection, id, s, ct);
-        var sheets = await SheetsAsync(connection, null, id, ct);
+        var sheets = await CaseScoring.SheetsAsync(connection, null, row.CouncilId, id, null, ct);
         var scheme = council.Scheme;
         var me = council.TenureOf(s.User, now);
         IEnumerable<ScoreSheet> visible;
@@ -295,7 +295,7 @@ public static class CasesApi
         {
             var viewer = me.ToDomain();
             var own = sheets.FirstOrDefault(x => x.MemberId == viewer.Id);
-            var conflicted = (await CouncilsApi.ConflictsAsync(connection, null, s.Organizations, council, [row], ct)).IsConflicted(viewer, row.ToDomain());
+            var conflicted = (await CaseScoring.ConflictsAsync(connection, null, s.Organizations, council, [row], ct)).IsConflicted(viewer, row.ToDomain());
             visible = sheets.Where(x => ScoreVisibility.CanSee(viewer, x, own, conflicted));
             if (own is not { IsSubmitted: true } && !viewer.Role.SeesAllScoreSheets())
             {
@@ -328,23 +328,26 @@ public static class CasesApi
         await using var connection = await s.Db.OpenConnectionAsync(ct);
         var (row, council) = await ReadableAsync(connection, id, s, ct);
         var me = council.TenureOf(s.User, now);
+        var runs = council.IsRunBy(s.User, now);
+        var sheets = await CaseScoring.SheetsAsync(connection, null, row.CouncilId, id, null, ct);
+        var conflicts = await CaseScoring.ConflictsAsync(connection, null, s.Organizations, council, [row], ct);
         // A secretary or chair with a conflict of interest on the case waits for the decision like everyone else.
-        if (council.IsRunBy(s.User, now) && row.State != CaseState.Decided
-            && (await CouncilsApi.ConflictsAsync(connection, null, s.Organizations, council, [row], ct)).IsConflicted(me!.ToDomain(), row.ToDomain()))
+        if (runs && row.State != CaseState.Decided && conflicts.IsConflicted(me!.ToDomain(), row.ToDomain()))
         {
             throw AppraisalErrors.Forbidden(AppraisalErrors.ScoreSheetsHidden, "Bạn có xung đột lợi ích với hồ sơ này nên chỉ xem được kết quả tổng hợp sau khi hội đồng ra quyết định.");
         }
 
-        if (!council.IsRunBy(s.User, now) && !(me is null && row.State == CaseState.Decided))
+        if (!runs && !(me is null && row.State == CaseState.Decided))
         {
-            var own = me is null ? null : (await SheetsAsync(connection, null, id, ct)).FirstOrDefault(x => x.MemberId == me.PersonId);
+            var own = me is null ? null : sheets.FirstOrDefault(x => x.MemberId == me.PersonId);
             if (own is not { IsSubmitted: true })
             {
                 throw AppraisalErrors.Forbidden(AppraisalErrors.ScoreSheetsHidden, "Kết quả tổng hợp chỉ xem được sau khi bạn nộp phiếu chấm điểm của mình (hoặc sau khi hội đồng ra quyết định).");
             }
         }
 
-        return TypedResults.Ok(await AggregateAsync(connection, null, row, council, s, ct));
+        var assigned = await CaseScoring.AssignmentsAsync(connection, null, row.CouncilId, id, ct);
+        return TypedResults.Ok(ToResponse(CaseScoring.Evaluate(council, row, assigned[id], sheets, conflicts)));
     }
 
     /// <summary>
@@ -371,7 +374,10 @@ public static class CasesApi
         var council = await CouncilStore.LoadAsync(connection, row.CouncilId, ct: ct);
         council.EnsureRunBy(s.User, now);
         CaseStore.EnsureState(row, "ra quyết định", CaseState.Admitted);
-        var result = await AggregateAsync(connection, tx, row, council, s, ct);
+        var result = ToResponse(CaseScoring.Evaluate(council, row,
+            (await CaseScoring.AssignmentsAsync(connection, tx, row.CouncilId, id, ct))[id],
+            await CaseScoring.SheetsAsync(connection, tx, row.CouncilId, id, null, ct),
+            await CaseScoring.ConflictsAsync(connection, tx, s.Organizations, council, [row], ct)));
         var decision = RecognitionDecision.Make(council.Council, result.Aggregate, result.Quorum, recognized, request.DecisionNumber, request.DecisionDate,
             request.Reason, now);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -428,10 +434,9 @@ public static class CasesApi
         var me = council.TenureOf(s.User, now)
             ?? throw AppraisalErrors.Forbidden(AppraisalErrors.MemberNotCurrent, "Bạn không phải thành viên đương nhiệm của hội đồng nên không thể chấm điểm.");
         CaseStore.EnsureState(row, "chấm điểm", CaseState.Admitted);
-        var assigned = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT person_id FROM case_assignments WHERE case_id = @id", new { id }, tx, cancellationToken: ct))).ToList();
-        var conflicts = await CouncilsApi.ConflictsAsync(connection, tx, s.Organizations, council, [row], ct);
-        var existing = (await SheetsAsync(connection, tx, id, ct)).FirstOrDefault(x => x.MemberId == me.PersonId);
+        var assigned = (await CaseScoring.AssignmentsAsync(connection, tx, row.CouncilId, id, ct))[id].ToList();
+        var conflicts = await CaseScoring.ConflictsAsync(connection, tx, s.Organizations, council, [row], ct);
+        var existing = (await CaseScoring.SheetsAsync(connection, tx, row.CouncilId, id, me.PersonId, ct)).FirstOrDefault();
         // Opening checks membership, assignment and conflicts; they are checked again on every change, as they can change.
         var opened = ScoreSheet.Open(row.ToDomain(), me.ToDomain(), assigned, conflicts, now);
         var scheme = council.Scheme;
@@ -453,33 +458,16 @@ public static class CasesApi
             sheet.Total(scheme.Rubric), sheet.SubmittedAt));
     }
 
-    private static async Task<AggregateResponse> AggregateAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CaseRow row, CouncilState council,
-        AppraisalServices s, CancellationToken ct)
+    private static AggregateResponse ToResponse(CaseEvaluation e)
     {
-        var sheets = await SheetsAsync(connection, tx, row.Id, ct);
-        var assigned = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT person_id FROM case_assignments WHERE case_id = @Id", new { row.Id }, tx, cancellationToken: ct))).ToList();
-        var conflicts = await CouncilsApi.ConflictsAsync(connection, tx, s.Organizations, council, [row], ct);
-        var domainCase = row.ToDomain();
-        var conflicted = council.Tenures.Where(t => conflicts.IsConflicted(t.ToDomain(), domainCase)).Select(t => t.PersonId).Distinct().ToList();
-        var eligible = sheets.Where(x => assigned.Contains(x.MemberId) && !conflicted.Contains(x.MemberId));
-        var aggregate = ScoreAggregation.Aggregate(row.Id, council.Scheme, eligible);
-        var quorum = council.Quorum.Evaluate(assigned, conflicted, sheets);
-        var recommendation = RecognitionDecision.Recommend(aggregate, quorum);
-        return new AggregateResponse(aggregate, aggregate.Spread, aggregate.IsLargeDisagreement, quorum, recommendation switch
+        var recommendation = RecognitionDecision.Recommend(e.Aggregate, e.Quorum);
+        return new AggregateResponse(e.Aggregate, e.Aggregate.Spread, e.Aggregate.IsLargeDisagreement, e.Quorum, recommendation switch
         {
             Recommendation.Recognize => "recognize",
             Recommendation.DoNotRecognize => "do_not_recognize",
             _ => "await_quorum",
-        }, aggregate.Band?.Name, quorum.IsMet);
+        }, e.Aggregate.Band?.Name, e.Quorum.IsMet);
     }
-
-    private static async Task<List<ScoreSheet>> SheetsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid caseId, CancellationToken ct) =>
-        (await connection.QueryAsync<(Guid PersonId, string Scores, DateTime? SubmittedAt)>(new CommandDefinition(
-            "SELECT person_id, scores::text, submitted_at FROM score_sheets WHERE case_id = @caseId ORDER BY person_id", new { caseId }, tx, cancellationToken: ct)))
-        .Select(r => ScoreSheet.Restore(caseId, r.PersonId, JsonSerializer.Deserialize<List<CriterionScore>>(r.Scores, CouncilState.Json)!,
-            r.SubmittedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null))
-        .ToList();
 
     /// <summary>The case and its council, if the caller runs or oversees the council, or is assigned the case.</summary>
     private static async Task<(CaseRow Row, CouncilState Council)> ReadableAsync(NpgsqlConnection connection, Guid id, AppraisalServices s, CancellationToken ct)

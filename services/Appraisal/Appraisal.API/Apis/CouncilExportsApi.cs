@@ -38,27 +38,19 @@ public static class CouncilExportsApi
         var cases = (await connection.QueryAsync<CaseRow>(new CommandDefinition(
             $"SELECT {CaseStore.Columns} FROM appraisal_cases c WHERE c.council_id = @id ORDER BY c.opened_at, c.id",
             new { id }, cancellationToken: ct))).ToList();
-        var assigned = (await connection.QueryAsync<(Guid CaseId, Guid PersonId)>(new CommandDefinition(
-            "SELECT a.case_id, a.person_id FROM case_assignments a JOIN appraisal_cases c ON c.id = a.case_id WHERE c.council_id = @id",
-            new { id }, cancellationToken: ct))).ToLookup(a => a.CaseId, a => a.PersonId);
-        var sheets = (await SheetsAsync(connection, id, null, ct)).ToLookup(x => x.CaseId);
-        var conflicts = await CouncilsApi.ConflictsAsync(connection, null, s.Organizations, council, cases, ct);
-        var scheme = council.Scheme;
-        var members = council.Tenures.Select(t => t.ToDomain()).ToList();
+        var assigned = await CaseScoring.AssignmentsAsync(connection, null, id, null, ct);
+        var sheets = await CaseScoring.SheetsAsync(connection, null, id, null, null, ct);
+        var conflicts = await CaseScoring.ConflictsAsync(connection, null, s.Organizations, council, cases, ct);
         var provisionalShown = council.IsRunBy(s.User, now);
         var viewer = council.TenureOf(s.User, now)?.ToDomain();
 
         var results = cases.Select(row =>
         {
-            var domainCase = row.ToDomain();
-            var conflicted = members.Where(m => conflicts.IsConflicted(m, domainCase)).Select(m => m.Id).Distinct().ToList();
-            var caseAssigned = assigned[row.Id].ToList();
-            var eligible = sheets[row.Id].Where(x => caseAssigned.Contains(x.MemberId) && !conflicted.Contains(x.MemberId));
+            var evaluation = CaseScoring.Evaluate(council, row, assigned[row.Id], sheets, conflicts);
             // A secretary or chair conflicted with the case waits for its result like the officers do.
-            var shown = (provisionalShown && !(viewer is not null && conflicts.IsConflicted(viewer, domainCase)))
+            var shown = (provisionalShown && !(viewer is not null && conflicts.IsConflicted(viewer, row.ToDomain())))
                 || row.State is CaseState.Decided or CaseState.Rejected;
-            return new CaseResult(row, shown ? ScoreAggregation.Aggregate(row.Id, scheme, eligible) : null,
-                council.Quorum.Evaluate(caseAssigned, conflicted, sheets[row.Id]));
+            return new CaseResult(row, shown ? evaluation.Aggregate : null, evaluation.Quorum);
         }).ToList();
         var book = CouncilResultsSheet.Build(council, results, provisionalShown, PreparedBy(s.User), now);
         return SpreadsheetResults.Xlsx(book, CouncilResultsSheet.FileName(council, now));
@@ -90,8 +82,8 @@ public static class CouncilExportsApi
             SELECT {CaseStore.Columns} FROM appraisal_cases c JOIN case_assignments a ON a.case_id = c.id
             WHERE c.council_id = @id AND a.person_id = @personId ORDER BY c.opened_at, c.id
             """, new { id, personId }, cancellationToken: ct))).ToList();
-        var sheets = (await SheetsAsync(connection, id, personId, ct)).ToDictionary(x => x.CaseId);
-        var conflicts = await CouncilsApi.ConflictsAsync(connection, null, s.Organizations, council, cases, ct);
+        var sheets = (await CaseScoring.SheetsAsync(connection, null, id, null, personId, ct)).ToDictionary(x => x.CaseId);
+        var conflicts = await CaseScoring.ConflictsAsync(connection, null, s.Organizations, council, cases, ct);
         var me = viewer.ToDomain();
         var them = member.ToDomain();
         var lines = cases.Select(row =>
@@ -104,19 +96,6 @@ public static class CouncilExportsApi
         }).ToList();
         var book = MemberScoringSheet.Build(council, member, lines, PreparedBy(s.User), now);
         return SpreadsheetResults.Xlsx(book, MemberScoringSheet.FileName(council, member, now));
-    }
-
-    /// <summary>Score sheets on the council's cases, of one member or of all.</summary>
-    private static async Task<IEnumerable<ScoreSheet>> SheetsAsync(NpgsqlConnection connection, Guid councilId, Guid? personId, CancellationToken ct)
-    {
-        var rows = await connection.QueryAsync<(Guid CaseId, Guid PersonId, string Scores, DateTime? SubmittedAt)>(new CommandDefinition(
-            """
-            SELECT sh.case_id, sh.person_id, sh.scores::text, sh.submitted_at
-            FROM score_sheets sh JOIN appraisal_cases c ON c.id = sh.case_id
-            WHERE c.council_id = @councilId AND (@personId::uuid IS NULL OR sh.person_id = @personId)
-            """, new { councilId, personId }, cancellationToken: ct));
-        return rows.Select(r => ScoreSheet.Restore(r.CaseId, r.PersonId, JsonSerializer.Deserialize<List<CriterionScore>>(r.Scores, CouncilState.Json)!,
-            r.SubmittedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null));
     }
 
     private static string PreparedBy(CurrentUser user) => user.Name is { Length: > 0 } name ? name : user.Id;

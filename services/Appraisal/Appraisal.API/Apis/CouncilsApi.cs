@@ -36,6 +36,35 @@ public sealed record CouncilResponse(
     string DecisionSigner, int? NominationQuota, string Quorum, IReadOnlyList<RubricCriterion> Criteria, IReadOnlyList<GradeBand> Bands,
     bool RubricFrozen, IReadOnlyList<MemberResponse> Members, IReadOnlyList<MemberResponse> History, IReadOnlyDictionary<string, int> CasesByState);
 
+public sealed record CouncilSummary(Guid Id, Guid CampaignId, string Level, string LevelName, string Scope, string Name, string DecisionNumber,
+    DateOnly DecisionDate, int Members, int Cases, int Decided);
+
+/// <summary>A row of the council list (settable properties: Dapper binds through setters).</summary>
+public sealed class CouncilSummaryRow
+{
+    public Guid Id { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public string Level { get; set; } = string.Empty;
+
+    public string ScopeCode { get; set; } = string.Empty;
+
+    public string? ProvinceCode { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public string DecisionNumber { get; set; } = string.Empty;
+
+    public DateTime DecisionDate { get; set; }
+
+    public int Members { get; set; }
+
+    public int Cases { get; set; }
+
+    public int Decided { get; set; }
+}
+
 public sealed record CaseSummary(Guid Id, Guid InitiativeId, string Title, string State, string StateName, int Assigned, int Submitted,
     string Progress, bool AssignedToMe, bool? Recognized, decimal? AggregateTotal, string? Grade, bool Nominated, DateTime OpenedAt);
 
@@ -58,6 +87,11 @@ public static class CouncilsApi
 {
     private static readonly string[] Readers =
         [PlatformRoles.CouncilSecretary, PlatformRoles.CouncilMember, PlatformRoles.FrontOfficer, PlatformRoles.Operator];
+
+    /// <summary>Bounds on what one request may carry.</summary>
+    public const int MaxMembers = 100;
+
+    public const int MaxCasesPerRequest = 1000;
 
     public static RouteGroupBuilder MapCouncilsApi(this IEndpointRouteBuilder app)
     {
@@ -123,6 +157,11 @@ public static class CouncilsApi
             {
                 errors[k] = v;
             }
+        }
+
+        if (request.Members is { Count: > MaxMembers })
+        {
+            throw Problems.ValidationException("members", $"Hội đồng có tối đa {MaxMembers} thành viên.");
         }
 
         var councilId = Guid.CreateVersion7();
@@ -193,15 +232,23 @@ public static class CouncilsApi
         return TypedResults.Created($"/api/v1/councils/{councilId}", await ResponseAsync(connection, council, ct));
     }
 
-    /// <summary>The councils the caller sits on, and those of the area a Front officer oversees.</summary>
-    public static async Task<Ok<List<CouncilResponse>>> ListCouncils(Guid? campaignId, [AsParameters] AppraisalServices s, CancellationToken ct)
+    /// <summary>
+    /// The councils the caller sits on, and those of the area a Front officer oversees, newest first: one row each with its
+    /// current members and cases counted (the details are at <c>GET /councils/{id}</c>).
+    /// </summary>
+    public static async Task<Ok<List<CouncilSummary>>> ListCouncils(Guid? campaignId, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         await using var connection = await s.Db.OpenConnectionAsync(ct);
         var officer = s.User.IsInRole(PlatformRoles.FrontOfficer) || s.User.IsInRole(PlatformRoles.Operator);
         var scope = s.User.Scope;
-        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
+        var rows = await connection.QueryAsync<CouncilSummaryRow>(new CommandDefinition(
             """
-            SELECT id FROM councils k
+            SELECT k.id AS Id, k.campaign_id AS CampaignId, k.level AS Level, k.scope_code AS ScopeCode, k.province_code AS ProvinceCode, k.name AS Name,
+                   k.decision_number AS DecisionNumber, k.decision_date AS DecisionDate,
+                   (SELECT count(*)::int FROM council_members m WHERE m.council_id = k.id AND m.left_at IS NULL) AS Members,
+                   (SELECT count(*)::int FROM appraisal_cases c WHERE c.council_id = k.id) AS Cases,
+                   (SELECT count(*)::int FROM appraisal_cases c WHERE c.council_id = k.id AND c.state = 'decided') AS Decided
+            FROM councils k
             WHERE (@campaignId::uuid IS NULL OR k.campaign_id = @campaignId)
               AND (k.id IN (SELECT council_id FROM council_members WHERE user_id = @me AND left_at IS NULL)
                    OR (@officer AND (@province::text IS NULL
@@ -212,13 +259,18 @@ public static class CouncilsApi
             """,
             new { campaignId, me = s.User.Id, officer = officer && scope is not null, province = scope?.ProvinceCode, commune = scope?.CommuneCode },
             cancellationToken: ct));
-        var result = new List<CouncilResponse>();
-        foreach (var id in ids)
+        return TypedResults.Ok(rows.Select(r =>
         {
-            result.Add(await ResponseAsync(connection, await CouncilStore.LoadAsync(connection, id, ct: ct), ct));
-        }
-
-        return TypedResults.Ok(result);
+            var level = CouncilCodes.Level(r.Level);
+            var path = level switch
+            {
+                CouncilLevel.Central => "VN",
+                CouncilLevel.Province => $"VN/{r.ScopeCode}",
+                _ => $"VN/{r.ProvinceCode}/{r.ScopeCode}",
+            };
+            return new CouncilSummary(r.Id, r.CampaignId, r.Level, level.VietnameseName(), path, r.Name, r.DecisionNumber, DateOnly.FromDateTime(r.DecisionDate),
+                r.Members, r.Cases, r.Decided);
+        }).ToList());
     }
 
     public static async Task<Ok<CouncilResponse>> GetCouncil(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct)
@@ -389,6 +441,11 @@ public static class CouncilsApi
         await using var tx = await connection.BeginTransactionAsync(ct);
         var council = await CouncilStore.LoadAsync(connection, id, tx, ct);
         council.EnsureRunBy(s.User, now);
+        if (request.CaseIds is { Count: > MaxCasesPerRequest })
+        {
+            throw Problems.ValidationException("caseIds", $"Mỗi lần phân công tối đa {MaxCasesPerRequest} hồ sơ.");
+        }
+
         var cases = (await connection.QueryAsync<CaseRow>(new CommandDefinition(
             $"""
             SELECT {CaseStore.Columns} FROM appraisal_cases c
@@ -403,7 +460,7 @@ public static class CouncilsApi
         // The secretary keeps the records and does not score (a council's choice in practice; the chair scores).
         var reviewers = council.Council.MembersAt(now).Where(m => m.Role != CouncilRole.Secretary)
             .Select(m => new ReviewerLoad(m, loads.GetValueOrDefault(m.Id))).ToList();
-        var conflicts = await ConflictsAsync(connection, tx, s.Organizations, council, cases, ct);
+        var conflicts = await CaseScoring.ConflictsAsync(connection, tx, s.Organizations, council, cases, ct);
         var plan = ReviewerAssignment.Assign(cases.Select(c => c.ToDomain()).ToList(), reviewers, request.ReviewersPerCase ?? 3, conflicts, now);
         foreach (var assignment in plan.Assignments)
         {
@@ -429,9 +486,9 @@ public static class CouncilsApi
     public static async Task<Ok<List<NominationResponse>>> Nominate(Guid id, NominateRequest request, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
-        if (request.CaseIds is not { Count: > 0 } caseIds)
+        if (request.CaseIds is not { Count: > 0 and <= MaxCasesPerRequest } caseIds)
         {
-            throw Problems.ValidationException("caseIds", "Vui lòng chọn ít nhất một hồ sơ để đề cử.");
+            throw Problems.ValidationException("caseIds", $"Vui lòng chọn từ 1 đến {MaxCasesPerRequest} hồ sơ để đề cử.");
         }
 
         await using var connection = await s.Db.OpenConnectionAsync(ct);
@@ -524,18 +581,6 @@ public static class CouncilsApi
 
             return new AuditEntryResponse(r.Id, r.CaseId, r.Action, r.Actor, new DateTimeOffset(r.At, TimeSpan.Zero), details);
         }).ToList());
-    }
-
-    /// <summary>The conflicts of interest of the council's members with the cases: organizations (with the hierarchy) and declarations.</summary>
-    internal static async Task<ConflictOfInterest> ConflictsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, OrganizationDirectory organizations,
-        CouncilState council, IReadOnlyList<CaseRow> cases, CancellationToken ct)
-    {
-        var orgs = cases.SelectMany(c => c.AuthorOrgIds).Concat(council.Tenures.Select(t => t.OrganizationId));
-        var ancestry = await organizations.AncestryAsync(orgs, ct);
-        var declared = await connection.QueryAsync<(Guid CaseId, Guid PersonId, string? Reason)>(new CommandDefinition(
-            "SELECT case_id, person_id, reason FROM conflict_declarations WHERE case_id = ANY(@ids)",
-            new { ids = cases.Select(c => c.Id).ToArray() }, tx, cancellationToken: ct));
-        return new ConflictOfInterest(ancestry, declared.Select(d => new ConflictDeclaration(d.PersonId, d.CaseId, d.Reason)));
     }
 
     internal static async Task<CouncilResponse> ResponseAsync(NpgsqlConnection connection, CouncilState council, CancellationToken ct)

@@ -62,27 +62,8 @@ public sealed class InitiativeAccess(CurrentUser user)
     }
 
     /// <summary>Who may read: a boolean SQL expression over <c>i</c>.</summary>
-    public string ReadPredicate(DynamicParameters parameters)
-    {
-        var terms = new List<string> { "i.registered_by = @AccessUser" };
-        parameters.Add("AccessUser", User.Id);
-        if (IsOrganizationOfficer)
-        {
-            terms.Add(organizationIds is null ? OrganizationSubtree(parameters, "i.organization_id") : Add(parameters, "AccessOrganizations", organizationIds, "i.organization_id = ANY(@AccessOrganizations)"));
-        }
-
-        if (IsAreaOfficer)
-        {
-            terms.Add(ReadArea(parameters));
-        }
-
-        if (IsCouncil)
-        {
-            terms.Add($"(i.status IN {AppraisalStatuses} AND {ReadArea(parameters)})");
-        }
-
-        return "(" + string.Join(" OR ", terms) + ")";
-    }
+    public string ReadPredicate(DynamicParameters parameters) =>
+        "(" + string.Join(" OR ", ReachParts(parameters).Select(part => part.Sql)) + ")";
 
     /// <summary>
     /// A page of readable ids: each part of the caller's reach (their own registrations, each of their organizations,
@@ -94,49 +75,44 @@ public sealed class InitiativeAccess(CurrentUser user)
     /// </summary>
     public string PageQuery(DynamicParameters parameters, string filters)
     {
-        string Walk(string reach) => $"(SELECT i.id FROM initiatives i WHERE {reach} AND {filters} ORDER BY i.id DESC LIMIT @Take)";
-
         if (IsAreaOfficer && User.Scope!.Level == AdministrativeLevel.Central)
         {
             return $"SELECT i.id FROM initiatives i WHERE {filters} ORDER BY i.id DESC LIMIT @Take";
         }
 
+        var walks = ReachParts(parameters).Select(part => part.IsOrganizations && organizationIds is { Length: <= PerOrganizationWalks }
+            // One short walk per organization; a federation with more organizations than this is better served by one walk over all.
+            ? $"""
+               (SELECT w.id FROM unnest(@AccessOrganizations) AS o(id)
+                CROSS JOIN LATERAL (SELECT i.id FROM initiatives i WHERE i.organization_id = o.id AND {filters}
+                                    ORDER BY i.id DESC LIMIT @Take) AS w)
+               """
+            : $"(SELECT i.id FROM initiatives i WHERE {part.Sql} AND {filters} ORDER BY i.id DESC LIMIT @Take)");
+        return $"SELECT u.id FROM ({string.Join(" UNION ", walks)}) AS u ORDER BY u.id DESC LIMIT @Take";
+    }
+
+    /// <summary>The parts of the caller's reach, each a boolean SQL expression over <c>i</c>: the one rule lists and reads share.</summary>
+    private List<(string Sql, bool IsOrganizations)> ReachParts(DynamicParameters parameters)
+    {
         parameters.Add("AccessUser", User.Id);
-        var walks = new List<string> { Walk("i.registered_by = @AccessUser") };
+        var parts = new List<(string, bool)> { ("i.registered_by = @AccessUser", false) };
         if (IsOrganizationOfficer)
         {
-            if (organizationIds is { Length: <= PerOrganizationWalks })
-            {
-                // One short walk per organization; a federation with more organizations than this is better served by
-                // one walk over all of them.
-                parameters.Add("AccessOrganizations", organizationIds);
-                walks.Add($"""
-                    (SELECT w.id FROM unnest(@AccessOrganizations) AS o(id)
-                     CROSS JOIN LATERAL (SELECT i.id FROM initiatives i WHERE i.organization_id = o.id AND {filters}
-                                         ORDER BY i.id DESC LIMIT @Take) AS w)
-                    """);
-            }
-            else
-            {
-                walks.Add(Walk(organizationIds is null
-                    ? OrganizationSubtree(parameters, "i.organization_id")
-                    : Add(parameters, "AccessOrganizations", organizationIds, "i.organization_id = ANY(@AccessOrganizations)")));
-            }
+            parts.Add((organizationIds is null ? OrganizationSubtree(parameters, "i.organization_id")
+                : Add(parameters, "AccessOrganizations", organizationIds, "i.organization_id = ANY(@AccessOrganizations)"), true));
         }
 
         if (IsAreaOfficer)
         {
-            walks.Add(Walk(ReadArea(parameters)));
+            parts.Add((ReadArea(parameters), false));
         }
 
         if (IsCouncil)
         {
-            walks.Add(Walk(User.Scope!.Level == AdministrativeLevel.Central
-                ? $"i.status IN {AppraisalStatuses}"
-                : $"i.status IN {AppraisalStatuses} AND {ReadArea(parameters)}"));
+            parts.Add(($"(i.status IN {AppraisalStatuses} AND {ReadArea(parameters)})", false));
         }
 
-        return $"SELECT u.id FROM ({string.Join(" UNION ", walks)}) AS u ORDER BY u.id DESC LIMIT @Take";
+        return parts;
     }
 
     /// <summary>
