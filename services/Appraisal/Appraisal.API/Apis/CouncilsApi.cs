@@ -39,25 +39,9 @@ public sealed record CouncilResponse(
 public sealed record CouncilSummary(Guid Id, Guid CampaignId, string Level, string LevelName, string Scope, string Name, string DecisionNumber,
     DateOnly DecisionDate, int Members, int Cases, int Decided);
 
-/// <summary>A row of the council list (settable properties: Dapper binds through setters).</summary>
-public sealed class CouncilSummaryRow
+/// <summary>A row of the council list: the council's own columns and its counts.</summary>
+public sealed class CouncilSummaryRow : CouncilRow
 {
-    public Guid Id { get; set; }
-
-    public Guid CampaignId { get; set; }
-
-    public string Level { get; set; } = string.Empty;
-
-    public string ScopeCode { get; set; } = string.Empty;
-
-    public string? ProvinceCode { get; set; }
-
-    public string Name { get; set; } = string.Empty;
-
-    public string DecisionNumber { get; set; } = string.Empty;
-
-    public DateTime DecisionDate { get; set; }
-
     public int Members { get; set; }
 
     public int Cases { get; set; }

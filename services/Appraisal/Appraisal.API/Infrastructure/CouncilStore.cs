@@ -8,7 +8,7 @@ using Npgsql;
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 
 /// <summary>A council's row (settable properties: Dapper binds through setters).</summary>
-public sealed class CouncilRow
+public class CouncilRow
 {
     public Guid Id { get; set; }
 
