@@ -76,8 +76,8 @@ await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
     SmtpHost = Env("DKST_SMTP_HOST"),
     SmtpPort = int.Parse(Env("DKST_SMTP_PORT"), inv),
     DatabasePrefix = DatabasePrefix,
-    GatewayPort = Setting("DKST_BENCH_GATEWAY_PORT", 58080),
-    ServiceBasePort = Setting("DKST_BENCH_SERVICE_BASE_PORT", 58100),
+    GatewayPort = Setting("DKST_BENCH_GATEWAY_PORT", 28080),
+    ServiceBasePort = Setting("DKST_BENCH_SERVICE_BASE_PORT", 28100),
     StateDirectory = Path.Combine(root, ".local", "bench", "platform"),
 });
 

@@ -24,6 +24,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         vhost = await RabbitVirtualHost.CreateAsync("e2e");
         databasePrefix = TestInfrastructure.UniqueName("e2e")[..20];
         var testOutput = AppContext.BaseDirectory;
+        var ports = TestInfrastructure.PlatformPorts();
         System = await LocalSystem.StartAsync(new LocalSystemOptions
         {
             RepositoryRoot = TestInfrastructure.RepositoryRoot(testOutput),
@@ -33,8 +34,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             SmtpHost = TestInfrastructure.SmtpHost,
             SmtpPort = TestInfrastructure.SmtpPort,
             DatabasePrefix = databasePrefix,
-            GatewayPort = TestInfrastructure.FreeTcpPort(),
-            ServiceBasePort = TestInfrastructure.FreePortBlock(20000, 30000),
+            GatewayPort = ports.Gateway,
+            ServiceBasePort = ports.ServiceBase,
             StateDirectory = Path.Combine(Path.GetTempPath(), databasePrefix),
             OtlpEndpoint = Collector.Endpoint,
         });

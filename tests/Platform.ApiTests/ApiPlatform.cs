@@ -40,6 +40,7 @@ public sealed class ApiPlatform : IAsyncLifetime
         vhost = await RabbitVirtualHost.CreateAsync("reg");
         prefix = TestInfrastructure.UniqueName("reg")[..20];
         var output = AppContext.BaseDirectory;
+        var ports = TestInfrastructure.PlatformPorts();
         System = await LocalSystem.StartAsync(new LocalSystemOptions
         {
             RepositoryRoot = TestInfrastructure.RepositoryRoot(output),
@@ -49,8 +50,8 @@ public sealed class ApiPlatform : IAsyncLifetime
             SmtpHost = TestInfrastructure.SmtpHost,
             SmtpPort = TestInfrastructure.SmtpPort,
             DatabasePrefix = prefix,
-            GatewayPort = TestInfrastructure.FreeTcpPort(),
-            ServiceBasePort = TestInfrastructure.FreePortBlock(30000, 40000),
+            GatewayPort = ports.Gateway,
+            ServiceBasePort = ports.ServiceBase,
             StateDirectory = Path.Combine(Path.GetTempPath(), prefix),
             Issuer = new TokenIssuer(Issuer, key.ExportSubjectPublicKeyInfoPem()),
         });

@@ -48,19 +48,30 @@ public static class TestInfrastructure
         throw new InvalidOperationException("DoanKetSangTao.sln not found above the test output.");
     }
 
-    /// <summary>A base port between <paramref name="low"/> and <paramref name="high"/> whose next 60 ports are free (a platform's listeners).</summary>
-    public static int FreePortBlock(int low, int high)
+    /// <summary>
+    /// Ports for one local platform (<c>LocalSystem</c>): the gateway on the block's first port and the services
+    /// from its tenth on, 60 ports in all. The block is drawn below the kernel's ephemeral range, because the
+    /// outgoing connections of the services, the broker client and the test itself take local ports from that
+    /// range and one of them could land on a port between the check and the bind (a CI run failed so).
+    /// </summary>
+    public static (int Gateway, int ServiceBase) PlatformPorts()
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        const int size = 60;
+        var high = EphemeralRangeStart() - size;
+        lock (HandedOut)
         {
-            var start = Random.Shared.Next(low, high);
-            if (Enumerable.Range(start, 60).All(IsFree))
+            for (var attempt = 0; attempt < 100; attempt++)
             {
-                return start;
+                var start = Random.Shared.Next(20000, high);
+                if (!HandedOut.Any(s => Math.Abs(s - start) < size) && Enumerable.Range(start, size).All(IsFree))
+                {
+                    HandedOut.Add(start);
+                    return (start, start);
+                }
             }
         }
 
-        throw new InvalidOperationException($"No block of 60 free ports found between {low} and {high}.");
+        throw new InvalidOperationException($"No block of {size} free ports found between 20000 and {high}.");
 
         static bool IsFree(int port)
         {
@@ -75,6 +86,18 @@ public static class TestInfrastructure
                 return false;
             }
         }
+    }
+
+    /// <summary>Blocks already given to a platform of this test run: two fixtures never share one.</summary>
+    private static readonly List<int> HandedOut = [];
+
+    /// <summary>The first port the kernel hands out for outgoing connections (32768 on Linux unless tuned).</summary>
+    private static int EphemeralRangeStart()
+    {
+        const string path = "/proc/sys/net/ipv4/ip_local_port_range";
+        return File.Exists(path) && int.TryParse(File.ReadAllText(path).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var low)
+            ? Math.Max(low, 21000)
+            : 32768;
     }
 
     public static int FreeTcpPort()
