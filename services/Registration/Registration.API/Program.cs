@@ -24,5 +24,6 @@ app.MapReferenceDataApi();
 app.MapGrpcService<InitiativeLookupService>();
 app.MapGrpcService<DossierLookupService>();
 app.MapGrpcService<OrganizationLookupService>();
+app.MapGrpcService<CampaignLookupService>();
 app.MapDefaultEndpoints();
 app.Run();

@@ -49,11 +49,12 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         var early = await SubmittedDossierAsync(an, branch, world, "Ứng dụng số hóa sổ điểm điện tử cho trường trung học cơ sở");
 
         // The Front officer of Hà Nội sets up the council by decision; the Labour Federation's member sits above the authors' union.
+        var expertEmail = $"thuha.{Guid.NewGuid():N}@example.vn";
         var members = new object[]
         {
             new { userId = World.Secretary.Id, fullName = World.Secretary.Name, role = "secretary", organizationId = science },
             new { userId = Chair.Id, fullName = Chair.Name, role = "chair", organizationId = science },
-            new { userId = Expert.Id, fullName = Expert.Name, role = "expert", organizationId = university },
+            new { userId = Expert.Id, fullName = Expert.Name, role = "expert", organizationId = university, email = expertEmail },
             new { userId = Member.Id, fullName = Member.Name, role = "member", organizationId = university },
             new { userId = world.FederationOfficer.Id, fullName = world.FederationOfficer.Name, role = "member", organizationId = world.Federation },
         };
@@ -132,12 +133,27 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         Assert.DoesNotContain(federationPerson, assigned);
         // The secretary keeps the records; the three other members without a conflict score both cases.
         Assert.Equal(new[] { PersonId(council, Chair.Id), PersonId(council, Expert.Id), PersonId(council, Member.Id) }.Order(), assigned.Distinct().Order());
+        // Each assigned member is told once per case, in the app and by e-mail; setting the same members again tells nobody twice.
+        await secretary.PutJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/assignments",
+            new { personIds = plan["assignments"]!.AsArray().Single(a => a!.Str("caseId") == earlyCase.ToString())!["memberIds"] }, HttpStatusCode.OK);
+        using var expert = platform.Client(Expert);
+        var told = await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var inbox = (await expert.GetJsonAsync("/api/v1/notifications", HttpStatusCode.OK)).AsArray()
+                .Where(n => n!.Str("kind") == "appraisal_case_assigned").ToList();
+            return inbox.Count >= 2 ? inbox : null;
+        }, TimeSpan.FromSeconds(30), "the expert's assignment notices");
+        Assert.Equal(2, told.Count);
+        Assert.Contains(told, n => n!.Str("subjectId") == earlyCase.ToString() && n!.Str("body").Contains(council.Str("name"), StringComparison.Ordinal));
+        await TestInfrastructure.EventuallyAsync(
+            () => Task.FromResult(Directory.EnumerateFiles(TestInfrastructure.MailDirectory, "*.eml")
+                .Count(f => File.ReadAllText(f).Contains(expertEmail, StringComparison.Ordinal)) == 2 ? (object)true : null),
+            TimeSpan.FromSeconds(30), "two assignment e-mails to the expert");
         using var federationMember = platform.Client(world.FederationOfficer with { Role = PlatformRoles.CouncilMember });
         await (await federationMember.PutAsJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine", Scores(0.8m))).JsonAsync(HttpStatusCode.Forbidden);
         await (await federationMember.GetAsync($"/api/v1/appraisals/cases/{earlyCase}")).JsonAsync(HttpStatusCode.Forbidden);
 
         // Scoring: a draft can change; others' sheets stay hidden until one's own is submitted; a submitted sheet is locked.
-        using var expert = platform.Client(Expert);
         var draft = await expert.PutJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine", Scores(0.7m, comment: "Cần thêm số liệu."), HttpStatusCode.OK);
         Assert.Equal("draft", draft.Str("state"));
         await expert.PutJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores/mine", Scores(0.85m, comment: "Giải pháp mới, hiệu quả rõ."), HttpStatusCode.OK);
@@ -186,11 +202,28 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         }, HttpStatusCode.Created)).Id();
         var centralOrg = (await centre.PostJsonAsync("/api/v1/organizations",
             new { name = "Ban Phong trào, Ủy ban Trung ương MTTQ Việt Nam", kind = "agency", provinceCode = "01" }, HttpStatusCode.Created)).Id();
-        var centralCouncil = await centre.PostJsonAsync("/api/v1/councils", Council(national, "VN",
-            [
-                new { userId = CentralSecretary.Id, fullName = CentralSecretary.Name, role = "secretary", organizationId = centralOrg },
-                .. CentralMembers.Select((m, i) => (object)new { userId = m.Id, fullName = m.Name, role = i == 0 ? "chair" : "member", organizationId = centralOrg }),
-            ], name: "Hội đồng thẩm định Trung ương"), HttpStatusCode.Created);
+        object[] centralMembers =
+        [
+            new { userId = CentralSecretary.Id, fullName = CentralSecretary.Name, role = "secretary", organizationId = centralOrg },
+            .. CentralMembers.Select((m, i) => (object)new { userId = m.Id, fullName = m.Name, role = i == 0 ? "chair" : "member", organizationId = centralOrg }),
+        ];
+        // A council is set up only for a campaign registration holds, and a province's campaign has no central council.
+        var unknown = await (await centre.PostAsJsonAsync("/api/v1/councils", Council(Guid.NewGuid(), "VN", centralMembers))).JsonAsync((HttpStatusCode)422);
+        Assert.Equal("campaign_unknown", unknown.Str("code"));
+        var outside = await (await centre.PostAsJsonAsync("/api/v1/councils", Council(world.CampaignId, "VN", centralMembers))).JsonAsync((HttpStatusCode)422);
+        Assert.Equal("council_outside_campaign", outside.Str("code"));
+        // Last year's central council does not take this year's nominations.
+        var lastYear = (await centre.PostJsonAsync("/api/v1/campaigns", new
+        {
+            year = world.Year - 1, name = $"Phong trào Đoàn kết sáng tạo toàn quốc năm {world.Year - 1}", registrationDueBefore = $"{world.Year - 1}-03-31",
+        }, HttpStatusCode.Created)).Id();
+        await centre.PostJsonAsync("/api/v1/councils", Council(lastYear, "VN", centralMembers, name: $"Hội đồng thẩm định Trung ương năm {world.Year - 1}"),
+            HttpStatusCode.Created);
+        var stillNoUpper = await (await secretary.PostAsJsonAsync($"/api/v1/councils/{councilId}/nominations", new { caseIds = new[] { earlyCase } }))
+            .JsonAsync((HttpStatusCode)422);
+        Assert.Equal("upper_council_missing", stillNoUpper.Str("code"));
+        var centralCouncil = await centre.PostJsonAsync("/api/v1/councils", Council(national, "VN", centralMembers, name: "Hội đồng thẩm định Trung ương"),
+            HttpStatusCode.Created);
         var nominated = await secretary.PostJsonAsync($"/api/v1/councils/{councilId}/nominations", new { caseIds = new[] { earlyCase } }, HttpStatusCode.OK);
         var upperCase = Guid.Parse(nominated[0]!.Str("upperCaseId"));
         Assert.Equal(centralCouncil.Id(), Guid.Parse(nominated[0]!.Str("upperCouncilId")));

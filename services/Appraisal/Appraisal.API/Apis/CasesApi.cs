@@ -233,12 +233,7 @@ public static class CasesApi
                 $"{council.Tenures.Last(t => t.PersonId == kept).FullName} đã chấm điểm hồ sơ này nên không thể bỏ phân công.");
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            DELETE FROM case_assignments WHERE case_id = @id AND NOT (person_id = ANY(@ids));
-            INSERT INTO case_assignments (case_id, person_id, assigned_at, assigned_by) SELECT @id, unnest(@ids), @now, @by ON CONFLICT DO NOTHING;
-            """, new { id, ids = personIds.Distinct().ToArray(), now = now.UtcDateTime, by = s.Actor }, tx, cancellationToken: ct));
-        await AuditTrail.RecordAsync(tx, row.CouncilId, id, "assigned", s.Actor, new { MemberIds = personIds, Automatic = false }, now, ct);
+        await CaseAssignments.SetAsync(tx, council, row, personIds, automatic: false, s.Actor, s.Outbox, now, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(await ResponseAsync(connection, await CaseStore.LoadAsync(connection, id, ct: ct), council, s, ct));
     }

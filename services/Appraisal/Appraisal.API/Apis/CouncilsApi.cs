@@ -95,7 +95,8 @@ public static class CouncilsApi
     }
 
     /// <summary>Thành lập hội đồng: one per campaign, level and scope; dossiers already waiting in its scope become its cases.</summary>
-    public static async Task<Created<CouncilResponse>> CreateCouncil(CreateCouncilRequest request, [AsParameters] AppraisalServices s, CancellationToken ct)
+    public static async Task<Created<CouncilResponse>> CreateCouncil(CreateCouncilRequest request, CampaignDirectory campaigns, [AsParameters] AppraisalServices s,
+        CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -177,15 +178,24 @@ public static class CouncilsApi
             throw AppraisalErrors.Validation("Quyết định thành lập hội đồng chưa hợp lệ. Vui lòng sửa các mục được nêu.", errors);
         }
 
+        // The campaign must exist in registration, and a province's campaign has councils only in that province.
+        var campaign = await campaigns.FindAsync(request.CampaignId!.Value, ct)
+            ?? throw AppraisalErrors.Unprocessable("campaign_unknown", "Không tìm thấy đợt thi đua này. Vui lòng chọn một đợt thi đua đã được tạo.");
+        if (campaign.ProvinceCode is { } campaignProvince && scope!.ProvinceCode != campaignProvince)
+        {
+            throw AppraisalErrors.Unprocessable("council_outside_campaign",
+                $"Đợt thi đua này của tỉnh, thành phố mã {campaignProvince}: hội đồng của đợt phải ở tỉnh, thành phố đó hoặc một xã, phường của nó.");
+        }
+
         await using var connection = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await CaseIntake.LockCampaignAsync(tx, request.CampaignId!.Value, ct);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO councils (id, campaign_id, level, scope_code, province_code, name, decision_number, decision_date, decision_signer,
-                                  nomination_quota, quorum_numerator, quorum_denominator, rubric, grade_bands, created_at, created_by)
+                                  nomination_quota, quorum_numerator, quorum_denominator, rubric, grade_bands, created_at, created_by, campaign_year)
             VALUES (@councilId, @CampaignId, @level, @scopeCode, @province, @name, @number, @date, @signer, @NominationQuota, @num, @den,
-                    @rubric::jsonb, @bands::jsonb, @now, @by)
+                    @rubric::jsonb, @bands::jsonb, @now, @by, @year)
             ON CONFLICT (campaign_id, level, scope_code) DO NOTHING
             """,
             new
@@ -195,7 +205,7 @@ public static class CouncilsApi
                 date = request.DecisionDate!.Value.ToDateTime(TimeOnly.MinValue), signer = VietnameseText.TryNormalize(request.DecisionSigner),
                 request.NominationQuota, num = quorum!.Numerator, den = quorum.Denominator,
                 rubric = JsonSerializer.Serialize(Rubric.Default.Criteria, CouncilState.Json),
-                bands = JsonSerializer.Serialize(GradeBands.Default.Bands, CouncilState.Json), now = now.UtcDateTime, by = s.Actor,
+                bands = JsonSerializer.Serialize(GradeBands.Default.Bands, CouncilState.Json), now = now.UtcDateTime, by = s.Actor, year = campaign.Year,
             }, tx, cancellationToken: ct));
         if (inserted == 0)
         {
@@ -446,17 +456,10 @@ public static class CouncilsApi
             .Select(m => new ReviewerLoad(m, loads.GetValueOrDefault(m.Id))).ToList();
         var conflicts = await CaseScoring.ConflictsAsync(connection, tx, s.Organizations, council, cases, ct);
         var plan = ReviewerAssignment.Assign(cases.Select(c => c.ToDomain()).ToList(), reviewers, request.ReviewersPerCase ?? 3, conflicts, now);
+        var byId = cases.ToDictionary(c => c.Id);
         foreach (var assignment in plan.Assignments)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                DELETE FROM case_assignments a WHERE a.case_id = @CaseId
-                  AND NOT EXISTS (SELECT 1 FROM score_sheets sh WHERE sh.case_id = a.case_id AND sh.person_id = a.person_id);
-                INSERT INTO case_assignments (case_id, person_id, assigned_at, assigned_by)
-                SELECT @CaseId, unnest(@MemberIds), @now, @by ON CONFLICT DO NOTHING;
-                """,
-                new { assignment.CaseId, MemberIds = assignment.MemberIds.ToArray(), now = now.UtcDateTime, by = s.Actor }, tx, cancellationToken: ct));
-            await AuditTrail.RecordAsync(tx, id, assignment.CaseId, "assigned", s.Actor, new { assignment.MemberIds, Automatic = true }, now, ct);
+            await CaseAssignments.SetAsync(tx, council, byId[assignment.CaseId], assignment.MemberIds, automatic: true, s.Actor, s.Outbox, now, ct);
         }
 
         await tx.CommitAsync(ct);
@@ -499,7 +502,7 @@ public static class CouncilsApi
             var decision = RecognitionDecision.Restore(row.Id, id, council.Level, row.Recognized == true, row.DecisionNumber ?? string.Empty,
                 DateOnly.FromDateTime(row.DecisionDate ?? now.UtcDateTime), Recommendation.Recognize, null, row.AggregateTotal, null);
             var nomination = Nomination.Create(council.Council, decision, council.Level.Above() ?? council.Level, already);
-            var upperId = await CouncilStore.FindAboveAsync(connection, tx, row.CampaignId, nomination.ToLevel, row.ProvinceCode, ct)
+            var upperId = await CouncilStore.FindAboveAsync(connection, tx, council.Row, nomination.ToLevel, row.ProvinceCode, ct)
                 ?? throw AppraisalErrors.Unprocessable("upper_council_missing",
                     $"Chưa có Hội đồng thẩm định {nomination.ToLevel.VietnameseName()} để nhận đề cử. Vui lòng đề nghị Ủy ban MTTQ cấp trên thành lập hội đồng trước.");
             var upperCaseId = Guid.CreateVersion7();

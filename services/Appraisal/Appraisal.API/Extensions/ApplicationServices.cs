@@ -26,7 +26,9 @@ public static class ApplicationServices
         builder.Services.AddGrpcClient<InitiativeLookup.InitiativeLookupClient>(o => o.Address = new Uri(registration));
         builder.Services.AddGrpcClient<DossierLookup.DossierLookupClient>(o => o.Address = new Uri(registration));
         builder.Services.AddGrpcClient<OrganizationLookup.OrganizationLookupClient>(o => o.Address = new Uri(registration));
+        builder.Services.AddGrpcClient<CampaignLookup.CampaignLookupClient>(o => o.Address = new Uri(registration));
         builder.Services.AddScoped<OrganizationDirectory>();
+        builder.Services.AddScoped<CampaignDirectory>();
         return builder;
     }
 }

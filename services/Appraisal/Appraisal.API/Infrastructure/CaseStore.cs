@@ -267,6 +267,37 @@ public static class CaseIntake
 }
 
 /// <summary>
+/// Phân công chấm: sets who scores a case. A member who has started a score sheet stays on it; each newly assigned
+/// member is told (<see cref="AppraisalCaseAssigned"/>, through the outbox, in the same transaction).
+/// </summary>
+public static class CaseAssignments
+{
+    public static async Task SetAsync(NpgsqlTransaction tx, CouncilState council, CaseRow row, IReadOnlyCollection<Guid> memberIds, bool automatic,
+        string actor, Outbox outbox, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = memberIds.Distinct().ToArray();
+        var connection = tx.Connection!;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM case_assignments a WHERE a.case_id = @id AND NOT (a.person_id = ANY(@ids))
+              AND NOT EXISTS (SELECT 1 FROM score_sheets sh WHERE sh.case_id = a.case_id AND sh.person_id = a.person_id)
+            """, new { id = row.Id, ids }, tx, cancellationToken: ct));
+        var added = await connection.QueryAsync<Guid>(new CommandDefinition(
+            """
+            INSERT INTO case_assignments (case_id, person_id, assigned_at, assigned_by)
+            SELECT @id, unnest(@ids), @now, @actor ON CONFLICT DO NOTHING RETURNING person_id
+            """, new { id = row.Id, ids, now = now.UtcDateTime, actor }, tx, cancellationToken: ct));
+        await AuditTrail.RecordAsync(tx, row.CouncilId, row.Id, "assigned", actor, new { MemberIds = ids, Automatic = automatic }, now, ct);
+        foreach (var personId in added)
+        {
+            var member = council.Tenures.Last(t => t.PersonId == personId);
+            await outbox.EnqueueAsync(new AppraisalCaseAssigned(Guid.CreateVersion7(), now, row.Id, row.CouncilId, council.Row.Name, row.InitiativeId,
+                row.Title, personId, member.UserId, member.FullName, member.Email), tx, ct);
+        }
+    }
+}
+
+/// <summary>
 /// Nhật ký thẩm định: one append-only row per screening, assignment, score, decision and nomination (the table refuses
 /// updates and deletes), written in the transaction of the act it records.
 /// </summary>

@@ -43,6 +43,9 @@ public class CouncilRow
     public DateTime CreatedAt { get; set; }
 
     public string CreatedBy { get; set; } = string.Empty;
+
+    /// <summary>The campaign's year when the council was set up; null for councils older than the column.</summary>
+    public int? CampaignYear { get; set; }
 }
 
 /// <summary>One tenure of a person on a council.</summary>
@@ -196,7 +199,7 @@ public static class CouncilStore
         id AS Id, campaign_id AS CampaignId, level AS Level, scope_code AS ScopeCode, province_code AS ProvinceCode, name AS Name,
         decision_number AS DecisionNumber, decision_date AS DecisionDate, decision_signer AS DecisionSigner, nomination_quota AS NominationQuota,
         quorum_numerator AS QuorumNumerator, quorum_denominator AS QuorumDenominator, rubric::text AS Rubric, grade_bands::text AS GradeBands,
-        scoring_started_at AS ScoringStartedAt, created_at AS CreatedAt, created_by AS CreatedBy
+        scoring_started_at AS ScoringStartedAt, created_at AS CreatedAt, created_by AS CreatedBy, campaign_year AS CampaignYear
         """;
 
     private const string MemberColumns = """
@@ -231,16 +234,18 @@ public static class CouncilStore
 
     /// <summary>
     /// The council above for a nomination: the next level, covering the case's area; the same campaign's council first, else
-    /// the most recently set up one (a province campaign nominates to the centre's national campaign).
+    /// one of another campaign of the same year (a province campaign nominates to the centre's national campaign), the
+    /// most recently set up.
     /// </summary>
-    public static Task<Guid?> FindAboveAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid campaignId, CouncilLevel above,
+    public static Task<Guid?> FindAboveAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CouncilRow from, CouncilLevel above,
         string provinceCode, CancellationToken ct) =>
         connection.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
             """
             SELECT id FROM councils
             WHERE level = @level AND scope_code = CASE @level WHEN 'central' THEN 'VN' ELSE @provinceCode END
-            ORDER BY (campaign_id = @campaignId) DESC, created_at DESC
+              AND (campaign_id = @CampaignId OR campaign_year = @CampaignYear)
+            ORDER BY (campaign_id = @CampaignId) DESC, created_at DESC
             LIMIT 1
             """,
-            new { campaignId, level = CouncilCodes.Of(above), provinceCode }, tx, cancellationToken: ct));
+            new { from.CampaignId, from.CampaignYear, level = CouncilCodes.Of(above), provinceCode }, tx, cancellationToken: ct));
 }

@@ -17,6 +17,7 @@ public static class ApplicationServices
         {
             x.AddConsumer<InitiativeRegisteredConsumer>();
             x.AddConsumer<InitiativeStatusChangedConsumer>();
+            x.AddConsumer<AppraisalCaseAssignedConsumer>();
         });
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         builder.Services.AddHostedService<EmailSender>();

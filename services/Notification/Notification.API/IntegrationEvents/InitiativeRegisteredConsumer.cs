@@ -16,7 +16,7 @@ public sealed class InitiativeRegisteredConsumer(NpgsqlDataSource db, ILogger<In
         var title = $"Đã đăng ký sáng kiến “{message.Title}”";
         var body = $"Sáng kiến “{message.Title}” của {message.ContactName} đã được ghi nhận vào lúc " +
                    $"{VietnamTime.FormatDateTime(message.OccurredAt)}. Đơn vị cấp trên sẽ xem xét và xác nhận trong thời gian tới.";
-        await AuthorNotice.SendAsync(transaction, Kind, message.RegisteredBy, message.ContactEmail, message.ContactName, title, body, message.InitiativeId,
+        await Notice.SendAsync(transaction, Kind, message.RegisteredBy, message.ContactEmail, message.ContactName, title, body, message.InitiativeId,
             message.EventId, cancellationToken);
     }
 }

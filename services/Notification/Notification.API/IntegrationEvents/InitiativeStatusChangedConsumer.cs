@@ -34,7 +34,7 @@ public sealed class InitiativeStatusChangedConsumer(NpgsqlDataSource db, ILogger
             return;
         }
 
-        await AuthorNotice.SendAsync(transaction, Kind, message.RegisteredBy, message.ContactEmail, message.ContactName, title, body, message.InitiativeId,
+        await Notice.SendAsync(transaction, Kind, message.RegisteredBy, message.ContactEmail, message.ContactName, title, body, message.InitiativeId,
             message.EventId, cancellationToken);
     }
 }

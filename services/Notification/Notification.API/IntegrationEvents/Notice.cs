@@ -4,8 +4,8 @@ using Npgsql;
 
 namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 
-/// <summary>One notice to an author: in the app, and by e-mail when an address is known, in the consumer's transaction.</summary>
-public static class AuthorNotice
+/// <summary>One notice to a person (an author, a council member): in the app, and by e-mail when an address is known, in the consumer's transaction.</summary>
+public static class Notice
 {
     public static async Task SendAsync(
         NpgsqlTransaction transaction, string kind, string recipientId, string? email, string name, string title, string body, Guid subjectId, Guid sourceEventId,
