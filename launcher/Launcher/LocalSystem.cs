@@ -76,6 +76,9 @@ public sealed class LocalSystem : IAsyncDisposable
 
     public string IdentityAuthority => GatewayUrl + "/dev-identity";
 
+    /// <summary>The platform's service key for this run (ServiceAuth:Key): the services sign their gRPC calls with it.</summary>
+    public string ServiceKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public int HttpPort(ServiceDefinition service) => options.ServiceBasePort + (10 * (IndexOf(service) + 1));
 
     public int GrpcPort(ServiceDefinition service) => HttpPort(service) + 1;
@@ -176,6 +179,7 @@ public sealed class LocalSystem : IAsyncDisposable
             // The development issuer serves its metadata over plain HTTP on loopback only.
             ["Identity__RequireHttpsMetadata"] = "false",
             ["OTEL_SERVICE_NAME"] = service.Name,
+            ["ServiceAuth__Key"] = ServiceKey,
         };
         if (options.Issuer is { } issuer)
         {

@@ -20,6 +20,7 @@ public static class Extensions
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddPlatformHealthChecks();
         builder.AddPlatformAuthentication();
+        builder.AddServiceIdentity(serviceName);
         builder.Services.AddOpenApi();
         builder.Services.AddGrpc();
         // Bad request bodies reach the exception handler (stable codes such as malformed_json) in every

@@ -163,6 +163,23 @@ public sealed partial class ChartValuesTests
     }
 
     [Fact]
+    public void Every_component_gets_the_service_key_its_grpc_calls_are_signed_and_checked_with()
+    {
+        foreach (var (source, values) in Chart.ValueSets())
+        {
+            foreach (var (name, c) in Chart.Components(values))
+            {
+                Assert.Equal("service-auth", c.At("secretEnv.ServiceAuth__Key.secret"));
+                Assert.Equal("key", c.At("secretEnv.ServiceAuth__Key.key"));
+            }
+
+            var key = values.At("secrets.service-auth.stringData.key") as string;
+            Assert.True(values.At("secrets.service-auth.existingSecret") is string { Length: > 0 } || key is { Length: >= 32 },
+                $"{source}: secrets.service-auth is an existing Secret or a created key of 32 characters or more.");
+        }
+    }
+
+    [Fact]
     public void Every_referenced_secret_is_declared_once()
     {
         foreach (var (source, values) in Chart.ValueSets())

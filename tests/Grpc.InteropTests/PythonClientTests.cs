@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.GrpcInteropTests.Infrastructure;
 
 namespace DoanKetSangTao.Tests.GrpcInteropTests;
@@ -6,7 +7,10 @@ namespace DoanKetSangTao.Tests.GrpcInteropTests;
 /// <summary>Hosts the server and runs the python client script once for all the tests of the class.</summary>
 public sealed class PythonClientRun : PythonGrpcFixture
 {
+    public const string ServiceKey = "khoa-dich-vu-cua-nen-tang-cho-thu-lien-thong-python";
+
     private GrpcTestHost? _host;
+    private GrpcTestHost? _secured;
 
     internal GrpcTestHost Host => _host ?? throw new InvalidOperationException("Not started.");
 
@@ -16,8 +20,13 @@ public sealed class PythonClientRun : PythonGrpcFixture
     {
         await base.InitializeAsync();
         _host = await GrpcTestHost.StartAsync();
+        _secured = await GrpcTestHost.StartAsync(serviceKey: ServiceKey);
+        var token = ServiceTokens.Issue("interop-client", ServiceIdentity.SigningKey(ServiceKey), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
         var (exitCode, stdout, stderr) = await ExternalProcess.RunAsync(Python,
-            [ScriptPath("client_interop.py"), "--gen", GeneratedDirectory, "--target", $"127.0.0.1:{_host.GrpcPort}"],
+            [
+                ScriptPath("client_interop.py"), "--gen", GeneratedDirectory, "--target", $"127.0.0.1:{_host.GrpcPort}",
+                "--secured-target", $"127.0.0.1:{_secured.GrpcPort}", "--token", token,
+            ],
             TimeSpan.FromSeconds(90));
         if (exitCode != 0)
         {
@@ -32,6 +41,11 @@ public sealed class PythonClientRun : PythonGrpcFixture
         if (_host is not null)
         {
             await _host.DisposeAsync();
+        }
+
+        if (_secured is not null)
+        {
+            await _secured.DisposeAsync();
         }
 
         await base.DisposeAsync();
@@ -124,6 +138,15 @@ public sealed class PythonClientTests(PythonClientRun run) : IClassFixture<Pytho
         Assert.Equal("SERVING", Result("health_server").GetProperty("status").GetString());
         Assert.Equal("SERVING", Result("health_service").GetProperty("status").GetString());
         Assert.Equal("NOT_FOUND", Result("health_unknown").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public void A_grpcio_client_without_a_service_token_is_unauthenticated_and_with_one_is_answered()
+    {
+        Assert.Equal("UNAUTHENTICATED", Result("secured_without_token").GetProperty("code").GetString());
+        var answered = Result("secured_with_token");
+        Assert.Equal("OK", answered.GetProperty("code").GetString());
+        Assert.Equal("SK-001", answered.GetProperty("initiative_id").GetString());
     }
 
     private JsonElement Result(string name) =>

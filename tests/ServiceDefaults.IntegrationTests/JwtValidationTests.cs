@@ -22,6 +22,8 @@ public sealed class JwtValidationTests : IAsyncLifetime
     private WebApplication app = null!;
     private string baseUrl = string.Empty;
 
+    private const string ServiceKey = "khoa-dich-vu-cho-kiem-thu-xac-thuc-jwt-0001";
+
     public async Task InitializeAsync()
     {
         var port = TestInfrastructure.FreeTcpPort();
@@ -32,6 +34,7 @@ public sealed class JwtValidationTests : IAsyncLifetime
         {
             ["Identity:Issuer"] = Issuer,
             ["Identity:SigningKeyPem"] = issuerKey.ExportSubjectPublicKeyInfoPem(),
+            ["ServiceAuth:Key"] = ServiceKey,
         });
         builder.AddServiceDefaults("jwt-test");
         app = builder.Build();
@@ -95,6 +98,27 @@ public sealed class JwtValidationTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/officers-only", Token(issuerKey))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("/officers-only", Token(issuerKey, role: PlatformRoles.FrontOfficer))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_service_token_is_not_a_persons_token_on_the_HTTP_API()
+    {
+        var serviceToken = ServiceTokens.Issue("appraisal", ServiceIdentity.SigningKey(ServiceKey), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/whoami", serviceToken)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ngan-qua")]
+    public void A_service_without_its_service_key_does_not_start(string? key)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Identity:Issuer"] = Issuer, ["Identity:SigningKeyPem"] = issuerKey.ExportSubjectPublicKeyInfoPem(), ["ServiceAuth:Key"] = key,
+        });
+        var refused = Assert.Throws<InvalidOperationException>(() => builder.AddServiceDefaults("jwt-test"));
+        Assert.Contains("ServiceAuth:Key", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

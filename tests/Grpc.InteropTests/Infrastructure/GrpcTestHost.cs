@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using DoanKetSangTao.ServiceDefaults.Grpc;
+using DoanKetSangTao.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -40,11 +41,16 @@ internal sealed class GrpcTestHost : IAsyncDisposable
     public Uri RestAddress => new($"http://127.0.0.1:{RestPort}");
 
     /// <param name="grpcEndpointName">"Grpc" restricts gRPC to that port; any other name leaves it unrestricted.</param>
+    /// <param name="serviceKey">
+    /// The platform's service key: the methods then require a service token, as in the services. Without it the
+    /// transport tests run against anonymous methods.
+    /// </param>
     public static async Task<GrpcTestHost> StartAsync(
         Action<GrpcServiceOptions>? configureGrpc = null,
         string grpcEndpointName = "Grpc",
         string grpcProtocols = "Http2",
-        string restProtocols = "Http1AndHttp2")
+        string restProtocols = "Http1AndHttp2",
+        string? serviceKey = null)
     {
         var grpcPort = FreeLoopbackPort();
         var restPort = FreeLoopbackPort();
@@ -61,12 +67,26 @@ internal sealed class GrpcTestHost : IAsyncDisposable
             [$"Kestrel:Endpoints:{grpcEndpointName}:Protocols"] = grpcProtocols,
             ["Kestrel:Endpoints:Rest:Url"] = $"http://127.0.0.1:{restPort}",
             ["Kestrel:Endpoints:Rest:Protocols"] = restProtocols,
+            ["ServiceAuth:Key"] = serviceKey,
         });
         builder.Logging.ClearProviders();
 
         builder.Services.AddSingleton(probe);
         builder.Services.AddScoped<TestInitiativeLookup>();
-        builder.Services.AddGrpc(configureGrpc);
+        builder.Services.AddGrpc(o =>
+        {
+            if (serviceKey is null)
+            {
+                o.CallerPolicy = null;
+            }
+
+            configureGrpc?.Invoke(o);
+        });
+        if (serviceKey is not null)
+        {
+            builder.AddServiceIdentity("interop-host");
+        }
+
         builder.Services.AddHealthChecks()
             .AddCheck("ready-flag", () => probe.Ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(), tags: ["ready"]);
 
@@ -74,6 +94,11 @@ internal sealed class GrpcTestHost : IAsyncDisposable
         builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         var app = builder.Build();
+        if (serviceKey is not null)
+        {
+            app.UseAuthentication();
+        }
+
         app.UseAuthorization();
         app.MapGrpcService<TestInitiativeLookup>();
         app.MapGrpcHealthChecksService();

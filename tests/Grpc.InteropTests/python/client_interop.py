@@ -6,16 +6,24 @@ import grpc
 
 from interop_common import HEALTH_SERVICE, SERVICE, metadata_to_json, parse_args
 
-args = parse_args(lambda p: p.add_argument("--target", required=True))
+def arguments(p):
+    p.add_argument("--target", required=True)
+    # A server whose methods require a platform service's token, and such a token.
+    p.add_argument("--secured-target", required=True)
+    p.add_argument("--token", required=True)
+
+
+args = parse_args(arguments)
 
 import health_pb2  # noqa: E402  (generated into --gen)
 import initiative_lookup_pb2 as pb  # noqa: E402
 
 channel = grpc.insecure_channel(args.target, options=[("grpc.enable_http_proxy", 0)])
+secured = grpc.insecure_channel(args.secured_target, options=[("grpc.enable_http_proxy", 0)])
 
 
-def unary(method, request_type, reply_type, service=SERVICE):
-    return channel.unary_unary(
+def unary(method, request_type, reply_type, service=SERVICE, on=channel):
+    return on.unary_unary(
         f"/{service}/{method}",
         request_serializer=request_type.SerializeToString,
         response_deserializer=reply_type.FromString,
@@ -26,6 +34,7 @@ get_initiative = unary("GetInitiative", pb.GetInitiativeRequest, pb.InitiativeRe
 get_initiatives = unary("GetInitiatives", pb.GetInitiativesRequest, pb.GetInitiativesReply)
 health_check = unary("Check", health_pb2.HealthCheckRequest, health_pb2.HealthCheckResponse, HEALTH_SERVICE)
 not_a_method = unary("NoSuchMethod", pb.GetInitiativeRequest, pb.InitiativeReply)
+secured_get = unary("GetInitiative", pb.GetInitiativeRequest, pb.InitiativeReply, on=secured)
 
 results = {}
 
@@ -87,6 +96,10 @@ run("unimplemented", lambda: reply_json(not_a_method(pb.GetInitiativeRequest(ini
 run("health_server", health(""))
 run("health_service", health(SERVICE))
 run("health_unknown", health("no.such.Service"))
+run("secured_without_token", lambda: reply_json(secured_get(pb.GetInitiativeRequest(initiative_id="SK-001"), timeout=10)))
+run("secured_with_token", lambda: reply_json(secured_get(
+    pb.GetInitiativeRequest(initiative_id="SK-001"), metadata=(("authorization", "Bearer " + args.token),), timeout=10)))
 
 channel.close()
+secured.close()
 print(json.dumps(results), flush=True)

@@ -7,7 +7,9 @@ using DocumentFormat.OpenXml.Packaging;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.ServiceDefaults.Grpc;
+using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoanKetSangTao.Tests.PlatformApiTests;
 
@@ -364,7 +366,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
     }
 
     [Fact]
-    public async Task Other_services_look_up_initiatives_dossiers_and_organizations_in_batches_over_gRPC()
+    public async Task Other_services_look_up_initiatives_dossiers_organizations_and_campaigns_over_gRPC_with_a_service_token()
     {
         var world = await World.OfAsync(platform);
         using var an = platform.Client(World.AuthorAn);
@@ -374,14 +376,33 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         await branch.PutJsonAsync($"/api/v1/organizations/{world.School}/movement-plans/{world.CampaignId}",
             new { documentNumber = "05/KH-CĐCS", issuedOn = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd") }, HttpStatusCode.OK);
 
-        using var channel = GrpcChannel.ForAddress(platform.RegistrationGrpc);
-        var initiatives = new InitiativeLookup.InitiativeLookupClient(channel);
+        // Only a platform service's token is answered; a person's token or none is UNAUTHENTICATED.
+        using (var anonymous = GrpcChannel.ForAddress(platform.RegistrationGrpc))
+        {
+            var request = new GetInitiativesRequest { InitiativeIds = { a.Str("id") } };
+            var refused = await Assert.ThrowsAsync<RpcException>(() => new InitiativeLookup.InitiativeLookupClient(anonymous).GetInitiativesAsync(request));
+            Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+            var person = await Assert.ThrowsAsync<RpcException>(() => new InitiativeLookup.InitiativeLookupClient(anonymous)
+                .GetInitiativesAsync(request, new Metadata { { "authorization", $"Bearer {platform.Token(World.AuthorAn)}" } }));
+            Assert.Equal(StatusCode.Unauthenticated, person.StatusCode);
+        }
+
+        // As appraisal calls: clients registered with AddGrpcClient, signed with the platform's service key.
+        var services = new ServiceCollection();
+        services.AddSingleton(new ServiceTokens("appraisal", ServiceIdentity.SigningKey(platform.System.ServiceKey), TimeProvider.System));
+        services.AddGrpcClient<InitiativeLookup.InitiativeLookupClient>(o => o.Address = new Uri(platform.RegistrationGrpc));
+        services.AddGrpcClient<OrganizationLookup.OrganizationLookupClient>(o => o.Address = new Uri(platform.RegistrationGrpc));
+        services.AddGrpcClient<CampaignLookup.CampaignLookupClient>(o => o.Address = new Uri(platform.RegistrationGrpc));
+        services.AddGrpcClient<DossierLookup.DossierLookupClient>(o => o.Address = new Uri(platform.RegistrationGrpc));
+        await using var provider = services.BuildServiceProvider();
+        T Client<T>() where T : notnull => provider.GetRequiredService<T>();
+        var initiatives = Client<InitiativeLookup.InitiativeLookupClient>();
         var batch = await initiatives.GetInitiativesAsync(new GetInitiativesRequest { InitiativeIds = { a.Str("id"), b.Str("id"), Guid.NewGuid().ToString() } });
         Assert.Equal([a.Str("id"), b.Str("id")], batch.Initiatives.Select(i => i.InitiativeId));
         Assert.Equal("giao_duc", batch.Initiatives[0].Field);
         Assert.Equal(world.School.ToString(), batch.Initiatives[1].Authors[1].OrganizationId);
 
-        var organizations = new OrganizationLookup.OrganizationLookupClient(channel);
+        var organizations = Client<OrganizationLookup.OrganizationLookupClient>();
         var orgs = await organizations.GetOrganizationsAsync(new GetOrganizationsRequest
         {
             OrganizationIds = { world.School.ToString(), world.HcmUnit.ToString() }, CampaignId = world.CampaignId.ToString(),
@@ -391,7 +412,13 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         Assert.True(school.HasMovementPlan);
         Assert.False(orgs.Organizations.Single(o => o.OrganizationId == world.HcmUnit.ToString()).HasMovementPlan);
 
-        var dossiers = new DossierLookup.DossierLookupClient(channel);
+        var campaigns = Client<CampaignLookup.CampaignLookupClient>();
+        var campaign = await campaigns.GetCampaignAsync(new GetCampaignRequest { CampaignId = world.CampaignId.ToString() });
+        Assert.Equal((world.Year, "01"), (campaign.Year, campaign.ProvinceCode));
+        var noCampaign = await Assert.ThrowsAsync<RpcException>(() => campaigns.GetCampaignAsync(new GetCampaignRequest { CampaignId = Guid.NewGuid().ToString() }));
+        Assert.Equal(StatusCode.NotFound, noCampaign.StatusCode);
+
+        var dossiers = Client<DossierLookup.DossierLookupClient>();
         var missing = await Assert.ThrowsAsync<RpcException>(() => dossiers.GetDossierAsync(new GetDossierRequest { DossierId = Guid.NewGuid().ToString() }));
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }

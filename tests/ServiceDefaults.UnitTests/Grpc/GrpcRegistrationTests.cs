@@ -1,5 +1,6 @@
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.ServiceDefaults.Grpc;
+using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.ServiceDefaults.Grpc.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -35,7 +36,7 @@ public sealed class GrpcRegistrationTests
     }
 
     [Fact]
-    public void MapGrpcService_maps_each_method_and_unimplemented_fallbacks_all_anonymous()
+    public void MapGrpcService_maps_each_method_and_unimplemented_fallbacks_all_requiring_a_service_token()
     {
         var builder = WebApplication.CreateBuilder();
         builder.Services.AddGrpc();
@@ -52,8 +53,23 @@ public sealed class GrpcRegistrationTests
                 "/{unimplementedService}/{unimplementedMethod}",
             ],
             endpoints.Select(e => e.RoutePattern.RawText));
-        Assert.All(endpoints, e => Assert.NotNull(e.Metadata.GetMetadata<IAllowAnonymous>()));
+        Assert.All(endpoints, e => Assert.Null(e.Metadata.GetMetadata<IAllowAnonymous>()));
+        Assert.All(endpoints, e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == ServiceIdentity.Policy));
         Assert.All(endpoints, e => Assert.Equal(["POST"], e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods));
+    }
+
+    [Fact]
+    public void The_health_service_stays_anonymous_for_probes()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddGrpc();
+        var app = builder.Build();
+
+        app.MapGrpcHealthChecksService();
+        var check = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Single(e => e.RoutePattern.RawText == "/grpc.health.v1.Health/Check");
+
+        Assert.NotNull(check.Metadata.GetMetadata<IAllowAnonymous>());
     }
 
     [Fact]

@@ -54,6 +54,8 @@ public static class GrpcClientServiceExtensions
         });
 
         builder.ConfigurePrimaryHttpMessageHandler(GrpcChannel.CreateDefaultHandler);
+        // The calling service's token, when the host has a service identity (every platform service does).
+        builder.AddHttpMessageHandler(sp => new Security.ServiceTokenHandler(sp.GetService<Security.ServiceTokens>()));
 
         // Deadlines bound calls; HttpClient's 100 s default would cut long ones short.
         builder.ConfigureHttpClient(httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DoanKetSangTao.ServiceDefaults.Grpc;
 
@@ -64,18 +65,22 @@ public static class GrpcServerExtensions
                 new UnimplementedCallHandler(settings, "Service is unimplemented.")));
         }
 
-        // gRPC is internal service-to-service traffic: the host's fallback policy demands a user,
-        // which callers do not have; the gRPC port is closed to others by the chart's NetworkPolicy.
-        return new GrpcServiceEndpointConventionBuilder(builders).AllowAnonymous();
+        // gRPC is internal service-to-service traffic: callers present a platform service's token, not a person's
+        // (the chart's NetworkPolicy also closes the port to other pods).
+        var conventions = new GrpcServiceEndpointConventionBuilder(builders);
+        return services.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.CallerPolicy is { } policy
+            ? conventions.RequireAuthorization(policy)
+            : conventions.AllowAnonymous();
     }
 
     /// <summary>
     /// Maps <c>grpc.health.v1.Health/Check</c>, answered from the ASP.NET Core health checks tagged
     /// "ready": SERVING when healthy, NOT_SERVING otherwise. The empty service name means the whole
     /// server; names of mapped gRPC services get the same answer; any other name is NOT_FOUND.
+    /// Anonymous, like the HTTP health endpoints: the kubelet's gRPC probe carries no token.
     /// </summary>
     public static GrpcServiceEndpointConventionBuilder MapGrpcHealthChecksService(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGrpcService<GrpcHealthChecksService>();
+        endpoints.MapGrpcService<GrpcHealthChecksService>().AllowAnonymous();
 
     private static IEndpointConventionBuilder MapUnimplemented(
         IEndpointRouteBuilder endpoints, string pattern, string constrainedParameter, UnimplementedCallHandler handler)

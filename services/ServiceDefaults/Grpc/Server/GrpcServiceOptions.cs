@@ -14,4 +14,11 @@ public sealed class GrpcServiceOptions
     /// Off by default: exception text must not leak to callers.
     /// </summary>
     public bool EnableDetailedErrors { get; set; }
+
+    /// <summary>
+    /// The authorization policy every mapped method requires: by default a platform service's token
+    /// (<see cref="Security.ServiceIdentity"/>). Null leaves the methods anonymous, which only the gRPC transport
+    /// tests do, on loopback.
+    /// </summary>
+    public string? CallerPolicy { get; set; } = Security.ServiceIdentity.Policy;
 }

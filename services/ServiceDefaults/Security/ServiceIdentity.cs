@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace DoanKetSangTao.ServiceDefaults.Security;
+
+/// <summary>
+/// Who is calling over gRPC: every platform service signs a short-lived token naming itself with the platform's
+/// service key (<c>ServiceAuth:Key</c>, a Kubernetes Secret), and every gRPC method requires one. People's tokens
+/// never reach the gRPC port, and a pod or process without the key gets UNAUTHENTICATED even where the network lets
+/// it in (the chart's NetworkPolicy is the second wall, not the only one).
+/// </summary>
+public static class ServiceIdentity
+{
+    /// <summary>The authentication scheme that validates service tokens.</summary>
+    public const string Scheme = "service";
+
+    /// <summary>The authorization policy gRPC methods require (see <c>GrpcServiceOptions.CallerPolicy</c>).</summary>
+    public const string Policy = "platform-service";
+
+    /// <summary>The claim naming the calling service.</summary>
+    public const string ServiceClaim = "svc";
+
+    public const string Audience = "doanketsangtao-internal";
+
+    /// <summary>Shortest key accepted: HMAC-SHA256 wants at least 256 bits.</summary>
+    public const int MinimumKeyLength = 32;
+
+    /// <summary>Registers the service scheme and policy, and the tokens this service signs for its own gRPC calls.</summary>
+    public static IHostApplicationBuilder AddServiceIdentity(this IHostApplicationBuilder builder, string serviceName)
+    {
+        var key = SigningKey(builder.Configuration["ServiceAuth:Key"]);
+        builder.Services.AddSingleton(sp => new ServiceTokens(serviceName, key, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddAuthentication().AddJwtBearer(Scheme, o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = Validation(key);
+        });
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireClaim(ServiceClaim));
+        return builder;
+    }
+
+    /// <summary>The key from configuration; a missing or short key stops the service at start-up with what to set.</summary>
+    public static SymmetricSecurityKey SigningKey(string? configured) =>
+        configured is { Length: >= MinimumKeyLength }
+            ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured))
+            : throw new InvalidOperationException(
+                $"ServiceAuth:Key is not configured or shorter than {MinimumKeyLength} characters: set it to the platform's service key " +
+                "(the chart's service-auth Secret; the launcher generates one per run).");
+
+    public static TokenValidationParameters Validation(SecurityKey key) => new()
+    {
+        ValidateIssuer = true,
+        IssuerValidator = (issuer, _, _) => string.IsNullOrWhiteSpace(issuer) ? throw new SecurityTokenInvalidIssuerException("No issuer.") : issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = key,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        NameClaimType = ServiceClaim,
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+}
+
+/// <summary>The token this service presents on its gRPC calls: signed once, reused until shortly before it expires.</summary>
+public sealed class ServiceTokens(string serviceName, SecurityKey key, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    private readonly Lock gate = new();
+    private (string Token, DateTimeOffset RenewAt)? current;
+
+    public string ServiceName => serviceName;
+
+    public string Current()
+    {
+        var now = clock.GetUtcNow();
+        lock (gate)
+        {
+            if (current is not { } c || now >= c.RenewAt)
+            {
+                current = (Issue(serviceName, key, now, Lifetime), now + Lifetime - TimeSpan.FromMinutes(2));
+            }
+
+            return current.Value.Token;
+        }
+    }
+
+    /// <summary>A token naming <paramref name="service"/>, valid from <paramref name="now"/> for <paramref name="lifetime"/>.</summary>
+    public static string Issue(string service, SecurityKey key, DateTimeOffset now, TimeSpan lifetime) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = service,
+            Audience = ServiceIdentity.Audience,
+            Subject = new ClaimsIdentity([new Claim(ServiceIdentity.ServiceClaim, service)]),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+}
+
+/// <summary>Adds this service's token to each outgoing gRPC call (registered by <c>AddGrpcClient</c>).</summary>
+public sealed class ServiceTokenHandler(ServiceTokens? tokens) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // A host without a service identity (a test's client) calls without one; the server then answers UNAUTHENTICATED.
+        if (tokens is not null && request.Headers.Authorization is null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.Current());
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}
