@@ -179,8 +179,13 @@ public sealed class LocalSystem : IAsyncDisposable
             // The development issuer serves its metadata over plain HTTP on loopback only.
             ["Identity__RequireHttpsMetadata"] = "false",
             ["OTEL_SERVICE_NAME"] = service.Name,
-            ["ServiceAuth__Key"] = ServiceKey,
         };
+        if (service != Gateway)
+        {
+            // The gateway neither serves nor calls gRPC methods, so it does not hold the key that signs them.
+            env["ServiceAuth__Key"] = ServiceKey;
+        }
+
         if (options.Issuer is { } issuer)
         {
             env["Identity__Issuer"] = issuer.Issuer;

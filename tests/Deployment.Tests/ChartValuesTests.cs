@@ -163,14 +163,19 @@ public sealed partial class ChartValuesTests
     }
 
     [Fact]
-    public void Every_component_gets_the_service_key_its_grpc_calls_are_signed_and_checked_with()
+    public void Only_the_components_that_serve_or_call_grpc_methods_hold_the_service_key()
     {
         foreach (var (source, values) in Chart.ValueSets())
         {
             foreach (var (name, c) in Chart.Components(values))
             {
-                Assert.Equal("service-auth", c.At("secretEnv.ServiceAuth__Key.secret"));
-                Assert.Equal("key", c.At("secretEnv.ServiceAuth__Key.key"));
+                // Registration serves the look-ups; a component with gRPC clients calls them.
+                var needs = name == "registration" || Chart.AsList(c.At("grpcClients")).Count > 0;
+                Assert.Equal(needs ? "service-auth" : null, c.At("secretEnv.ServiceAuth__Key.secret"));
+                if (needs)
+                {
+                    Assert.Equal("key", c.At("secretEnv.ServiceAuth__Key.key"));
+                }
             }
 
             var key = values.At("secrets.service-auth.stringData.key") as string;

@@ -18,7 +18,7 @@ public sealed class ServiceCallerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task A_service_with_the_platform_key_is_answered_and_its_token_is_reused()
+    public async Task A_service_with_the_platform_key_is_answered()
     {
         var tokens = new ServiceTokens("appraisal", ServiceIdentity.SigningKey(Key), TimeProvider.System);
         await using var services = Services(tokens);
@@ -28,7 +28,7 @@ public sealed class ServiceCallerTests : IAsyncLifetime
         await client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-002" });
 
         Assert.Equal("SK-001", reply.InitiativeId);
-        Assert.Equal(tokens.Current(), tokens.Current());
+        Assert.Equal(2, _host.Probe.ServiceInstances.Count);
     }
 
     [Theory]
@@ -36,7 +36,8 @@ public sealed class ServiceCallerTests : IAsyncLifetime
     [InlineData("other-key")]
     [InlineData("expired")]
     [InlineData("person")]
-    public async Task Any_other_caller_is_unauthenticated_and_the_method_never_runs(string caller)
+    [InlineData("svc-not-issuer")]
+    public async Task Any_other_caller_is_refused_and_the_method_never_runs(string caller)
     {
         var now = DateTimeOffset.UtcNow;
         var token = caller switch
@@ -44,6 +45,14 @@ public sealed class ServiceCallerTests : IAsyncLifetime
             "none" => null,
             "other-key" => ServiceTokens.Issue("appraisal", ServiceIdentity.SigningKey("mot-khoa-khac-khong-phai-cua-nen-tang-0002"), now, TimeSpan.FromMinutes(5)),
             "expired" => ServiceTokens.Issue("appraisal", ServiceIdentity.SigningKey(Key), now.AddHours(-1), TimeSpan.FromMinutes(10)),
+            // Signed with the key, but the service it names is not its issuer.
+            "svc-not-issuer" => new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+            {
+                Issuer = "appraisal", Audience = ServiceIdentity.Audience, Expires = now.AddMinutes(5).UtcDateTime,
+                Claims = new Dictionary<string, object> { [ServiceIdentity.ServiceClaim] = "registration" },
+                SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(ServiceIdentity.SigningKey(Key),
+                    Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+            }),
             // A person's token is signed by the identity provider, never with the service key.
             _ => new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
             {
@@ -59,7 +68,8 @@ public sealed class ServiceCallerTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }, headers));
 
-        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        // A valid signature naming another service than its issuer authenticates but is not authorized.
+        Assert.Equal(caller == "svc-not-issuer" ? StatusCode.PermissionDenied : StatusCode.Unauthenticated, ex.StatusCode);
         Assert.Empty(_host.Probe.ServiceInstances);
     }
 

@@ -3,12 +3,14 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using DoanKetSangTao.ServiceDefaults;
+using DoanKetSangTao.ServiceDefaults.Grpc;
 using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -107,19 +109,40 @@ public sealed class JwtValidationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/whoami", serviceToken)).StatusCode);
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("ngan-qua")]
-    public void A_service_without_its_service_key_does_not_start(string? key)
+    [Fact]
+    public void A_service_key_that_is_set_but_short_stops_start_up()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => Host("ngan-qua"));
+        Assert.Contains("ServiceAuth:Key", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_service_key_a_host_cannot_map_grpc_methods_or_sign_calls_but_serves_its_http_api()
+    {
+        var builder = Host(null);
+        var app = builder.Build();
+
+        var serve = Assert.Throws<InvalidOperationException>(() => app.MapGrpcService<NoMethods>());
+        var call = Assert.Throws<InvalidOperationException>(() => app.Services.GetRequiredService<ServiceTokens>());
+        app.MapGrpcHealthChecksService();
+
+        Assert.Contains("ServiceAuth:Key", serve.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceAuth:Key", call.Message, StringComparison.Ordinal);
+    }
+
+    private WebApplicationBuilder Host(string? serviceKey)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Identity:Issuer"] = Issuer, ["Identity:SigningKeyPem"] = issuerKey.ExportSubjectPublicKeyInfoPem(), ["ServiceAuth:Key"] = key,
+            ["Identity:Issuer"] = Issuer, ["Identity:SigningKeyPem"] = issuerKey.ExportSubjectPublicKeyInfoPem(), ["ServiceAuth:Key"] = serviceKey,
         });
-        var refused = Assert.Throws<InvalidOperationException>(() => builder.AddServiceDefaults("jwt-test"));
-        Assert.Contains("ServiceAuth:Key", refused.Message, StringComparison.Ordinal);
+        builder.AddServiceDefaults("jwt-test");
+        return builder;
     }
+
+    /// <summary>A look-up service whose methods are never called here: enough to map.</summary>
+    public sealed class NoMethods : DoanKetSangTao.Contracts.Registration.V1.CampaignLookup.CampaignLookupBase;
 
     [Fact]
     public async Task Health_probes_answer_without_a_token_and_everything_else_needs_one()

@@ -39,6 +39,8 @@ public sealed class GrpcRegistrationTests
     public void MapGrpcService_maps_each_method_and_unimplemented_fallbacks_all_requiring_a_service_token()
     {
         var builder = WebApplication.CreateBuilder();
+        builder.Configuration["ServiceAuth:Key"] = "khoa-dich-vu-cho-kiem-thu-dang-ky-grpc-0001";
+        builder.AddServiceIdentity("registration");
         builder.Services.AddGrpc();
         var app = builder.Build();
 

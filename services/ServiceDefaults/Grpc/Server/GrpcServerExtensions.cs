@@ -36,6 +36,9 @@ public static class GrpcServerExtensions
     /// When <c>Kestrel:Endpoints:Grpc:Url</c> is configured they answer only on that port.
     /// </summary>
     public static GrpcServiceEndpointConventionBuilder MapGrpcService<TService>(this IEndpointRouteBuilder endpoints)
+        where TService : class => Map<TService>(endpoints, anonymous: false);
+
+    private static GrpcServiceEndpointConventionBuilder Map<TService>(IEndpointRouteBuilder endpoints, bool anonymous)
         where TService : class
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -68,9 +71,17 @@ public static class GrpcServerExtensions
         // gRPC is internal service-to-service traffic: callers present a platform service's token, not a person's
         // (the chart's NetworkPolicy also closes the port to other pods).
         var conventions = new GrpcServiceEndpointConventionBuilder(builders);
-        return services.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.CallerPolicy is { } policy
-            ? conventions.RequireAuthorization(policy)
-            : conventions.AllowAnonymous();
+        if (anonymous || services.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.CallerPolicy is not { } policy)
+        {
+            return conventions.AllowAnonymous();
+        }
+
+        if (policy == Security.ServiceIdentity.Policy)
+        {
+            Security.ServiceIdentity.EnsureCanServe(services);
+        }
+
+        return conventions.RequireAuthorization(policy);
     }
 
     /// <summary>
@@ -80,7 +91,7 @@ public static class GrpcServerExtensions
     /// Anonymous, like the HTTP health endpoints: the kubelet's gRPC probe carries no token.
     /// </summary>
     public static GrpcServiceEndpointConventionBuilder MapGrpcHealthChecksService(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGrpcService<GrpcHealthChecksService>().AllowAnonymous();
+        Map<GrpcHealthChecksService>(endpoints, anonymous: true);
 
     private static IEndpointConventionBuilder MapUnimplemented(
         IEndpointRouteBuilder endpoints, string pattern, string constrainedParameter, UnimplementedCallHandler handler)
