@@ -130,6 +130,38 @@ public sealed class DecisionOutcomesTests(ApiPlatform platform) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_later_decision_not_to_recognize_at_the_same_level_withdraws_the_candidate_and_an_older_one_does_not()
+    {
+        var reappraised = Guid.NewGuid();
+        var recognized = Decision(reappraised, "province", "00004", true, "Bản đồ số hóa nghĩa trang liệt sĩ", "130/QĐ-MTTQ-BTT", new DateOnly(2026, 11, 20));
+        var olderRefusal = Decision(reappraised, "province", "00004", false, "Bản đồ số hóa nghĩa trang liệt sĩ", "129/QĐ-MTTQ-BTT", new DateOnly(2026, 11, 19))
+            with { OccurredAt = recognized.OccurredAt.AddHours(-1) };
+        await platform.PublishAsync(recognized);
+        await InboxedAsync("awards", recognized.EventId);
+        await platform.PublishAsync(olderRefusal);
+        await InboxedAsync("awards", olderRefusal.EventId);
+        Assert.Equal(1, await CandidatesOfAsync(reappraised));
+
+        var laterRefusal = Decision(reappraised, "province", "00004", false, "Bản đồ số hóa nghĩa trang liệt sĩ", "131/QĐ-MTTQ-BTT", new DateOnly(2026, 11, 25))
+            with { OccurredAt = recognized.OccurredAt.AddHours(1) };
+        await platform.PublishAsync(laterRefusal);
+        await InboxedAsync("awards", laterRefusal.EventId);
+        await InboxedAsync("reporting", laterRefusal.EventId);
+
+        Assert.Equal(0, await CandidatesOfAsync(reappraised));
+        Assert.False(await platform.ScalarAsync<bool>("reporting",
+            "SELECT recognized FROM appraisal_outcomes WHERE initiative_id = @id AND council_level = 'province'", new { id = reappraised }));
+    }
+
+    private Task<long> CandidatesOfAsync(Guid initiative) =>
+        platform.ScalarAsync<long>("awards", "SELECT count(*) FROM commendation_candidates WHERE initiative_id = @id", new { id = initiative });
+
+    private Task InboxedAsync(string service, Guid eventId) =>
+        TestInfrastructure.EventuallyAsync(async () =>
+            await platform.ScalarAsync<long>(service, "SELECT count(*) FROM inbox_messages WHERE message_id = @id", new { id = eventId }) == 1 ? (object)true : null,
+            TimeSpan.FromSeconds(30), $"{service} consumed event {eventId}");
+
+    [Fact]
     public async Task A_decision_from_older_appraisal_code_without_campaign_or_area_is_consumed_and_left_out()
     {
         var old = new AppraisalDecisionMade(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), "province", Guid.NewGuid(),

@@ -248,6 +248,8 @@ public static class CasesApi
         var council = await CouncilStore.LoadAsync(connection, row.CouncilId, ct: ct);
         var me = council.TenureOf(s.User, now)
             ?? throw AppraisalErrors.Forbidden(AppraisalErrors.MemberNotCurrent, "Chỉ thành viên đương nhiệm của hội đồng mới khai báo xung đột lợi ích.");
+        // Once decided, the published figures stand: a late declaration would change a result already announced.
+        CaseStore.EnsureState(row, "khai báo xung đột lợi ích", CaseState.Screening, CaseState.Admitted);
         var reason = VietnameseText.TryNormalize(request.Reason, allowNewLines: true);
         if (reason is not { Length: > 0 and <= 1000 })
         {
@@ -310,7 +312,9 @@ public static class CasesApi
 
     /// <summary>Lưu phiếu chấm: points and comments per criterion, changeable until submitted; the first one freezes the rubric.</summary>
     public static Task<Ok<ScoreSheetResponse>> SaveScores(Guid id, ScoresRequest request, [AsParameters] AppraisalServices s, CancellationToken ct) =>
-        ChangeSheetAsync(id, s, "score_saved", (sheet, scheme, _) => sheet.Record(scheme.Rubric, request.Scores), ct);
+        request.Scores is { Count: > Rubric.MaxCriteria }
+            ? throw Problems.ValidationException("scores", $"Phiếu chấm có tối đa {Rubric.MaxCriteria} tiêu chí.")
+            : ChangeSheetAsync(id, s, "score_saved", (sheet, scheme, _) => sheet.Record(scheme.Rubric, request.Scores), ct);
 
     /// <summary>Nộp phiếu chấm: every criterion scored; locked after.</summary>
     public static Task<Ok<ScoreSheetResponse>> SubmitScores(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct) =>

@@ -344,6 +344,9 @@ public static class CouncilsApi
             DELETE FROM case_assignments a USING appraisal_cases c
             WHERE a.case_id = c.id AND c.council_id = @council AND a.person_id = @personId AND c.state = 'admitted'
               AND NOT EXISTS (SELECT 1 FROM score_sheets sh WHERE sh.case_id = a.case_id AND sh.person_id = a.person_id AND sh.submitted_at IS NOT NULL);
+            -- Their drafts go with the withdrawn assignments: a draft would otherwise keep the case from being reassigned.
+            DELETE FROM score_sheets sh USING appraisal_cases c
+            WHERE sh.case_id = c.id AND c.council_id = @council AND sh.person_id = @personId AND c.state = 'admitted' AND sh.submitted_at IS NULL;
             """,
             new { now = now.UtcDateTime, reason = VietnameseText.TryNormalize(request.Reason), current.Id, council = id, personId }, tx, cancellationToken: ct));
         await AuditTrail.RecordAsync(tx, id, null, "member_left", s.Actor, new { personId, current.FullName, current.Role, Reason = VietnameseText.TryNormalize(request.Reason) }, now, ct);

@@ -31,7 +31,7 @@ public sealed class SimilarityCorpusKeys : IDatabaseSeeder
                 """
                 UPDATE similarity_corpus c SET title_key = k.title_key, summary_key = k.summary_key
                 FROM unnest(@Ids::uuid[], @TitleKeys::text[], @SummaryKeys::text[]) AS k(id, title_key, summary_key)
-                WHERE c.initiative_id = k.id
+                WHERE c.initiative_id = k.id AND c.title_key IS NULL -- a consumer may have keyed a newer title meanwhile
                 """,
                 new
                 {

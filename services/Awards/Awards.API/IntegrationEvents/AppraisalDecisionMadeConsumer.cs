@@ -7,8 +7,8 @@ using Npgsql;
 namespace DoanKetSangTao.Awards.API.IntegrationEvents;
 
 /// <summary>
-/// A recognition puts the initiative on the commendation candidates list at the council's level. A decision not to
-/// recognize proposes nothing; a repeated decision at the same level keeps one candidate, the latest decision's.
+/// A recognition puts the initiative on the commendation candidates list at the council's level. A later decision not
+/// to recognize at that level takes it off; a repeated decision at the same level keeps one candidate, the latest's.
 /// </summary>
 public sealed class AppraisalDecisionMadeConsumer(NpgsqlDataSource db, ILogger<AppraisalDecisionMadeConsumer> logger)
     : IdempotentConsumer<AppraisalDecisionMade>(db, logger)
@@ -17,7 +17,11 @@ public sealed class AppraisalDecisionMadeConsumer(NpgsqlDataSource db, ILogger<A
     {
         if (!message.Recognized)
         {
-            return Task.CompletedTask;
+            // A later decision at the same level not to recognize (a re-appraisal) withdraws what the earlier recognition
+            // proposed, as reporting replaces it; an older one, arriving late, changes nothing.
+            return transaction.Connection!.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM commendation_candidates WHERE initiative_id = @InitiativeId AND level = @CouncilLevel AND decided_at < @OccurredAt",
+                new { message.InitiativeId, message.CouncilLevel, OccurredAt = message.OccurredAt.UtcDateTime }, transaction, cancellationToken: cancellationToken));
         }
 
         // Older appraisal code publishes without campaign and area; officers could not find such a candidate in their
