@@ -6,7 +6,7 @@ using Npgsql;
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 
 /// <summary>A case's scores as the rules see them: who counts (assigned, not conflicted), the aggregate and the quorum.</summary>
-public sealed record CaseEvaluation(CaseAggregate Aggregate, QuorumStatus Quorum, IReadOnlyList<Guid> Conflicted);
+public sealed record CaseEvaluation(CaseAggregate Aggregate, QuorumStatus Quorum);
 
 /// <summary>
 /// What the scoring endpoints and the exports read the same way: score sheets, assignments, conflicts of interest (from
@@ -60,6 +60,6 @@ public static class CaseScoring
         var conflicted = council.Tenures.Where(t => conflicts.IsConflicted(t.ToDomain(), domainCase)).Select(t => t.PersonId).Distinct().ToList();
         var eligible = caseSheets.Where(x => assignedIds.Contains(x.MemberId) && !conflicted.Contains(x.MemberId));
         return new CaseEvaluation(ScoreAggregation.Aggregate(row.Id, council.Scheme, eligible),
-            council.Quorum.Evaluate(assignedIds, conflicted, caseSheets), conflicted);
+            council.Quorum.Evaluate(assignedIds, conflicted, caseSheets));
     }
 }

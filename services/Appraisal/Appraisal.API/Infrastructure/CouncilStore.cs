@@ -96,16 +96,6 @@ public static class CouncilCodes
         _ => null,
     };
 
-    public static string Of(CouncilRole role) => role switch
-    {
-        CouncilRole.Chair => "chair",
-        CouncilRole.ViceChair => "vice_chair",
-        CouncilRole.Secretary => "secretary",
-        CouncilRole.Member => "member",
-        CouncilRole.Expert => "expert",
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown council role."),
-    };
-
     public static CouncilRole Role(string code) => TryRole(code) ?? throw new InvalidOperationException($"Unknown council role '{code}'.");
 
     public static CouncilRole? TryRole(string? code) => code switch
