@@ -12,6 +12,7 @@ export DKST_RABBIT_MGMT_PORT="${DKST_TEST_RABBIT_MGMT_PORT:-56673}"
 export DKST_SMTP_PORT="${DKST_TEST_SMTP_PORT:-56025}"
 
 bash "$infra" install
+bash "$root/deploy/helm/tools.sh" >/dev/null  # helm v4 for tests/Deployment.Tests
 bash "$infra" start "$state"
 trap 'bash "$infra" stop "$state"' EXIT
 # shellcheck disable=SC1091
