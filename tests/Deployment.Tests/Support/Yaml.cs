@@ -24,6 +24,19 @@ public static partial class Yaml
             ?? throw new InvalidDataException($"{relativePath} is not a YAML mapping.");
     }
 
+    /// <summary>One YAML document given as text, as plain values; null when it holds no node (only comments).</summary>
+    public static object? LoadText(string text)
+    {
+        var stream = new YamlStream();
+        using (var reader = new StringReader(text))
+        {
+            stream.Load(reader);
+        }
+
+        Assert.True(stream.Documents.Count <= 1, $"Expected at most one YAML document:\n{text}");
+        return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
+    }
+
     /// <summary>The value at a dotted path, or null when any step is missing.</summary>
     public static object? At(this Dictionary<string, object?> map, string dottedPath)
     {
