@@ -59,14 +59,6 @@ public sealed partial class ChartValuesTests
     }
 
     [Fact]
-    public void The_chart_refuses_to_render_both_autoscalers_for_one_component()
-    {
-        var helpers = Repo.Read($"{Chart.TemplatesDir}/_helpers.tpl");
-
-        Assert.Matches(BothAutoscalersGuard(), helpers);
-    }
-
-    [Fact]
     public void Keda_components_name_their_queues_and_keep_a_replica()
     {
         foreach (var (source, values) in Chart.ValueSets())
@@ -109,17 +101,6 @@ public sealed partial class ChartValuesTests
                 Assert.Contains("ALL", Chart.AsList(c.At("securityContext.capabilities.drop")));
             }
         }
-    }
-
-    [Fact]
-    public void Pods_get_a_writable_tmp_and_no_service_account_token()
-    {
-        var helpers = Repo.Read($"{Chart.TemplatesDir}/_helpers.tpl");
-        var deployment = Repo.Read($"{Chart.TemplatesDir}/deployment.yaml");
-
-        Assert.Contains("automountServiceAccountToken: false", helpers, StringComparison.Ordinal);
-        Assert.Matches(@"- name: tmp\s+emptyDir:", helpers);
-        Assert.Matches(@"- name: tmp\s+mountPath: /tmp", deployment);
     }
 
     [Fact]
@@ -292,9 +273,6 @@ public sealed partial class ChartValuesTests
 
     [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$")]
     private static partial Regex SemVer();
-
-    [GeneratedRegex(@"if and \$c\.autoscaling\.hpa\.enabled \$c\.autoscaling\.keda\.enabled\s*-?\}\}\s*\{\{-?\s*fail ")]
-    private static partial Regex BothAutoscalersGuard();
 
     [GeneratedRegex(@"\.Values(?<path>(\.[A-Za-z_][A-Za-z0-9_]*)+)")]
     private static partial Regex ValuesPath();

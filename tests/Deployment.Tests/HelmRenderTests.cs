@@ -197,6 +197,30 @@ public sealed class HelmRenderTests
         Assert.Equal(5, manifests.Count(m => m.Kind == "Deployment"));
     }
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Every_pod_runs_hardened_with_a_writable_tmp_and_no_service_account_token(string name)
+    {
+        var workloads = ChartRender.Render(name).Where(m => m.Kind is "Deployment" or "Job").ToList();
+
+        Assert.NotEmpty(workloads);
+        foreach (var workload in workloads)
+        {
+            var pod = workload.Content.Map("spec.template.spec");
+            Assert.True(pod.At("automountServiceAccountToken") is false, $"{name}: {workload} mounts a service account token.");
+            Assert.True(pod.IsTrue("securityContext.runAsNonRoot"), $"{name}: {workload} may run as root.");
+            var tmp = Chart.AsList(pod.At("volumes")).Cast<Dictionary<string, object?>>().Single(v => Equals(v["name"], "tmp"));
+            Assert.True(tmp.ContainsKey("emptyDir"), $"{name}: {workload}'s /tmp is not an emptyDir.");
+            foreach (var container in Chart.AsList(pod.At("containers")).Cast<Dictionary<string, object?>>())
+            {
+                Assert.True(container.IsTrue("securityContext.readOnlyRootFilesystem"), $"{name}: {workload} has a writable root filesystem.");
+                Assert.True(container.At("securityContext.allowPrivilegeEscalation") is false, $"{name}: {workload} allows privilege escalation.");
+                Assert.Contains("ALL", Chart.AsList(container.At("securityContext.capabilities.drop")));
+                Assert.Contains(Chart.AsList(container.At("volumeMounts")).Cast<Dictionary<string, object?>>(), m => Equals(m["name"], "tmp") && Equals(m["mountPath"], "/tmp"));
+            }
+        }
+    }
+
     internal static Manifest Deployment(IReadOnlyList<Manifest> manifests, string component) =>
         Assert.Single(manifests, m => m.Kind == "Deployment" && m.Component == component);
 
