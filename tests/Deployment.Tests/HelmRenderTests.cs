@@ -44,7 +44,7 @@ public sealed class HelmRenderTests
         var manifests = ChartRender.Render(name);
 
         Assert.Contains(manifests, m => m.Kind == "Deployment");
-        var errors = manifests.SelectMany(Manifests.Validate).ToList();
+        var errors = Manifests.ValidateAll(manifests);
         Assert.True(errors.Count == 0, $"{name}:\n" + string.Join("\n", errors));
     }
 

@@ -26,6 +26,11 @@ public sealed class ManifestValidationTests
     [InlineData("revisionHistoryLimit: 5", "revisionHistoryLimit: five", "'five'")]
     // A list where the API wants a string.
     [InlineData("imagePullPolicy: IfNotPresent", "imagePullPolicy: [IfNotPresent]", "System.String")]
+    // A value outside the API's enumeration.
+    [InlineData("imagePullPolicy: IfNotPresent", "imagePullPolicy: Sometimes", "/imagePullPolicy: must be equal to one of the allowed values")]
+    [InlineData("protocol: TCP", "protocol: TCPX", "/protocol: must be equal to one of the allowed values")]
+    // A required field left out: a container without a name.
+    [InlineData("- name: registration\n          image:", "- image:", "/containers/0: must have required property name")]
     // A quantity Kubernetes cannot parse.
     [InlineData("memory: 512Mi", "memory: lots", "'lots'")]
     public void A_broken_built_in_object_is_rejected(string from, string to, string mentions)

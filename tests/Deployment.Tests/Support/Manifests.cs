@@ -27,12 +27,14 @@ public sealed record Manifest(string Text, Dictionary<string, object?> Content)
 }
 
 /// <summary>
-/// Splits `helm template` output into objects and checks each against the schema of its kind:
-/// the Kubernetes API types of KubernetesClient (generated from the Kubernetes OpenAPI document)
-/// read strictly, so an unknown or misplaced field, a wrong type or a malformed quantity fails,
-/// and an apiVersion/kind the API does not serve fails; the operators' custom resources against
-/// the JSON Schemas in tests/Deployment.Tests/schemas (JsonSchema.Net). An object of any other
-/// kind has no schema, which is an error too.
+/// Splits `helm template` output into objects and checks each against the schema of its kind.
+/// Kubernetes kinds: the validators kubernetes-models compiles from the Kubernetes OpenAPI
+/// document (required fields, types, enumerations, formats; see <see cref="OpenApiValidator"/>),
+/// and the API types of KubernetesClient read strictly, which the OpenAPI document alone does not
+/// give: an unknown or misplaced field fails. The operators' resources: the JSON Schemas in
+/// tests/Deployment.Tests/schemas (JsonSchema.Net), closed to unknown fields, and for KEDA also
+/// the validator compiled from its CRD. An object of any other kind has no schema, which is an
+/// error too.
 /// </summary>
 public static partial class Manifests
 {
@@ -66,37 +68,69 @@ public static partial class Manifests
     }
 
     /// <summary>Schema violations of one object; empty when it is valid.</summary>
-    public static IReadOnlyList<string> Validate(Manifest manifest)
+    public static IReadOnlyList<string> Validate(Manifest manifest) => ValidateAll([manifest]);
+
+    /// <summary>Schema violations of every object (one run of the OpenAPI validators for all).</summary>
+    public static IReadOnlyList<string> ValidateAll(IReadOnlyList<Manifest> manifests)
     {
-        var key = Key(manifest.ApiVersion, manifest.Kind);
-        if (BuiltInKinds.Contains(key))
+        var openApi = OpenApiValidator.Validate(manifests.Select(m => m.Content).ToList());
+        var errors = new List<string>();
+        for (var i = 0; i < manifests.Count; i++)
         {
-            try
+            var manifest = manifests[i];
+            var builtIn = BuiltInKinds.Contains(Key(manifest.ApiVersion, manifest.Kind));
+            var schema = builtIn ? null : CustomSchemas.GetOrAdd(Key(manifest.ApiVersion, manifest.Kind), LoadCustomSchema);
+            // kubernetes-models also keeps versions the API no longer serves (autoscaling/v2beta2):
+            // KubernetesClient's types, which follow the current API, decide what is a Kubernetes kind.
+            if (!builtIn && schema is null)
             {
-                var objects = KubernetesYaml.LoadAllFromString(manifest.Text, typeMap: null, strict: true);
-                return objects.Count == 1 ? [] : [$"{manifest}: {objects.Count} objects in one document"];
+                errors.Add($"{manifest}: no schema for {manifest.ApiVersion} {manifest.Kind}: neither a Kubernetes API type nor a file in {SchemasDir}");
+                continue;
             }
-            catch (Exception e) when (e is YamlDotNet.Core.YamlException or InvalidOperationException or FormatException)
+
+            if (builtIn)
             {
-                return [$"{manifest}: {Describe(e)}"];
+                errors.AddRange(StrictTypes(manifest));
+                if (openApi[i] is null)
+                {
+                    errors.Add($"{manifest}: kubernetes-models has no validator for {manifest.ApiVersion} {manifest.Kind}");
+                }
             }
+
+            if (schema is not null)
+            {
+                errors.AddRange(JsonSchemaErrors(manifest, schema));
+            }
+
+            errors.AddRange((openApi[i] ?? []).Select(e => $"{manifest}: {e}"));
         }
 
-        var schema = CustomSchemas.GetOrAdd(key, LoadCustomSchema);
-        if (schema is null)
-        {
-            return [$"{manifest}: no schema for {manifest.ApiVersion} {manifest.Kind}: neither a Kubernetes API type nor a file in {SchemasDir}"];
-        }
+        return errors;
+    }
 
-        var instance = JsonSerializer.SerializeToElement(manifest.Content);
-        var results = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+    /// <summary>Unknown or misplaced fields, wrong types, malformed quantities: KubernetesClient's types, read strictly.</summary>
+    private static IEnumerable<string> StrictTypes(Manifest manifest)
+    {
+        try
+        {
+            var objects = KubernetesYaml.LoadAllFromString(manifest.Text, typeMap: null, strict: true);
+            return objects.Count == 1 ? [] : [$"{manifest}: {objects.Count} objects in one document"];
+        }
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or InvalidOperationException or FormatException)
+        {
+            return [$"{manifest}: {Describe(e)}"];
+        }
+    }
+
+    private static IEnumerable<string> JsonSchemaErrors(Manifest manifest, JsonSchema schema)
+    {
+        var results = schema.Evaluate(JsonSerializer.SerializeToElement(manifest.Content), new EvaluationOptions { OutputFormat = OutputFormat.List });
         return results.IsValid
             ? []
             : (results.Details ?? [])
                 .Where(d => d.Errors is { Count: > 0 })
                 .SelectMany(d => d.Errors!.Select(error => $"{manifest}: {d.InstanceLocation}: {error.Value}"))
-                .DefaultIfEmpty($"{manifest}: invalid")
-                .ToList();
+                .DefaultIfEmpty($"{manifest}: invalid");
     }
 
     private static string Key(string apiVersion, string kind) => $"{apiVersion}/{kind}";
