@@ -64,7 +64,7 @@ public sealed class OtlpCollector : IAsyncDisposable
         app.MapPost("/v1/traces", collector.ReceiveAsync);
         app.MapPost("/v1/{signal}", (string signal) => Results.Bytes([], "application/x-protobuf"));
         await app.StartAsync();
-        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         if (bound.Count != 1 || !bound.Contains(collector.Endpoint))
         {
             await app.DisposeAsync();

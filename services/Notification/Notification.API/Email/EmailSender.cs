@@ -65,6 +65,9 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
 {
     public const string DeliveriesMetricName = "dkst.notification.email_deliveries";
 
+    /// <summary>Headers as RFC 2047 encoded words even where the server offers SMTPUTF8: every mail client reads those.</summary>
+    private static readonly FormatOptions Format = CreateFormat();
+
     private static readonly Counter<long> Deliveries = PlatformTelemetry.Meter.CreateCounter<long>(
         DeliveriesMetricName, "{email}", "E-mail delivery attempts, by outcome (sent, retry, failed).");
 
@@ -132,7 +135,7 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
                     }
                 }
 
-                await smtp.SendAsync(message, timeout.Token);
+                await smtp.SendAsync(Format, message, timeout.Token);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -201,6 +204,13 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
             """,
             new { row.Id, status, attempts, error, next = clock.GetUtcNow() + Backoff.After(attempts) });
         Deliveries.Add(1, new KeyValuePair<string, object?>("status", error is null ? "sent" : status == "failed" ? "failed" : "retry"));
+    }
+
+    private static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.International = false;
+        return format;
     }
 
     private static SecureSocketOptions ToMailKit(SmtpSecurity security) => security switch
