@@ -226,6 +226,8 @@ missing_packages() {
     py_has google.protobuf || missing+=(python3-protobuf)
     py_has aiosmtpd || missing+=(python3-aiosmtpd)
     [[ -x /usr/bin/protoc ]] || missing+=(protobuf-compiler)
+    # tests/EndToEnd.Tests/OutboundConnectionTests records a service's connections with it.
+    [[ -x /usr/bin/strace ]] || missing+=(strace)
     if ((${#missing[@]} > 0)); then
         printf '%s\n' "${missing[@]}"
     fi

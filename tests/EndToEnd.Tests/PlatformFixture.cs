@@ -63,6 +63,41 @@ public sealed class PlatformFixture : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    public async Task<List<T>> QueryRegistrationAsync<T>(string sql, string campaignId)
+    {
+        await using var connection = await OpenAsync("registration");
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("campaignId", campaignId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A count straight from one service's database, keyed by one id (a message, an initiative).</summary>
+    public async Task<long> CountAsync(string service, string sql, Guid id)
+    {
+        await using var connection = await OpenAsync(service);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", id);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(string service)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(TestInfrastructure.PostgresConnection)
+        {
+            Database = System.DatabaseName(LocalSystem.Services.Single(s => s.Name == service)),
+        };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     public async Task DisposeAsync()
     {
         if (System is not null)

@@ -22,6 +22,7 @@ public static class HttpExtensions
 
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            Problems.Count(status, ctx.ProblemDetails.Extensions["code"]);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;

@@ -10,6 +10,15 @@ namespace DoanKetSangTao.ServiceDefaults.Http;
 /// </summary>
 public static class Problems
 {
+    public const string WrittenMetricName = "dkst.http.problems";
+
+    private static readonly System.Diagnostics.Metrics.Counter<long> Written = Telemetry.PlatformTelemetry.Meter.CreateCounter<long>(
+        WrittenMetricName, "{response}", "Problem Details answers written, by status and stable code (errors by code).");
+
+    /// <summary>Counts one Problem Details answer; called where every one of them is written (the problem details customizer).</summary>
+    internal static void Count(int status, object? code) =>
+        Written.Add(1, new KeyValuePair<string, object?>("http.response.status_code", status), new KeyValuePair<string, object?>("code", code?.ToString()));
+
     public const string ValidationFailed = "validation_failed";
 
     public static ProblemHttpResult Create(int status, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using DoanKetSangTao.ServiceDefaults.Telemetry;
 
 namespace DoanKetSangTao.ServiceDefaults.Messaging;
 
@@ -39,6 +40,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(x =>
         {
+            // MassTransit 8.4+ reports usage to its vendor at start-up unless told not to. A government system makes
+            // no outbound call its operators did not configure (tests/EndToEnd.Tests/OutboundConnectionTests).
+            x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             configureConsumers?.Invoke(x);
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
@@ -61,6 +65,7 @@ public static class MessagingExtensions
                     h.Password(broker.Password);
                     h.PublisherConfirmation = true;
                 });
+                cfg.ConnectConsumeObserver(new ConsumeMetrics(context.GetService<TimeProvider>() ?? TimeProvider.System));
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
@@ -42,14 +43,45 @@ public sealed partial class OutboxRelay(
     TimeProvider clock,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private static readonly Counter<long> Published = PlatformTelemetry.Meter.CreateCounter<long>("dkst.outbox.published");
-    private static readonly Counter<long> Failures = PlatformTelemetry.Meter.CreateCounter<long>("dkst.outbox.publish_failures");
+    public const string PublishedName = "dkst.outbox.published";
+    public const string BacklogName = "dkst.outbox.backlog";
+    public const string OldestUnsentAgeName = "dkst.outbox.oldest_unsent_age";
+
+    private static readonly Counter<long> Published = PlatformTelemetry.Meter.CreateCounter<long>(
+        PublishedName, "{message}", "Outbox rows published to the broker and confirmed, by message type.");
+    private static readonly Counter<long> Failures = PlatformTelemetry.Meter.CreateCounter<long>(
+        "dkst.outbox.publish_failures", "{message}", "Publish attempts that failed and were put in backoff.");
+
+    /// <summary>Relays running in this process: the gauges report each one's database (several in tests, one in a service).</summary>
+    private static readonly ConcurrentDictionary<OutboxRelay, byte> Running = new();
+
+    // The gauges read what the relay's last pass counted (one cheap query on the partial index of unsent rows, in the
+    // transaction it holds anyway, every poll at most); the age is computed at observation, so it grows while the relay is stuck.
+    private static readonly ObservableGauge<long> BacklogGauge = PlatformTelemetry.Meter.CreateObservableGauge(
+        BacklogName, () => Running.Keys.Select(r => new Measurement<long>(Interlocked.Read(ref r.backlog), r.DatabaseTag)),
+        "{message}", "Outbox rows not yet published.");
+    private static readonly ObservableGauge<double> OldestGauge = PlatformTelemetry.Meter.CreateObservableGauge(
+        OldestUnsentAgeName, () => Running.Keys.Select(r => new Measurement<double>(r.OldestUnsentAge(), r.DatabaseTag)),
+        "s", "Age of the oldest outbox row not yet published (0 when none is waiting).");
+
     private readonly DatabaseSignal signal = new(dataSource, Outbox.NotifyChannel, logger);
     private long backlog;
+    private long oldestUnsentTicks; // UTC ticks of the oldest unsent row's created_at; 0 when none
+
+    private readonly KeyValuePair<string, object?> databaseTag = new("db.namespace", new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database);
+
+    private KeyValuePair<string, object?> DatabaseTag => databaseTag;
+
+    private double OldestUnsentAge()
+    {
+        var ticks = Interlocked.Read(ref oldestUnsentTicks);
+        return ticks == 0 ? 0 : Math.Max(0, (clock.GetUtcNow().UtcTicks - ticks) / (double)TimeSpan.TicksPerSecond);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        PlatformTelemetry.Meter.CreateObservableGauge("dkst.outbox.backlog", () => Interlocked.Read(ref backlog));
+        _ = (BacklogGauge, OldestGauge);
+        Running.TryAdd(this, 0);
         while (!schema.IsReady && !stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(100, stoppingToken);
@@ -119,7 +151,7 @@ public sealed partial class OutboxRelay(
                 await PublishAsync(row, opts.PublishTimeout, cancellationToken);
                 entry = entry.MarkSent(clock.GetUtcNow());
                 published++;
-                Published.Add(1);
+                Published.Add(1, new KeyValuePair<string, object?>("message_type", row.MessageType));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -144,8 +176,10 @@ public sealed partial class OutboxRelay(
             }
         }
 
-        Interlocked.Exchange(ref backlog, await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", transaction: transaction, cancellationToken: cancellationToken)));
+        var (count, oldest) = await connection.QuerySingleAsync<(long, DateTime?)>(new CommandDefinition(
+            "SELECT count(*), min(created_at) FROM outbox_messages WHERE sent_at IS NULL", transaction: transaction, cancellationToken: cancellationToken));
+        Interlocked.Exchange(ref backlog, count);
+        Interlocked.Exchange(ref oldestUnsentTicks, oldest is { } o ? DateTime.SpecifyKind(o, DateTimeKind.Utc).Ticks : 0);
         await transaction.CommitAsync(cancellationToken);
         return (published, failed);
     }
@@ -184,6 +218,7 @@ public sealed partial class OutboxRelay(
 
     public override void Dispose()
     {
+        Running.TryRemove(this, out _);
         signal.Dispose();
         base.Dispose();
     }

@@ -11,25 +11,23 @@ public static class PlatformTelemetry
     public static readonly ActivitySource ActivitySource = new(SourceName);
     public static readonly Meter Meter = new(SourceName);
 
-    /// <summary>Activity sources every host listens to: the runtime emits these without instrumentation packages.</summary>
+    /// <summary>
+    /// Activity sources listened to besides those the instrumentation packages add (ASP.NET Core, HttpClient, Npgsql):
+    /// the project's own, MassTransit's (publish and consume, so a trace crosses RabbitMQ) and grpc-dotnet's client.
+    /// </summary>
     internal static readonly string[] ListenedSources =
     [
         SourceName,
-        "Microsoft.AspNetCore",
-        "System.Net.Http",
-        "Npgsql",
         "MassTransit",
-        Grpc.GrpcTelemetry.ActivitySourceName,
+        "Grpc.Net.Client",
     ];
 
+    /// <summary>Meters listened to besides those the instrumentation packages add (ASP.NET Core, HttpClient, runtime).</summary>
     internal static readonly string[] ListenedMeters =
     [
         SourceName,
-        "Microsoft.AspNetCore.Hosting",
-        "Microsoft.AspNetCore.Server.Kestrel",
-        "Microsoft.AspNetCore.RateLimiting",
-        "System.Net.Http",
-        "Npgsql",
         "MassTransit",
+        "Npgsql",
+        "Microsoft.AspNetCore.RateLimiting",
     ];
 }

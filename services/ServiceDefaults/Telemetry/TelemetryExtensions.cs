@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
-using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -14,9 +13,10 @@ namespace DoanKetSangTao.ServiceDefaults.Telemetry;
 public static class TelemetryExtensions
 {
     /// <summary>
-    /// Wires OpenTelemetry tracing and metrics into the host by hand: the
-    /// OpenTelemetry.Extensions.Hosting package cannot be restored here (docs/decisions).
-    /// OTLP export is on when OTEL_EXPORTER_OTLP_ENDPOINT is set; logs are JSON with trace and span ids.
+    /// OpenTelemetry through its hosting package: traces of ASP.NET Core, HttpClient, Npgsql, MassTransit, grpc-dotnet
+    /// and the project's own source; metrics of the same plus the .NET runtime and the project's meter. Nothing leaves
+    /// the process unless OTEL_EXPORTER_OTLP_ENDPOINT is set (the exporter then reads every OTEL_EXPORTER_OTLP_* itself).
+    /// Logs stay JSON on the console, with trace and span ids, so a log line finds its trace.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -30,64 +30,34 @@ public static class TelemetryExtensions
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
-        var otlpEndpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var resolvedName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } n ? n : serviceName;
-        var resource = ResourceBuilder.CreateDefault()
-            .AddService(resolvedName, serviceNamespace: "doanketsangtao",
-                serviceVersion: typeof(TelemetryExtensions).Assembly.GetName().Version?.ToString());
-
-        builder.Services.AddSingleton(sp =>
-        {
-            var tracing = Sdk.CreateTracerProviderBuilder()
-                .SetResourceBuilder(resource)
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(resolvedName, serviceNamespace: "doanketsangtao",
+                serviceVersion: typeof(TelemetryExtensions).Assembly.GetName().Version?.ToString()))
+            .WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
-                .AddSource(PlatformTelemetry.ListenedSources);
-            foreach (var processor in sp.GetServices<BaseProcessor<Activity>>())
-            {
-                tracing.AddProcessor(processor);
-            }
+                // Health probes every few seconds would drown the traces people look for.
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource(PlatformTelemetry.ListenedSources))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(PlatformTelemetry.ListenedMeters));
 
-            if (!string.IsNullOrWhiteSpace(otlpEndpoint))
-            {
-                // The exporter reads OTEL_EXPORTER_OTLP_* (endpoint, protocol, headers) itself.
-                tracing.AddOtlpExporter();
-            }
-
-            return tracing.Build();
-        });
-        builder.Services.AddSingleton(sp =>
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            var metrics = Sdk.CreateMeterProviderBuilder()
-                .SetResourceBuilder(resource)
-                .AddMeter(PlatformTelemetry.ListenedMeters);
-            if (!string.IsNullOrWhiteSpace(otlpEndpoint))
+            // Traces, metrics and logs to the collector operators configured; metrics every 15 s unless
+            // OTEL_METRIC_EXPORT_INTERVAL says otherwise.
+            telemetry.UseOtlpExporter();
+            if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_METRIC_EXPORT_INTERVAL"]))
             {
-                metrics.AddOtlpExporter((OtlpExporterOptions _, MetricReaderOptions reader) =>
-                    reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 15_000);
+                builder.Services.Configure<MetricReaderOptions>(o => o.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 15_000);
             }
+        }
 
-            return metrics.Build();
-        });
-
-        // Built before anything else starts so the first request is already traced; flushed on stop.
-        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, TelemetryLifetime>());
         return builder;
-    }
-
-    private sealed class TelemetryLifetime(IServiceProvider services) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            _ = services.GetRequiredService<TracerProvider>();
-            _ = services.GetRequiredService<MeterProvider>();
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            services.GetRequiredService<TracerProvider>().ForceFlush(5_000);
-            services.GetRequiredService<MeterProvider>().ForceFlush(5_000);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,15 +1,30 @@
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Mail;
-using System.Text;
 using Dapper;
 using DoanKetSangTao.ServiceDefaults.Data;
 using DoanKetSangTao.ServiceDefaults.Messaging;
 using DoanKetSangTao.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Options;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
 using Npgsql;
 
 namespace DoanKetSangTao.Notification.API.Email;
+
+/// <summary>How the connection to the SMTP server is protected (MailKit's names).</summary>
+public enum SmtpSecurity
+{
+    /// <summary>Plain SMTP: only for a server on the same machine or pod (the local sink).</summary>
+    None,
+
+    /// <summary>Plain connection upgraded with STARTTLS, refused if the server does not offer it (submission port 587).</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (implicit TLS, port 465).</summary>
+    SslOnConnect,
+}
 
 public sealed class SmtpOptions
 {
@@ -17,8 +32,10 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 25;
 
-    public bool EnableSsl { get; set; }
+    /// <summary>None by default, which suits the local sink; a real relay needs StartTls or SslOnConnect.</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.None;
 
+    /// <summary>Authenticates (SASL, with the mechanisms the server offers) when set; anonymous otherwise.</summary>
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
@@ -36,8 +53,8 @@ public sealed class SmtpOptions
 }
 
 /// <summary>
-/// Sends queued e-mails over SMTP (MailKit cannot be restored here; System.Net.Mail is enough for plain
-/// UTF-8 mail). Deliveries are claimed with a lease (SKIP LOCKED, so replicas share the queue), sent
+/// Sends queued e-mails over SMTP with MailKit (TLS and authentication as configured; Microsoft tells new code not
+/// to use System.Net.Mail.SmtpClient). Deliveries are claimed with a lease (SKIP LOCKED, so replicas share the queue), sent
 /// outside any transaction, and each outcome is recorded on its own: a restart mid-batch re-sends nothing
 /// already recorded. Transient failures are retried with backoff for about a day; a permanent refusal
 /// (5xx about the mailbox) is marked failed. SMTP has no idempotency: a crash between the server's accept
@@ -46,7 +63,13 @@ public sealed class SmtpOptions
 public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<EmailSender> logger)
     : BackgroundService
 {
-    private static readonly Counter<long> Deliveries = PlatformTelemetry.Meter.CreateCounter<long>("dkst.notification.email_deliveries");
+    public const string DeliveriesMetricName = "dkst.notification.email_deliveries";
+
+    /// <summary>Headers as RFC 2047 encoded words even where the server offers SMTPUTF8: every mail client reads those.</summary>
+    private static readonly FormatOptions Format = CreateFormat();
+
+    private static readonly Counter<long> Deliveries = PlatformTelemetry.Meter.CreateCounter<long>(
+        DeliveriesMetricName, "{email}", "E-mail delivery attempts, by outcome (sent, retry, failed).");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,12 +107,7 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
             return 0;
         }
 
-        using var smtp = new SmtpClient(opts.Host, opts.Port) { EnableSsl = opts.EnableSsl };
-        if (!string.IsNullOrEmpty(opts.UserName))
-        {
-            smtp.Credentials = new NetworkCredential(opts.UserName, opts.Password);
-        }
-
+        using var smtp = new SmtpClient();
         var sent = 0;
         foreach (var row in rows)
         {
@@ -97,20 +115,27 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
             var permanent = false;
             try
             {
-                using var mail = new MailMessage(new MailAddress(opts.From, opts.FromName, Encoding.UTF8), new MailAddress(row.ToAddress, row.ToName, Encoding.UTF8))
-                {
-                    Subject = row.Subject,
-                    SubjectEncoding = Encoding.UTF8,
-                    Body = row.Body,
-                    BodyEncoding = Encoding.UTF8,
-                    HeadersEncoding = Encoding.UTF8,
-                };
-                mail.Headers.Add("Message-ID", $"<{row.Id}@doanketsangtao>");
+                using var message = new MimeMessage();
+                message.From.Add(new MailboxAddress(opts.FromName, opts.From));
+                message.To.Add(new MailboxAddress(row.ToName, row.ToAddress));
+                message.Subject = row.Subject;
+                message.Body = new TextPart(TextFormat.Plain) { Text = row.Body };
+                // Stable per delivery: a re-send after a crash between accept and record is collapsed by mail clients.
+                message.MessageId = $"{row.Id}@doanketsangtao";
 
-                // SmtpClient.Timeout does not apply to SendMailAsync: a server that stops answering is cut here.
+                // One deadline for connecting, authenticating and sending: a server that stops answering is cut here.
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(opts.SendTimeout);
-                await smtp.SendMailAsync(mail, timeout.Token);
+                if (!smtp.IsConnected)
+                {
+                    await smtp.ConnectAsync(opts.Host, opts.Port, ToMailKit(opts.Security), timeout.Token);
+                    if (!string.IsNullOrEmpty(opts.UserName))
+                    {
+                        await smtp.AuthenticateAsync(opts.UserName, opts.Password ?? string.Empty, timeout.Token);
+                    }
+                }
+
+                await smtp.SendAsync(Format, message, timeout.Token);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -121,6 +146,11 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
             {
                 error = ex.Message;
                 permanent = IsPermanent(ex);
+                if (!permanent || ex is not SmtpCommandException)
+                {
+                    // The connection may be in any state after a network error or time-out: start the next mail afresh.
+                    smtp.Disconnect(false);
+                }
             }
 
             // Recorded on its own, whatever happens to the rest of the batch or to shutdown.
@@ -129,6 +159,12 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
             {
                 sent++;
             }
+        }
+
+        if (smtp.IsConnected)
+        {
+            await smtp.DisconnectAsync(true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         return sent;
@@ -170,9 +206,30 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
         Deliveries.Add(1, new KeyValuePair<string, object?>("status", error is null ? "sent" : status == "failed" ? "failed" : "retry"));
     }
 
-    /// <summary>A 5xx answer about the mailbox or the message will not change on retry; anything else (4xx, network, timeout) may.</summary>
-    private static bool IsPermanent(Exception ex) => ex is SmtpFailedRecipientException { StatusCode: SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.MailboxNameNotAllowed or SmtpStatusCode.UserNotLocalTryAlternatePath }
-        or FormatException;
+    private static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.International = false;
+        return format;
+    }
+
+    private static SecureSocketOptions ToMailKit(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.None,
+    };
+
+    /// <summary>
+    /// A 5xx answer about a recipient or the message will not change on retry; anything else (4xx, network, time-out,
+    /// a refused login that an operator can fix) may.
+    /// </summary>
+    private static bool IsPermanent(Exception ex) => ex switch
+    {
+        SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted } c => (int)c.StatusCode >= 500,
+        ParseException or FormatException => true,
+        _ => false,
+    };
 
     private sealed record DeliveryRow(Guid Id, string ToAddress, string ToName, string Subject, string Body, int Attempts);
 }

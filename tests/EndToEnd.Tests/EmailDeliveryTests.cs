@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using DoanKetSangTao.Tests.Support;
+
+namespace DoanKetSangTao.Tests.EndToEnd;
+
+/// <summary>
+/// The notification service's e-mail over MailKit, against the real SMTP sink (plain SMTP, no STARTTLS, no AUTH):
+/// plain delivery works; a configured TLS or login that the server cannot give never falls back to sending in clear
+/// or anonymously, and the delivery waits in the queue with the reason.
+/// </summary>
+public sealed partial class EmailDeliveryTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Without_tls_the_local_sink_receives_the_mail_in_vietnamese_with_a_stable_message_id()
+    {
+        await using var notification = await NotificationProcess.StartAsync(new Dictionary<string, string> { ["Smtp__Security"] = "None" });
+        var mailbox = $"mailkit.{Guid.NewGuid():N}@tacgia.example.vn";
+        await notification.PublishRegisteredAsync(mailbox, "Bếp ăn bán trú không khói");
+
+        var mail = await TestInfrastructure.EventuallyAsync(() => Task.FromResult(NotificationProcess.MailsTo(mailbox).SingleOrDefault()), Patience, "the e-mail");
+        var delivery = await TestInfrastructure.EventuallyAsync(async () =>
+            await notification.DeliveryAsync(mailbox) is { Status: "sent" } d ? d : null, Patience, "the delivery marked sent");
+        Assert.Contains($"Message-ID: <{delivery.Id}@doanketsangtao>", mail, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(FromHeader(), mail);
+        Assert.Contains("=?utf-8?", mail, StringComparison.OrdinalIgnoreCase); // the Vietnamese subject, encoded as RFC 2047 words
+        Assert.Equal(1, delivery.Attempts);
+    }
+
+    [Theory]
+    [InlineData("StartTls", null, "STARTTLS")]
+    [InlineData("None", "hopthu", "authentication")]
+    public async Task A_tls_or_login_the_server_cannot_give_is_never_skipped_and_the_mail_waits_with_the_reason(string security, string? userName, string reason)
+    {
+        var settings = new Dictionary<string, string> { ["Smtp__Security"] = security };
+        if (userName is not null)
+        {
+            settings["Smtp__UserName"] = userName;
+            settings["Smtp__Password"] = "mat-khau-thu";
+        }
+
+        await using var notification = await NotificationProcess.StartAsync(settings);
+        var mailbox = $"mailkit.{Guid.NewGuid():N}@tacgia.example.vn";
+        await notification.PublishRegisteredAsync(mailbox, "Tủ sách pháp luật ở khu dân cư");
+
+        // The attempt is recorded after the sender gave up on it: from then on nothing of that attempt can reach the sink.
+        var delivery = await TestInfrastructure.EventuallyAsync(async () =>
+            await notification.DeliveryAsync(mailbox) is { Attempts: >= 1 } d ? d : null, Patience, "a failed attempt");
+        Assert.Equal("pending", delivery.Status); // an operator can fix the configuration: it is retried, not dropped
+        Assert.Contains(reason, delivery.LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(NotificationProcess.MailsTo(mailbox));
+    }
+
+    [GeneratedRegex(@"(?m)^From: .*doanketsangtao@mattran\.org\.vn")]
+    private static partial Regex FromHeader();
+}
