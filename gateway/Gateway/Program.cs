@@ -8,9 +8,17 @@ builder.AddDevelopmentIdentity();
 builder.AddGatewayServices();
 
 var app = builder.Build();
-app.UseServiceDefaults();
+var limits = app.Configuration.Limits();
+// Per address before authentication, per person after it.
+app.UseServiceDefaults(beforeAuthentication: a => a.UseEdgeRateLimits(limits));
 app.UseRateLimiter();
 app.MapDevelopmentIdentity();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseUnavailableDestinationProblems(limits);
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 app.MapDefaultEndpoints();
 app.Run();

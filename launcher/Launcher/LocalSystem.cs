@@ -45,6 +45,12 @@ public sealed class LocalSystemOptions
     /// and the development issuer stays off.
     /// </summary>
     public TokenIssuer? Issuer { get; init; }
+
+    /// <summary>
+    /// Extra settings for the gateway, as configuration keys (e.g. <c>Gateway:PerAddress:BurstLimit</c>): tests
+    /// that need more throughput from one address raise its limits, tests of the limits lower them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>An issuer name and its RSA public key (PEM), as the services' Identity:Issuer and Identity:SigningKeyPem.</summary>
@@ -232,7 +238,40 @@ public sealed class LocalSystem : IAsyncDisposable
             env[$"ReverseProxy__Clusters__{service.Name}__Destinations__primary__Address"] = $"http://127.0.0.1:{HttpPort(service)}";
         }
 
+        foreach (var (key, value) in options.GatewaySettings)
+        {
+            env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         return env;
+    }
+
+    /// <summary>The process id of a running service or of the gateway.</summary>
+    public int ProcessId(ServiceDefinition service) => processes.Single(p => p.Service == service).Process.Id;
+
+    /// <summary>Kills a service at once (SIGKILL, no draining), as a crash or an evicted pod would end it.</summary>
+    public async Task KillAsync(ServiceDefinition service)
+    {
+        var process = processes.Single(p => p.Service == service).Process;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts a service again after <see cref="KillAsync"/> and waits until it is ready.</summary>
+    public async Task RestartAsync(ServiceDefinition service, CancellationToken cancellationToken = default)
+    {
+        var index = processes.FindIndex(p => p.Service == service);
+        var old = processes[index];
+        if (!old.Process.HasExited)
+        {
+            throw new InvalidOperationException($"{service.Name} still runs; kill it first.");
+        }
+
+        processes.RemoveAt(index);
+        old.Process.Dispose();
+        Launch(service, service == Gateway ? GatewayEnvironment() : ServiceEnvironment(service));
+        var started = processes[^1];
+        await WaitReadyAsync(started.Service, started.Process, started.Log, cancellationToken);
     }
 
     private void Launch(ServiceDefinition service, Dictionary<string, string> environment)

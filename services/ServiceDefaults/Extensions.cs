@@ -18,6 +18,8 @@ public static class Extensions
     {
         builder.AddPlatformTelemetry(serviceName);
         builder.Services.AddPlatformProblemDetails();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, ProblemJsonFallbackWriter>();
+        builder.AddPlatformRequestLimits();
         builder.Services.AddPlatformHealthChecks();
         builder.AddPlatformAuthentication();
         builder.AddServiceIdentity(serviceName);
@@ -35,11 +37,18 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>The middleware every service runs, in order: errors as Problem Details, then authentication and authorization.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <summary>
+    /// The middleware every service runs, in order: security headers, errors as Problem Details, the platform's
+    /// URL and header limits, then <paramref name="beforeAuthentication"/> (the gateway's per-address limiter:
+    /// a flood must not cost a token validation each), then authentication and authorization.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePlatformRequestLimits();
+        beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -14,15 +14,34 @@ public sealed class GatewayLimits
     public int BurstLimit { get; set; } = 100;
 
     public int RequestsPerSecond { get; set; } = 50;
+
+    /// <summary>
+    /// Every request from one client address, counted before authentication. Generous enough for an office
+    /// behind one NAT address; its point is that a flood of anonymous or forged-token requests is refused
+    /// before each costs a token validation and a proxy hop.
+    /// </summary>
+    public BucketLimit PerAddress { get; set; } = new() { BurstLimit = 400, Tokens = 200, PeriodSeconds = 1 };
+
+    /// <summary>The token endpoint per client address: a person signs in a few times a day, not a hundred times a minute.</summary>
+    public BucketLimit TokenEndpoint { get; set; } = new() { BurstLimit = 20, Tokens = 20, PeriodSeconds = 60 };
+
+    /// <summary>Networks (CIDR) of the proxies in front of the gateway whose X-Forwarded-For is believed; empty: none.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Seconds a client is asked to wait after a 503 from a service that is briefly away.</summary>
+    public int RetryAfterSeconds { get; set; } = 3;
 }
 
 public static class GatewayExtensions
 {
     public const string PerCallerPolicy = "per-caller";
 
+    public static GatewayLimits Limits(this IConfiguration configuration) =>
+        configuration.GetSection("Gateway").Get<GatewayLimits>() ?? new GatewayLimits();
+
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection("Gateway").Get<GatewayLimits>() ?? new GatewayLimits();
+        var limits = builder.Configuration.Limits();
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limits.MaxRequestBodySize);
 
         // One bucket per signed-in person (per address before sign-in), so one integration cannot starve the others.
@@ -38,19 +57,10 @@ public static class GatewayExtensions
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));
-            o.OnRejected = async (ctx, ct) =>
-            {
-                var http = ctx.HttpContext;
-                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                var (code, detail) = Problems.DefaultFor(429);
-                await Problems.WriteAsync(http, StatusCodes.Status429TooManyRequests, code, detail);
-            };
+            o.OnRejected = (ctx, _) => new ValueTask(EdgeProtection.RejectAsync(ctx.HttpContext, ctx.Lease, Problems.DefaultFor(StatusCodes.Status429TooManyRequests)));
         });
 
+        builder.AddEdgeProtection(limits);
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         return builder;
     }

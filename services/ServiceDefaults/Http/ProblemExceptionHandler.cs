@@ -24,11 +24,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 (413, "payload_too_large", Problems.DefaultFor(413).Detail, null),
             BadHttpRequestException { InnerException: JsonException } =>
                 (400, "malformed_json", "Nội dung gửi lên không phải JSON hợp lệ. Vui lòng kiểm tra dấu ngoặc, dấu phẩy và kiểu dữ liệu.", null),
+            BadHttpRequestException { StatusCode: not StatusCodes.Status400BadRequest } b =>
+                (b.StatusCode, Problems.DefaultFor(b.StatusCode).Code, Problems.DefaultFor(b.StatusCode).Detail, null),
             BadHttpRequestException b =>
                 (b.StatusCode, "bad_request", "Yêu cầu không hợp lệ: thiếu hoặc sai tham số. Vui lòng kiểm tra lại dữ liệu gửi lên.", null),
             // Another service the request needed (over gRPC) did not answer in time: nothing was changed, the caller may retry.
             Grpc.RpcException { StatusCode: Grpc.StatusCode.Unavailable or Grpc.StatusCode.DeadlineExceeded } =>
                 (503, "dependency_unavailable", "Một dịch vụ liên quan tạm thời không phản hồi nên yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít phút.", null),
+            // The database (or another dependency) is briefly away: not the caller's fault, worth a retry.
+            _ when DependencyFailures.IsTransient(exception) => (503, DependencyFailures.Code, DependencyFailures.Detail, null),
             _ => (500, "internal_error", Problems.DefaultFor(500).Detail, (IReadOnlyDictionary<string, string[]>?)null),
         };
 
@@ -38,6 +42,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         }
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            DependencyFailures.SetRetryAfter(httpContext);
+        }
+
         var problem = new ProblemDetails { Status = status, Title = Problems.TitleFor(status), Detail = detail };
         problem.Extensions["code"] = code;
         if (errors is { Count: > 0 })
