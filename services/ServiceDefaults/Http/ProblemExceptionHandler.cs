@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -17,15 +16,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             return true;
         }
 
-        var (status, code, detail, errors) = exception switch
+        var (status, code, detail, errors) = InputProblems.TryMap(exception, httpContext.Request) ?? exception switch
         {
             ProblemException p => (p.Status, p.Code, p.Message, p.Errors),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (413, "payload_too_large", Problems.DefaultFor(413).Detail, null),
-            BadHttpRequestException { InnerException: JsonException } =>
-                (400, "malformed_json", "Nội dung gửi lên không phải JSON hợp lệ. Vui lòng kiểm tra dấu ngoặc, dấu phẩy và kiểu dữ liệu.", null),
-            BadHttpRequestException b =>
-                (b.StatusCode, "bad_request", "Yêu cầu không hợp lệ: thiếu hoặc sai tham số. Vui lòng kiểm tra lại dữ liệu gửi lên.", null),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } =>
+                (400, "bad_request", "Yêu cầu không hợp lệ: thiếu hoặc sai tham số. Vui lòng kiểm tra lại dữ liệu gửi lên.", null),
+            BadHttpRequestException b => (b.StatusCode, Problems.DefaultFor(b.StatusCode).Code, Problems.DefaultFor(b.StatusCode).Detail, null),
             // Another service the request needed (over gRPC) did not answer in time: nothing was changed, the caller may retry.
             Grpc.RpcException { StatusCode: Grpc.StatusCode.Unavailable or Grpc.StatusCode.DeadlineExceeded } =>
                 (503, "dependency_unavailable", "Một dịch vụ liên quan tạm thời không phản hồi nên yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít phút.", null),
