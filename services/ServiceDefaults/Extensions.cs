@@ -33,6 +33,8 @@ public static class Extensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
             // Vietnamese stays readable in responses instead of \u escapes.
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Strict numbers and range-checked dates and decimals for every request body of every service.
+            JsonInput.Configure(o.SerializerOptions);
         });
         return builder;
     }

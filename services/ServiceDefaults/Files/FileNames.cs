@@ -51,6 +51,22 @@ internal static class FileNames
         return name.Length == 0 ? Fallback : Shorten(name);
     }
 
+    /// <summary>
+    /// The name to put in a download's Content-Disposition: the same rules as an upload, but never failing, so a
+    /// name stored before a rule existed (a quote, a control character) cannot break or inject a header.
+    /// </summary>
+    public static string ForDownload(string? stored)
+    {
+        try
+        {
+            return Sanitize(stored);
+        }
+        catch (Http.ProblemException)
+        {
+            return Fallback;
+        }
+    }
+
     /// <summary>The lower-case extension with its dot (".pdf"), or "" when the name has none.</summary>
     public static string ExtensionOf(string name)
     {

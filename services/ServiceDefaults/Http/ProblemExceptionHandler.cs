@@ -17,7 +17,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             return true;
         }
 
-        var (status, code, detail, errors) = exception switch
+        var (status, code, detail, errors) = InputProblems.TryMap(exception, httpContext.Request) ?? exception switch
         {
             ProblemException p => (p.Status, p.Code, p.Message, p.Errors),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>

@@ -44,4 +44,19 @@ public sealed class FileDownloadTests
         Assert.Equal(StatusCodes.Status206PartialContent, context.Response.StatusCode);
         Assert.Equal(content[..8], ((MemoryStream)context.Response.Body).ToArray());
     }
+
+    [Theory]
+    [InlineData("bao\"cao.pdf", "bao_cao.pdf")]
+    [InlineData("bao\r\nSet-Cookie: x=y.pdf", "tep-dinh-kem")]
+    [InlineData("hoa-don\u202Efdp.exe", "tep-dinh-kem")]
+    [InlineData("", "tep-dinh-kem")]
+    public async Task A_download_never_carries_a_header_built_from_an_unsafe_name(string stored, string offered)
+    {
+        var context = await Execute(FileDownload.Result(new MemoryStream(SampleFiles.Pdf()), "application/pdf", stored));
+        var disposition = context.Response.Headers.ContentDisposition.ToString();
+        Assert.DoesNotContain('\r', disposition);
+        Assert.DoesNotContain('\n', disposition);
+        Assert.DoesNotContain("Set-Cookie", disposition, StringComparison.Ordinal);
+        Assert.Contains(offered, disposition, StringComparison.Ordinal);
+    }
 }

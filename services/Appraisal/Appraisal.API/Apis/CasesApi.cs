@@ -84,6 +84,12 @@ public static class CasesApi
     public static async Task<Ok<CaseResponse>> Screen(Guid id, ScreeningRequest request, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
+        await using var connection = await s.Db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var row = await CaseStore.LoadAsync(connection, id, tx, ct);
+        var council = await CouncilStore.LoadAsync(connection, row.CouncilId, ct: ct);
+        council.EnsureRunBy(s.User, now);
+        // The request is read only once the caller is known to run this council (403 before 400).
         var outcome = request.Outcome switch
         {
             "admit" => ScreeningOutcome.Admit,
@@ -92,11 +98,6 @@ public static class CasesApi
             _ => throw Problems.ValidationException("outcome", "Kết quả sơ loại phải là admit (tiếp nhận), return (trả để bổ sung) hoặc reject (loại)."),
         };
         var checklist = request.Checklist ?? throw Problems.ValidationException("checklist", "Vui lòng điền phiếu sơ loại (thành phần hồ sơ, trường hợp loại trừ, điều kiện).");
-        await using var connection = await s.Db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var row = await CaseStore.LoadAsync(connection, id, tx, ct);
-        var council = await CouncilStore.LoadAsync(connection, row.CouncilId, ct: ct);
-        council.EnsureRunBy(s.User, now);
         CaseStore.EnsureState(row, "sơ loại hồ sơ", CaseState.Screening);
         var (hasPlan, planNumber) = await s.Organizations.MovementPlanAsync(row.OrganizationId, row.CampaignId, ct);
         Screening.Check(outcome, checklist, request.Reason, request.Ground, hasPlan, row.DuplicateOfInitiativeId is not null,
@@ -204,17 +205,18 @@ public static class CasesApi
     public static async Task<Ok<CaseResponse>> Assign(Guid id, AssignRequest request, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
-        if (request.PersonIds is not { Count: > 0 and <= ReviewerAssignment.MaxReviewersPerCase } personIds)
-        {
-            throw Problems.ValidationException("personIds", $"Vui lòng chọn từ 1 đến {ReviewerAssignment.MaxReviewersPerCase} thành viên chấm hồ sơ.");
-        }
-
         await using var connection = await s.Db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         // The council first (a member leaving at the same moment waits), then the case.
         var council = await CouncilStore.LoadAsync(connection, (await CaseStore.LoadAsync(connection, id, ct: ct)).CouncilId, tx, ct);
         var row = await CaseStore.LoadAsync(connection, id, tx, ct);
         council.EnsureRunBy(s.User, now);
+        // 403 before 400: the list is checked only for the council's own secretary.
+        if (request.PersonIds is not { Count: > 0 and <= ReviewerAssignment.MaxReviewersPerCase } personIds)
+        {
+            throw Problems.ValidationException("personIds", $"Vui lòng chọn từ 1 đến {ReviewerAssignment.MaxReviewersPerCase} thành viên chấm hồ sơ.");
+        }
+
         CaseStore.EnsureState(row, "phân công chấm", CaseState.Admitted);
         var conflicts = await CaseScoring.ConflictsAsync(connection, tx, s.Organizations, council, [row], ct);
         var domainCase = row.ToDomain();
@@ -312,9 +314,10 @@ public static class CasesApi
 
     /// <summary>Lưu phiếu chấm: points and comments per criterion, changeable until submitted; the first one freezes the rubric.</summary>
     public static Task<Ok<ScoreSheetResponse>> SaveScores(Guid id, ScoresRequest request, [AsParameters] AppraisalServices s, CancellationToken ct) =>
-        request.Scores is { Count: > Rubric.MaxCriteria }
+        // The sheet is checked inside, once the caller is known to be an assigned member (403 before 400).
+        ChangeSheetAsync(id, s, "score_saved", (sheet, scheme, _) => request.Scores is { Count: > Rubric.MaxCriteria }
             ? throw Problems.ValidationException("scores", $"Phiếu chấm có tối đa {Rubric.MaxCriteria} tiêu chí.")
-            : ChangeSheetAsync(id, s, "score_saved", (sheet, scheme, _) => sheet.Record(scheme.Rubric, request.Scores), ct);
+            : sheet.Record(scheme.Rubric, request.Scores), ct);
 
     /// <summary>Nộp phiếu chấm: every criterion scored; locked after.</summary>
     public static Task<Ok<ScoreSheetResponse>> SubmitScores(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct) =>
@@ -356,6 +359,12 @@ public static class CasesApi
     public static async Task<Ok<CaseResponse>> Decide(Guid id, DecisionRequest request, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
+        await using var connection = await s.Db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var row = await CaseStore.LoadAsync(connection, id, tx, ct);
+        var council = await CouncilStore.LoadAsync(connection, row.CouncilId, ct: ct);
+        council.EnsureRunBy(s.User, now);
+        // 403 before 400: the decision is checked only for those who run the council.
         if (request.Recognized is not { } recognized)
         {
             throw Problems.ValidationException("recognized", "Vui lòng chọn công nhận hoặc không công nhận.");
@@ -367,11 +376,6 @@ public static class CasesApi
             throw Problems.ValidationException("publishedComment", $"Ý kiến công bố cho tác giả dài tối đa {RecognitionDecision.ReasonMaxLength} ký tự, bằng chữ tiếng Việt thông thường.");
         }
 
-        await using var connection = await s.Db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var row = await CaseStore.LoadAsync(connection, id, tx, ct);
-        var council = await CouncilStore.LoadAsync(connection, row.CouncilId, ct: ct);
-        council.EnsureRunBy(s.User, now);
         CaseStore.EnsureState(row, "ra quyết định", CaseState.Admitted);
         var result = ToResponse(CaseScoring.Evaluate(council, row,
             (await CaseScoring.AssignmentsAsync(connection, tx, row.CouncilId, id, ct))[id],

@@ -126,9 +126,10 @@ public static class CouncilsApi
             }
         }
 
-        if (request.DecisionDate is null || request.DecisionDate > DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime))
+        if (request.DecisionDate is null || request.DecisionDate < InputBounds.MinDate || request.DecisionDate > DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime))
         {
-            AppraisalErrors.Add(errors, "decisionDate", $"Vui lòng nhập ngày quyết định thành lập, không sau ngày hôm nay ({VietnamTime.FormatDate(now)}).");
+            AppraisalErrors.Add(errors, "decisionDate",
+                $"Vui lòng nhập ngày quyết định thành lập, từ {InputBounds.MinDate:dd/MM/yyyy} đến ngày hôm nay ({VietnamTime.FormatDate(now)}).");
         }
 
         QuorumRule? quorum = null;
@@ -476,15 +477,16 @@ public static class CouncilsApi
     public static async Task<Ok<List<NominationResponse>>> Nominate(Guid id, NominateRequest request, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
+        await using var connection = await s.Db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var council = await CouncilStore.LoadAsync(connection, id, tx, ct);
+        council.EnsureRunBy(s.User, now);
+        // 403 before 400: the list is checked only for those who run the council.
         if (request.CaseIds is not { Count: > 0 and <= MaxCasesPerRequest } caseIds)
         {
             throw Problems.ValidationException("caseIds", $"Vui lòng chọn từ 1 đến {MaxCasesPerRequest} hồ sơ để đề cử.");
         }
 
-        await using var connection = await s.Db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var council = await CouncilStore.LoadAsync(connection, id, tx, ct);
-        council.EnsureRunBy(s.User, now);
         var already = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT count(*)::int FROM appraisal_cases WHERE council_id = @id AND nominated_to_case_id IS NOT NULL", new { id }, tx, cancellationToken: ct));
         var result = new List<NominationResponse>();

@@ -1,3 +1,4 @@
+using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.ServiceDefaults.Localization;
 
 namespace DoanKetSangTao.Appraisal.API.Domain;
@@ -103,6 +104,10 @@ public sealed class RecognitionDecision
         if (decisionDate is null)
         {
             AppraisalErrors.Add(errors, "decisionDate", "Vui lòng nhập ngày quyết định.");
+        }
+        else if (decisionDate.Value < InputBounds.MinDate)
+        {
+            AppraisalErrors.Add(errors, "decisionDate", $"Ngày quyết định không được trước ngày {InputBounds.MinDate:dd/MM/yyyy}. Vui lòng kiểm tra lại năm.");
         }
         else if (decisionDate.Value > today)
         {

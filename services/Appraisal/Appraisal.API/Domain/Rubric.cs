@@ -14,6 +14,9 @@ public sealed partial class Rubric
     public const int NameMaxLength = 200;
 
     /// <summary>The highest weighted total a rubric may reach: keeps totals and bands on a human scale.</summary>
+    /// <summary>A criterion counts at most this many times its points (Quảng Trị uses 1 to 3).</summary>
+    public const decimal MaxWeight = 100m;
+
     public const decimal MaxTotalLimit = 1000m;
 
     public const string NoveltyCode = "tinh_moi";
@@ -107,18 +110,18 @@ public sealed partial class Rubric
                 AppraisalErrors.Add(errors, $"{field}.name", $"Vui lòng nhập tên tiêu chí (tối đa {NameMaxLength} ký tự).");
             }
 
-            if (c.MaxPoints <= 0m)
+            if (c.MaxPoints <= 0m || c.MaxPoints > MaxTotalLimit)
             {
-                AppraisalErrors.Add(errors, $"{field}.maxPoints", "Điểm tối đa của tiêu chí phải lớn hơn 0.");
+                AppraisalErrors.Add(errors, $"{field}.maxPoints", $"Điểm tối đa của tiêu chí phải lớn hơn 0 và không quá {MaxTotalLimit:0}.");
             }
             else if (!ScoreSheet.IsOnStep(c.MaxPoints))
             {
                 AppraisalErrors.Add(errors, $"{field}.maxPoints", $"Điểm tối đa phải là bội số của {ScoreSheet.PointStepText} điểm.");
             }
 
-            if (c.Weight <= 0m)
+            if (c.Weight <= 0m || c.Weight > MaxWeight)
             {
-                AppraisalErrors.Add(errors, $"{field}.weight", "Hệ số của tiêu chí phải lớn hơn 0.");
+                AppraisalErrors.Add(errors, $"{field}.weight", $"Hệ số của tiêu chí phải lớn hơn 0 và không quá {MaxWeight:0}.");
             }
 
             if (c.MinPoints is { } min)
@@ -134,7 +137,8 @@ public sealed partial class Rubric
             }
         }
 
-        var total = criteria.Where(c => c is { MaxPoints: > 0m, Weight: > 0m }).Sum(c => c!.MaxWeighted);
+        // Only criteria within bounds are summed: the product of two unchecked decimals can overflow.
+        var total = criteria.Where(c => c is { MaxPoints: > 0m and <= MaxTotalLimit, Weight: > 0m and <= MaxWeight }).Sum(c => c!.MaxWeighted);
         if (total > MaxTotalLimit)
         {
             AppraisalErrors.Add(errors, "criteria", $"Tổng điểm tối đa (điểm tối đa × hệ số) là {total.ToString(VietnameseText.Culture)}, vượt quá {MaxTotalLimit:0} điểm.");

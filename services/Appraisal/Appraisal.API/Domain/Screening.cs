@@ -1,3 +1,4 @@
+using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.ServiceDefaults.Localization;
 
 namespace DoanKetSangTao.Appraisal.API.Domain;
@@ -179,6 +180,10 @@ public static class Screening
                 if (minutesDate is null)
                 {
                     AppraisalErrors.Add(errors, "decisionDate", "Vui lòng nhập ngày của biên bản hoặc quyết định.");
+                }
+                else if (minutesDate.Value < InputBounds.MinDate)
+                {
+                    AppraisalErrors.Add(errors, "decisionDate", $"Ngày biên bản không được trước ngày {InputBounds.MinDate:dd/MM/yyyy}. Vui lòng kiểm tra lại năm.");
                 }
                 else if (minutesDate.Value > DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime))
                 {

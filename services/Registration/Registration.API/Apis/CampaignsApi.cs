@@ -58,6 +58,17 @@ public static class CampaignsApi
     public static async Task<Results<Created<CampaignResponse>, ProblemHttpResult>> CreateCampaign(
         CreateCampaignRequest request, [AsParameters] RegistrationServices services, CancellationToken ct)
     {
+        // Where the caller may open a campaign comes before what they sent (403 before 400).
+        var scope = services.User.Scope;
+        var allowed = request.ProvinceCode is null
+            ? scope?.Level == AdministrativeLevel.Central
+            : scope is not null && scope.Level != AdministrativeLevel.Commune && scope.Covers(request.ProvinceCode);
+        if (allowed != true)
+        {
+            return Problems.Forbidden("campaign_outside_scope",
+                "Bạn chỉ được mở đợt thi đua cho tỉnh/thành phố mình phụ trách (đợt toàn quốc do cơ quan Trung ương mở).");
+        }
+
         var name = VietnameseText.TryNormalize(request.Name);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(name) || name.Length > 300)
@@ -97,16 +108,6 @@ public static class CampaignsApi
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
-        }
-
-        var scope = services.User.Scope;
-        var allowed = request.ProvinceCode is null
-            ? scope?.Level == AdministrativeLevel.Central
-            : scope is not null && scope.Level != AdministrativeLevel.Commune && scope.Covers(request.ProvinceCode);
-        if (allowed != true)
-        {
-            return Problems.Forbidden("campaign_outside_scope",
-                "Bạn chỉ được mở đợt thi đua cho tỉnh/thành phố mình phụ trách (đợt toàn quốc do cơ quan Trung ương mở).");
         }
 
         await using var connection = await services.Db.OpenConnectionAsync(ct);
@@ -162,6 +163,16 @@ public static class CampaignsApi
     {
         await using var connection = await services.Db.OpenConnectionAsync(ct);
         var campaign = await RegistrationRules.CampaignAsync(connection, id);
+        var scopeCode = string.IsNullOrEmpty(request.ScopeCode) ? Campaign.WholeCampaign : request.ScopeCode;
+        var scope = services.User.Scope;
+        var allowed = scopeCode == Campaign.WholeCampaign
+            ? campaign.ProvinceCode is null ? scope?.Level == AdministrativeLevel.Central : scope is not null && scope.Level != AdministrativeLevel.Commune && scope.Covers(campaign.ProvinceCode)
+            : campaign.Covers(scopeCode) && scope is not null && scope.Level != AdministrativeLevel.Commune && scope.Covers(scopeCode);
+        if (!allowed)
+        {
+            return Problems.Forbidden("deadline_outside_scope", "Bạn chỉ được đặt thời hạn cho đợt thi đua hoặc tỉnh/thành phố mình phụ trách.");
+        }
+
         if (!DeadlineKind.All.IsKnown(kind))
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["kind"] = [$"Loại thời hạn phải là một trong: {DeadlineKind.All.Choices()}."] });
@@ -177,20 +188,10 @@ public static class CampaignsApi
             return Problems.Validation(new Dictionary<string, string[]> { ["dueBefore"] = [problem] });
         }
 
-        var scopeCode = string.IsNullOrEmpty(request.ScopeCode) ? Campaign.WholeCampaign : request.ScopeCode;
         if (scopeCode != Campaign.WholeCampaign && await connection.ExecuteScalarAsync<int>(
                 "SELECT count(*) FROM administrative_units WHERE code = @scopeCode AND level = 'province' AND retired_at IS NULL", new { scopeCode }) == 0)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["scopeCode"] = ["Phạm vi là \"VN\" (cả đợt thi đua) hoặc mã một tỉnh/thành phố hiện hành."] });
-        }
-
-        var scope = services.User.Scope;
-        var allowed = scopeCode == Campaign.WholeCampaign
-            ? campaign.ProvinceCode is null ? scope?.Level == AdministrativeLevel.Central : scope is not null && scope.Level != AdministrativeLevel.Commune && scope.Covers(campaign.ProvinceCode)
-            : campaign.Covers(scopeCode) && scope is not null && scope.Level != AdministrativeLevel.Commune && scope.Covers(scopeCode);
-        if (!allowed)
-        {
-            return Problems.Forbidden("deadline_outside_scope", "Bạn chỉ được đặt thời hạn cho đợt thi đua hoặc tỉnh/thành phố mình phụ trách.");
         }
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -206,6 +207,22 @@ public static class CampaignsApi
     public static async Task<Results<Created<ExtensionResponse>, ProblemHttpResult>> ReopenWindow(
         Guid id, ReopenWindowRequest request, [AsParameters] RegistrationServices services, CancellationToken ct)
     {
+        await using var connection = await services.Db.OpenConnectionAsync(ct);
+        var campaign = await RegistrationRules.CampaignAsync(connection, id);
+        var found = await connection.QuerySingleOrDefaultAsync<OrganizationArea>(
+            "SELECT name AS Name, province_code AS ProvinceCode, commune_code AS CommuneCode FROM organizations WHERE id = @OrganizationId",
+            new { request.OrganizationId });
+        if (found is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["organizationId"] = ["Không tìm thấy cơ quan, đơn vị đã chọn."] });
+        }
+
+        if (!campaign.Covers(found.ProvinceCode) || !services.User.CanAccess(found.ProvinceCode, found.CommuneCode))
+        {
+            return Problems.Forbidden("organization_outside_scope", "Bạn chỉ được mở lại thời hạn cho đơn vị thuộc địa bàn mình phụ trách, trong đợt thi đua của địa bàn đó.");
+        }
+
+        // The rest of the request is checked only for a caller allowed to reopen this unit's window (403 before 400).
         var errors = new Dictionary<string, string[]>();
         if (request.Kind is null || !DeadlineKind.Reopenable.Contains(request.Kind))
         {
@@ -227,21 +244,6 @@ public static class CampaignsApi
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
-        }
-
-        await using var connection = await services.Db.OpenConnectionAsync(ct);
-        var campaign = await RegistrationRules.CampaignAsync(connection, id);
-        var found = await connection.QuerySingleOrDefaultAsync<OrganizationArea>(
-            "SELECT name AS Name, province_code AS ProvinceCode, commune_code AS CommuneCode FROM organizations WHERE id = @OrganizationId",
-            new { request.OrganizationId });
-        if (found is null)
-        {
-            return Problems.Validation(new Dictionary<string, string[]> { ["organizationId"] = ["Không tìm thấy cơ quan, đơn vị đã chọn."] });
-        }
-
-        if (!campaign.Covers(found.ProvinceCode) || !services.User.CanAccess(found.ProvinceCode, found.CommuneCode))
-        {
-            return Problems.Forbidden("organization_outside_scope", "Bạn chỉ được mở lại thời hạn cho đơn vị thuộc địa bàn mình phụ trách, trong đợt thi đua của địa bàn đó.");
         }
 
         var extension = new ExtensionResponse(Guid.CreateVersion7(), request.OrganizationId, found.Name, request.Kind!, request.DueBefore!.Value, reason!,

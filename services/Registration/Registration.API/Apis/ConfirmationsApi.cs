@@ -56,15 +56,15 @@ public static class ConfirmationsApi
 
     /// <summary>Xác nhận: the registration is confirmed by the upper-level organization.</summary>
     public static Task<Results<Ok<InitiativeResponse>, ProblemHttpResult>> Confirm(Guid id, [AsParameters] RegistrationServices services, CancellationToken ct) =>
-        ActAsync(id, LifecycleStep.Confirm, null, services, ct);
+        ActAsync(id, LifecycleStep.Confirm, static () => null, services, ct);
 
     /// <summary>Trả lại: the registration goes back to its author with the reason, to be corrected and resubmitted.</summary>
     public static Task<Results<Ok<InitiativeResponse>, ProblemHttpResult>> Return(
         Guid id, ReasonRequest request, [AsParameters] RegistrationServices services, CancellationToken ct) =>
-        ActAsync(id, LifecycleStep.Return, InitiativesApi.RequiredReason(request.Reason, "trả lại phiếu đăng ký"), services, ct);
+        ActAsync(id, LifecycleStep.Return, () => InitiativesApi.RequiredReason(request.Reason, "trả lại phiếu đăng ký"), services, ct);
 
     private static async Task<Results<Ok<InitiativeResponse>, ProblemHttpResult>> ActAsync(
-        Guid id, LifecycleStep step, string? reason, RegistrationServices services, CancellationToken ct)
+        Guid id, LifecycleStep step, Func<string?> readReason, RegistrationServices services, CancellationToken ct)
     {
         await using var connection = await services.Db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -83,6 +83,8 @@ public static class ConfirmationsApi
                 "Chỉ cán bộ của đơn vị cấp trên (hoặc cơ quan Mặt trận phụ trách địa bàn) mới được xác nhận hoặc trả lại phiếu đăng ký này.");
         }
 
+        // The reason is read only once the caller is known to be allowed (403 before 400).
+        var reason = readReason();
         await InitiativeStore.TransitionAsync(transaction, services.Outbox, row, step, services.User.Id, reason, services.Clock.GetUtcNow(), ct);
         if (step == LifecycleStep.Confirm && access.IsOrganizationOfficer)
         {
@@ -103,12 +105,6 @@ public static class ConfirmationsApi
     public static async Task<Results<Created<ConfirmationListResponse>, ProblemHttpResult>> CreateList(
         CreateConfirmationListRequest request, [AsParameters] RegistrationServices services, CancellationToken ct)
     {
-        var note = request.Note is null ? null : DoanKetSangTao.ServiceDefaults.Localization.VietnameseText.TryNormalize(request.Note, allowNewLines: true);
-        if ((request.Note is not null && note is null) || note is { Length: > 2000 })
-        {
-            return Problems.Validation(new Dictionary<string, string[]> { ["note"] = ["Ghi chú chứa ký tự không hợp lệ hoặc dài quá 2.000 ký tự."] });
-        }
-
         var access = new InitiativeAccess(services.User);
         await using var connection = await services.Db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -125,6 +121,12 @@ public static class ConfirmationsApi
         if (!org.Allowed)
         {
             return Problems.Forbidden("organization_outside_scope", "Bạn chỉ được lập danh sách tổng hợp của đơn vị mình hoặc đơn vị trực thuộc.");
+        }
+
+        var note = request.Note is null ? null : DoanKetSangTao.ServiceDefaults.Localization.VietnameseText.TryNormalize(request.Note, allowNewLines: true);
+        if ((request.Note is not null && note is null) || note is { Length: > 2000 })
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["note"] = ["Ghi chú chứa ký tự không hợp lệ hoặc dài quá 2.000 ký tự."] });
         }
 
         // Serialize the lists of one organization, so two clicks cannot forward the same registration twice.

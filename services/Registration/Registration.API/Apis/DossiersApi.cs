@@ -111,6 +111,10 @@ public static class DossiersApi
     public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> UpdateDossier(
         Guid id, DossierContent content, [AsParameters] RegistrationServices services, CancellationToken ct)
     {
+        // Whose dossier it is comes before what was sent (403 before 400).
+        await using var connection = await services.Db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await EditableAsync(transaction, id, services.User, ct);
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(services.Clock.GetUtcNow()).DateTime);
         var (normalized, errors) = DossierRules.Normalize(content, today);
         if (normalized is null)
@@ -118,9 +122,6 @@ public static class DossiersApi
             return Problems.Validation(errors);
         }
 
-        await using var connection = await services.Db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await EditableAsync(transaction, id, services.User, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE dossiers SET content = @content::jsonb, updated_at = now(), row_version = row_version + 1 WHERE id = @id",
             new { id, content = JsonSerializer.Serialize(normalized, Json) }, transaction, cancellationToken: ct));
@@ -135,12 +136,14 @@ public static class DossiersApi
     public static async Task<Results<Created<AttachmentResponse>, ProblemHttpResult>> UploadAttachment(
         Guid id, HttpRequest http, [AsParameters] RegistrationServices services, IFileStore store, IOptions<FileUploadOptions> options, CancellationToken ct)
     {
-        if (!http.HasFormContentType)
+        // Who may attach comes before what was sent: a stranger's upload is refused (403/404) before it is read.
+        await using (var check = await services.Db.OpenConnectionAsync(ct))
+        await using (var tx = await check.BeginTransactionAsync(ct))
         {
-            return Problems.Create(415, "multipart_required", "Vui lòng gửi tệp đính kèm dạng multipart/form-data với trường 'file' và 'kind'.");
+            await EditableAsync(tx, id, services.User, ct);
         }
 
-        var form = await http.ReadFormAsync(ct);
+        var form = await MultipartForm.ReadAsync(http, ct);
         var kind = form["kind"].ToString();
         if (!AttachmentKind.All.IsKnown(kind))
         {
@@ -150,13 +153,6 @@ public static class DossiersApi
         if (form.Files.Count != 1 || form.Files[0] is not { } file)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["file"] = ["Vui lòng chọn đúng một tệp để đính kèm."] });
-        }
-
-        // Checks that need no content first, so a refused upload stores nothing.
-        await using (var check = await services.Db.OpenConnectionAsync(ct))
-        await using (var tx = await check.BeginTransactionAsync(ct))
-        {
-            await EditableAsync(tx, id, services.User, ct);
         }
 
         await using var received = await FileIntake.ReceiveAsync(file.OpenReadStream(), file.FileName, options.Value.MaxBytes, ct);
@@ -210,7 +206,7 @@ public static class DossiersApi
 
     /// <summary>Tải tệp đính kèm: only to those who may read the initiative, as a download that is never rendered inline.</summary>
     public static async Task<IResult> DownloadAttachment(
-        Guid id, Guid attachmentId, [AsParameters] RegistrationServices services, IFileStore store, HttpResponse response, CancellationToken ct)
+        Guid id, Guid attachmentId, [AsParameters] RegistrationServices services, IFileStore store, CancellationToken ct)
     {
         await using var connection = await services.Db.OpenConnectionAsync(ct);
         await ReadableAsync(connection, id, services.User);
@@ -225,8 +221,7 @@ public static class DossiersApi
             return Problems.NotFound("attachment_not_found", "Không tìm thấy tệp đính kèm.");
         }
 
-        response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(content, attachment.MediaType, attachment.FileName);
+        return FileDownload.Result(content, attachment.MediaType, attachment.FileName);
     }
 
     /// <summary>

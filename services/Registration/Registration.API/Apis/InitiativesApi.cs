@@ -126,12 +126,7 @@ public static class InitiativesApi
     public static async Task<Results<Ok<InitiativeResponse>, ProblemHttpResult>> UpdateInitiative(
         Guid id, RegisterInitiativeRequest request, [AsParameters] RegistrationServices services, CancellationToken ct)
     {
-        var (registration, errors) = InitiativeRegistration.Validate(request with { SaveAsDraft = true });
-        if (registration is null)
-        {
-            return Problems.Validation(errors);
-        }
-
+        // Whose initiative it is comes before what was sent (403 before 400).
         await using var connection = await services.Db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var row = await OwnAsync(transaction, id, services.User, ct);
@@ -139,6 +134,12 @@ public static class InitiativesApi
         {
             return Problems.Conflict("initiative_not_editable",
                 $"Chỉ sửa được phiếu đăng ký đang là bản nháp hoặc bị trả lại; sáng kiến hiện ở trạng thái \"{InitiativeStatus.All.NameOf(row.Status)}\".");
+        }
+
+        var (registration, errors) = InitiativeRegistration.Validate(request with { SaveAsDraft = true });
+        if (registration is null)
+        {
+            return Problems.Validation(errors);
         }
 
         if (registration.CampaignId != row.CampaignId)
@@ -202,10 +203,10 @@ public static class InitiativesApi
     public static async Task<Results<Ok<InitiativeResponse>, ProblemHttpResult>> WithdrawInitiative(
         Guid id, ReasonRequest request, [AsParameters] RegistrationServices services, CancellationToken ct)
     {
-        var reason = RequiredReason(request.Reason, "rút sáng kiến");
         await using var connection = await services.Db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var row = await OwnAsync(transaction, id, services.User, ct);
+        var reason = RequiredReason(request.Reason, "rút sáng kiến");
         await InitiativeStore.TransitionAsync(transaction, services.Outbox, row, LifecycleStep.Withdraw, services.User.Id, reason, services.Clock.GetUtcNow(), ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok((await InitiativeStore.LoadAsync(connection, id))!);

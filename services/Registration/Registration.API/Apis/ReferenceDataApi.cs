@@ -312,24 +312,6 @@ public static class ReferenceDataApi
     public static async Task<Results<Ok<MovementPlanResponse>, ProblemHttpResult>> RecordMovementPlan(
         Guid id, Guid campaignId, MovementPlanRequest request, [AsParameters] RegistrationServices services)
     {
-        var number = VietnameseText.TryNormalize(request.DocumentNumber);
-        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(services.Clock.GetUtcNow()).DateTime);
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(number) || number.Length > 100)
-        {
-            errors["documentNumber"] = ["Vui lòng nhập số, ký hiệu của kế hoạch (ví dụ 12/KH-LĐLĐ)."];
-        }
-
-        if (request.IssuedOn is not { } issued || issued > today || issued.Year < 2000)
-        {
-            errors["issuedOn"] = ["Ngày ban hành kế hoạch phải là một ngày đã qua."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
         await using var connection = await services.Db.OpenConnectionAsync();
         await RegistrationRules.CampaignAsync(connection, campaignId);
         var access = new InitiativeAccess(services.User);
@@ -354,6 +336,25 @@ public static class ReferenceDataApi
         if (allowed == false)
         {
             return Problems.Forbidden("organization_outside_scope", "Bạn chỉ được ghi nhận kế hoạch của đơn vị mình, đơn vị trực thuộc hoặc đơn vị trong địa bàn phụ trách.");
+        }
+
+        // The plan itself is checked only for a caller allowed to record it (403 before 400).
+        var number = VietnameseText.TryNormalize(request.DocumentNumber);
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(services.Clock.GetUtcNow()).DateTime);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(number) || number.Length > 100)
+        {
+            errors["documentNumber"] = ["Vui lòng nhập số, ký hiệu của kế hoạch (ví dụ 12/KH-LĐLĐ)."];
+        }
+
+        if (request.IssuedOn is not { } issued || issued > today || issued.Year < 2000)
+        {
+            errors["issuedOn"] = ["Ngày ban hành kế hoạch phải là một ngày đã qua."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
         }
 
         var plan = new MovementPlanResponse(id, campaignId, number!, request.IssuedOn!.Value, services.User.Id, services.Clock.GetUtcNow());
