@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,8 +21,6 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             ProblemException p => (p.Status, p.Code, p.Message, p.Errors),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (413, "payload_too_large", Problems.DefaultFor(413).Detail, null),
-            BadHttpRequestException { InnerException: JsonException } =>
-                (400, "malformed_json", "Nội dung gửi lên không phải JSON hợp lệ. Vui lòng kiểm tra dấu ngoặc, dấu phẩy và kiểu dữ liệu.", null),
             BadHttpRequestException { StatusCode: not StatusCodes.Status400BadRequest } b =>
                 (b.StatusCode, Problems.DefaultFor(b.StatusCode).Code, Problems.DefaultFor(b.StatusCode).Detail, null),
             BadHttpRequestException b =>
