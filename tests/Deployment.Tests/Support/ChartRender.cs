@@ -31,6 +31,7 @@ public static class ChartRender
     {
         var dir = Path.Combine(Path.GetTempPath(), $"dkst-helm-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(dir, recursive: true);
         return dir;
     });
 
