@@ -273,7 +273,7 @@ public sealed partial class ThinFlowTests(PlatformFixture platform) : IClassFixt
     }
 
     /// <summary>Decodes an RFC 2047 Subject header (the form SMTP carries Vietnamese in).</summary>
-    private static string DecodeSubject(string mail)
+    internal static string DecodeSubject(string mail)
     {
         var header = SubjectHeader().Match(mail).Groups[1].Value;
         return string.Concat(EncodedWord().Matches(header).Select(m => m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
