@@ -12,6 +12,8 @@
 #   DKST_PG_PORT (55432)  DKST_RABBIT_PORT (55672)  DKST_RABBIT_MGMT_PORT (55673)
 #   DKST_RABBIT_DIST_PORT (AMQP port - 10000)       DKST_SMTP_PORT (55025)
 # Start timeouts in seconds: DKST_PG_START_TIMEOUT (90), DKST_RABBIT_START_TIMEOUT (180)
+# install waits up to DKST_APT_LOCK_TIMEOUT seconds (600) for another apt/dpkg run (a CI machine's
+# boot-time upgrade, a second infra.sh) to release the package manager's locks.
 #
 # Layout of DIR:
 #   env            bash-sourceable exports (connection data, passwords)
@@ -33,8 +35,9 @@ readonly RABBIT_USER_NAME=dkst
 readonly STOP_TIMEOUT=60
 readonly RABBIT_START_TIMEOUT=${DKST_RABBIT_START_TIMEOUT:-180}
 readonly PG_START_TIMEOUT=${DKST_PG_START_TIMEOUT:-90}
-if ! [[ $RABBIT_START_TIMEOUT =~ ^[1-9][0-9]*$ && $PG_START_TIMEOUT =~ ^[1-9][0-9]*$ ]]; then
-    printf 'infra: ERROR: DKST_*_START_TIMEOUT must be a positive number of seconds\n' >&2
+readonly APT_LOCK_TIMEOUT=${DKST_APT_LOCK_TIMEOUT:-600}
+if ! [[ $RABBIT_START_TIMEOUT =~ ^[1-9][0-9]*$ && $PG_START_TIMEOUT =~ ^[1-9][0-9]*$ && $APT_LOCK_TIMEOUT =~ ^[1-9][0-9]*$ ]]; then
+    printf 'infra: ERROR: DKST_*_START_TIMEOUT and DKST_APT_LOCK_TIMEOUT must be positive numbers of seconds\n' >&2
     exit 1
 fi
 readonly SMTP_START_TIMEOUT=20
@@ -243,8 +246,42 @@ remove_temp_policy() {
     fi
 }
 
+# Two installs started together: the second waits here for the first, then finds nothing missing.
+readonly INSTALL_LOCK=/run/lock/dkst-infra-install.lock
+
+take_install_lock() {
+    mkdir -p -- "${INSTALL_LOCK%/*}"
+    exec 8>"$INSTALL_LOCK"
+    if ! flock -n 8; then
+        log "another 'infra.sh install' is running; waiting for it (at most ${APT_LOCK_TIMEOUT}s)"
+        flock -w "$APT_LOCK_TIMEOUT" 8 ||
+            die "another 'infra.sh install' still held $INSTALL_LOCK after ${APT_LOCK_TIMEOUT}s; let it finish (or raise DKST_APT_LOCK_TIMEOUT) and run install again"
+    fi
+}
+
+# apt-get, waiting up to APT_LOCK_TIMEOUT for the locks another package manager holds: dpkg's
+# (lock-frontend, lock), the package lists' (apt-get update) and the download cache's. apt itself
+# waits on all of them for DPkg::Lock::Timeout and says every few seconds which process holds them.
+apt_get() {
+    local errors rc=0
+    errors=$(mktemp)
+    # stderr is shown as it comes (apt says whom it waits for) and kept to tell a lock timeout from
+    # other failures. The install lock (fd 8) is not handed to apt or what its maintainer scripts start.
+    { DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout="$APT_LOCK_TIMEOUT" "$@" 2>&1 1>&3 3>&- 8>&- |
+        tee -- "$errors" >&2; } 3>&1 || rc=$?
+    if ((rc != 0)) && grep -Eq 'Could not get lock|Unable to lock|Unable to acquire' -- "$errors"; then
+        local holder
+        holder=$(grep -Eo 'held by process [0-9]+ \([^)]*\)' -- "$errors" | tail -n 1 || true)
+        rm -f -- "$errors"
+        die "another package manager${holder:+ ($holder)} held the apt/dpkg lock for more than ${APT_LOCK_TIMEOUT}s; let it finish (or raise DKST_APT_LOCK_TIMEOUT) and run '$SCRIPT_DIR/infra.sh install' again"
+    fi
+    rm -f -- "$errors"
+    return "$rc"
+}
+
 cmd_install() {
     require_root
+    take_install_lock
     local -a missing
     mapfile -t missing < <(missing_packages)
     if ((${#missing[@]} == 0)); then
@@ -266,10 +303,8 @@ cmd_install() {
         trap remove_temp_policy EXIT
     fi
 
-    export DEBIAN_FRONTEND=noninteractive
-    local -a apt_opts=(-q -o DPkg::Lock::Timeout=300)
-    apt-get "${apt_opts[@]}" update || die "apt-get update failed"
-    apt-get "${apt_opts[@]}" install -y "${missing[@]}" || die "apt-get install ${missing[*]} failed"
+    apt_get update || die "apt-get update failed"
+    apt_get install -y "${missing[@]}" || die "apt-get install ${missing[*]} failed"
     remove_temp_policy
 
     mapfile -t missing < <(missing_packages)
@@ -851,4 +886,7 @@ main() {
     esac
 }
 
-main "$@"
+# Sourced (by the tests of apt_get), it only defines its functions.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+    main "$@"
+fi

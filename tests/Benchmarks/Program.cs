@@ -79,6 +79,14 @@ await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
     GatewayPort = Setting("DKST_BENCH_GATEWAY_PORT", 28080),
     ServiceBasePort = Setting("DKST_BENCH_SERVICE_BASE_PORT", 28100),
     StateDirectory = Path.Combine(root, ".local", "bench", "platform"),
+    // Every simulated person calls from 127.0.0.1: the per-address limits would measure themselves, not the services.
+    GatewaySettings = new Dictionary<string, string>
+    {
+        ["Gateway:PerAddress:BurstLimit"] = "1000000",
+        ["Gateway:PerAddress:Tokens"] = "1000000",
+        ["Gateway:TokenEndpoint:BurstLimit"] = "1000",
+        ["Gateway:TokenEndpoint:Tokens"] = "1000",
+    },
 });
 
 var officerToken = await system.IssueTokenAsync("canbo.tinh.hanoi");

@@ -18,6 +18,7 @@ namespace DoanKetSangTao.Tests.PlatformApiTests.Edge;
 /// </summary>
 public sealed class EdgePlatform : IAsyncLifetime
 {
+    /// <summary>Requests one address may make at once; the bucket then refills by one a second.</summary>
     public const int PerAddressBurst = 30;
     public const int TokenBurst = 3;
 
@@ -55,10 +56,12 @@ public sealed class EdgePlatform : IAsyncLifetime
             GatewayPort = ports.Gateway,
             ServiceBasePort = ports.ServiceBase,
             StateDirectory = Path.Combine(Path.GetTempPath(), prefix),
+            // Six processes starting at once on a shared two-core machine can take minutes.
+            ReadyTimeout = TimeSpan.FromSeconds(300),
             GatewaySettings = new Dictionary<string, string>
             {
                 ["Gateway:PerAddress:BurstLimit"] = PerAddressBurst.ToString(CultureInfo.InvariantCulture),
-                ["Gateway:PerAddress:Tokens"] = PerAddressBurst.ToString(CultureInfo.InvariantCulture),
+                ["Gateway:PerAddress:Tokens"] = "1",
                 ["Gateway:PerAddress:PeriodSeconds"] = "1",
                 ["Gateway:TokenEndpoint:BurstLimit"] = TokenBurst.ToString(CultureInfo.InvariantCulture),
                 ["Gateway:TokenEndpoint:Tokens"] = "1",

@@ -18,6 +18,7 @@ public sealed class EdgeTests(EdgePlatform platform) : IClassFixture<EdgePlatfor
         using var signedIn = platform.Client(user, await platform.TokenAsync(user));
         using var attacker = platform.Client(EdgePlatform.NewAddress(), "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.Zm9yZ2Vk");
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var flood = Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
             var answers = new List<HttpResponseMessage>();
@@ -29,16 +30,20 @@ public sealed class EdgeTests(EdgePlatform platform) : IClassFixture<EdgePlatfor
             return answers;
         }));
         var served = new List<HttpStatusCode>();
-        while (!flood.IsCompleted)
+        // The user's own address has the same small bucket: a person's pace, well inside it, all through the flood.
+        while (!flood.IsCompleted && served.Count < EdgePlatform.PerAddressBurst / 2)
         {
             using var response = await signedIn.GetAsync("/api/v1/campaigns");
             served.Add(response.StatusCode);
+            await Task.WhenAny(flood, Task.Delay(100));
         }
 
         var floodAnswers = (await flood).SelectMany(a => a).ToList();
+        var elapsed = clock.Elapsed;
         var refused = floodAnswers.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
-        // The bucket holds 30; 320 requests in well under the seconds it takes to refill it must meet the limit.
-        Assert.True(refused.Count >= floodAnswers.Count - (3 * EdgePlatform.PerAddressBurst), $"only {refused.Count} of {floodAnswers.Count} were limited");
+        // The bucket holds 30 and gains one a second: whatever got through beyond that was not limited.
+        var allowed = EdgePlatform.PerAddressBurst + (int)Math.Ceiling(elapsed.TotalSeconds) + 1;
+        Assert.True(floodAnswers.Count - refused.Count <= allowed, $"{floodAnswers.Count - refused.Count} of {floodAnswers.Count} got through in {elapsed.TotalSeconds:0.0} s; at most {allowed} may");
         Assert.All(floodAnswers, r => Assert.True(r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Unauthorized, $"{(int)r.StatusCode}"));
         var first = refused[0];
         Assert.True(int.Parse(first.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) >= 1);
