@@ -48,10 +48,20 @@ public sealed class RubricTests
     [InlineData(10, 1, 10.5, "criteria[0].minPoints")]
     [InlineData(10, 1, -1.0, "criteria[0].minPoints")]
     [InlineData(7.3, 1, null, "criteria[0].maxPoints")]
+    [InlineData(1000.5, 1, null, "criteria[0].maxPoints")]
+    [InlineData(1e12, 1, null, "criteria[0].maxPoints")]
+    [InlineData(10, 101, null, "criteria[0].weight")]
     public void Impossible_points_and_weights_are_refused(double max, double weight, double? min, string field)
     {
         var errors = Rubric.Validate([new RubricCriterion("tinh_moi", "Tính mới", (decimal)max, (decimal)weight, (decimal?)min)]);
         Assert.Equal([field], errors.Keys);
+    }
+
+    [Fact]
+    public void The_largest_decimal_as_points_and_weight_is_refused_without_overflowing()
+    {
+        var errors = Rubric.Validate([new RubricCriterion("tinh_moi", "Tính mới", decimal.MaxValue, decimal.MaxValue)]);
+        Assert.Equal(["criteria[0].maxPoints", "criteria[0].weight"], errors.Keys.Order());
     }
 
     [Fact]

@@ -118,6 +118,8 @@ public sealed class InitiativeRegistrationTests
     [Theory]
     [InlineData("an@@example")]
     [InlineData("Nguyễn Văn An <an@example.vn>")]
+    [InlineData("\u202Env.elpmaxe@na")]
+    [InlineData("an\u200B@example.vn")]
     public void A_malformed_author_email_is_refused(string email)
     {
         var (_, errors) = InitiativeRegistration.Validate(Valid(new AuthorInput("Nguyễn Văn An", email, true, 100)));

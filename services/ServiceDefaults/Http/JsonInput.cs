@@ -112,7 +112,8 @@ public sealed class JsonValueException(string code, string message) : JsonExcept
 {
     public const string OutOfRange = "value_out_of_range";
 
-    public const string WrongType = "value_wrong_type";
+    /// <summary>A value of the wrong kind is reported with the code clients already match for JSON they must fix.</summary>
+    public const string WrongType = "malformed_json";
 
     public string Code { get; } = code;
 

@@ -52,7 +52,8 @@ public static class DossiersApi
         api.MapGet("/{id:guid}", GetDossier);
         api.MapPut("/{id:guid}", UpdateDossier).RequireRoles(PlatformRoles.Author);
         // Bearer tokens, not cookies, authenticate uploads: there is no ambient credential to forge.
-        api.MapPost("/{id:guid}/attachments", UploadAttachment).RequireRoles(PlatformRoles.Author).DisableAntiforgery();
+        api.MapPost("/{id:guid}/attachments", UploadAttachment).RequireRoles(PlatformRoles.Author).DisableAntiforgery()
+            .Accepts<IFormCollection>("multipart/form-data");
         api.MapDelete("/{id:guid}/attachments/{attachmentId:guid}", RemoveAttachment).RequireRoles(PlatformRoles.Author);
         api.MapGet("/{id:guid}/attachments/{attachmentId:guid}/content", DownloadAttachment);
         api.MapPost("/{id:guid}/submit", SubmitDossier).RequireRoles(PlatformRoles.Author);

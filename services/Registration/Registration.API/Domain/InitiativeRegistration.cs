@@ -195,7 +195,8 @@ public static class InitiativeRegistration
             if (!string.IsNullOrEmpty(email))
             {
                 // Only the bare address is kept: "Tên <a@b.vn>" is not an address to store.
-                if (MailAddress.TryCreate(email, out var parsed) && parsed.Address == email)
+                // MailAddress admits invisible and bidi characters in the local part; an address that shows one way and routes another is refused.
+                if (email.Length <= 254 && VietnameseText.TryNormalize(email) == email && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email)
                 {
                     email = parsed.Address;
                 }
