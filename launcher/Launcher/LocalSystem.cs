@@ -130,6 +130,28 @@ public sealed class LocalSystem : IAsyncDisposable
     }
 
     /// <summary>
+    /// The organization a demo user files initiatives under (registration's rule): the one their account belongs to, else the
+    /// Front committee of the ward they live in.
+    /// </summary>
+    public async Task<string> FilingOrganizationAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient();
+        var user = (await http.GetFromJsonAsync<List<DemoUser>>($"{IdentityAuthority}/users", cancellationToken) ?? [])
+            .Single(u => u.UserName == userName);
+        if (user.Organization is { } own)
+        {
+            return own;
+        }
+
+        var organizations = await http.GetFromJsonAsync<List<DemoOrganization>>($"{IdentityAuthority}/organizations", cancellationToken) ?? [];
+        var commune = user.AdminUnit.Split('/') is [_, _, var c] ? c : null;
+        return organizations.FirstOrDefault(o => o.Kind == "front_committee" && o.CommuneCode == commune)?.Id
+            ?? throw new InvalidOperationException($"Demo user {userName} has no organization and no ward with a Front committee to file through.");
+    }
+
+    private sealed record DemoUser(string UserName, string AdminUnit, string? Organization);
+
+    /// <summary>
     /// The organizations the demo users work in, with the ids their tokens carry, written straight into
     /// registration's database (there is no API to choose an organization's id, rightly).
     /// </summary>

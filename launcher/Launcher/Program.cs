@@ -5,7 +5,7 @@ using System.Text.Json;
 using DoanKetSangTao.Launcher;
 
 // Started by launcher/start.sh once the infrastructure runs and the solution is built: starts the
-// platform, seeds a demo campaign and organization through the gateway, prints where to go, and
+// platform, seeds a demo campaign through the gateway (the demo users' organizations are seeded by LocalSystem), prints where to go, and
 // stops everything on Ctrl-C.
 static string Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v
     ? v
@@ -34,7 +34,9 @@ await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
 
 var authorToken = await system.IssueTokenAsync("tacgia.an", stop.Token);
 var officerToken = await system.IssueTokenAsync("canbo.tinh.hanoi", stop.Token);
-var (campaignId, organizationId) = await SeedDemoAsync(system.GatewayUrl, officerToken, stop.Token);
+var campaignId = await SeedDemoAsync(system.GatewayUrl, officerToken, stop.Token);
+// An author files under the organization their account belongs to (tacgia.an: the school's union).
+var organizationId = await system.FilingOrganizationAsync("tacgia.an", stop.Token);
 
 Console.WriteLine($"""
 
@@ -45,7 +47,7 @@ Console.WriteLine($"""
       E-mails sent:         {Env("DKST_MAIL_DIR")}
       Service logs:         {Path.Combine(state, "logs")}
 
-    Demo campaign {campaignId} (Hà Nội) and organization {organizationId} (Phường Ba Đình) are ready.
+    Demo campaign {campaignId} (Hà Nội) is ready; tacgia.an files under {organizationId} (Công đoàn cơ sở Trường THCS Ba Đình).
     Token of the author 'tacgia.an' (Nguyễn Văn An), valid 8 hours:
 
     {authorToken}
@@ -75,14 +77,12 @@ void Stop(PosixSignalContext context)
     stop.Cancel();
 }
 
-static async Task<(string CampaignId, string OrganizationId)> SeedDemoAsync(string gateway, string token, CancellationToken ct)
+static async Task<string> SeedDemoAsync(string gateway, string token, CancellationToken ct)
 {
     using var http = new HttpClient { BaseAddress = new Uri(gateway) };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     var year = DateTime.UtcNow.Year + 1;
-    var campaign = await PostAsync(http, "/api/v1/campaigns", new { year, name = $"Phong trào Đoàn kết sáng tạo Hà Nội năm {year}", provinceCode = "01", registrationDueBefore = $"{year}-01-15" }, ct);
-    var organization = await PostAsync(http, "/api/v1/organizations", new { name = "Ủy ban nhân dân phường Ba Đình", kind = "agency", communeCode = "00004" }, ct);
-    return (campaign, organization);
+    return await PostAsync(http, "/api/v1/campaigns", new { year, name = $"Phong trào Đoàn kết sáng tạo Hà Nội năm {year}", provinceCode = "01", registrationDueBefore = $"{year}-01-15" }, ct);
 
     static async Task<string> PostAsync(HttpClient http, string path, object body, CancellationToken ct)
     {

@@ -38,17 +38,36 @@ public sealed class SimilarInitiativesTests : IAsyncLifetime
     private static CorpusEntry Entry(string title, string? summary = null, string province = "01", int year = 2025) =>
         new(Guid.CreateVersion7(), Campaign, title, summary, "initiative", province, province + "001", new DateTime(year, 5, 15, 3, 0, 0, DateTimeKind.Utc));
 
-    private async Task SeedAsync(params CorpusEntry[] entries)
+    /// <summary>The initiatives, each with its dossier received (submitted to a council), as the consumers record them.</summary>
+    private Task SeedAsync(params CorpusEntry[] entries) => SeedAsync(submitted: true, entries);
+
+    private async Task SeedAsync(bool submitted, params CorpusEntry[] entries)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         foreach (var entry in entries)
         {
             await SimilarInitiatives.UpsertAsync(transaction, entry, CancellationToken.None);
+            if (submitted)
+            {
+                await ReceiveDossierAsync(transaction, entry.InitiativeId, entry.ProvinceCode);
+            }
+
+            await SimilarInitiatives.RefreshStageAsync(transaction, entry.InitiativeId, CancellationToken.None);
         }
 
         await transaction.CommitAsync();
     }
+
+    /// <summary>What <c>DossierSubmittedConsumer</c> records when a dossier of the initiative arrives.</summary>
+    private static Task ReceiveDossierAsync(NpgsqlTransaction transaction, Guid initiativeId, string province) =>
+        transaction.Connection!.ExecuteAsync(
+            """
+            INSERT INTO received_dossiers (dossier_id, version, initiative_id, campaign_id, title, kind, organization_id, province_code, commune_code,
+                                           author_org_ids, solution, novelty, attachment_count, submitted_at, source_event_id)
+            VALUES (gen_random_uuid(), 1, @initiativeId, @Campaign, 'hồ sơ', 'initiative', gen_random_uuid(), @province, @province || '001',
+                    '{}', 'giải pháp', 'tính mới', 1, now(), gen_random_uuid())
+            """, new { initiativeId, Campaign, province }, transaction);
 
     private async Task<IReadOnlyList<SimilarInitiative>> FindAsync(string title, string? summary = null, Guid? exclude = null, int limit = 10)
     {
@@ -178,12 +197,16 @@ public sealed class SimilarInitiativesTests : IAsyncLifetime
         await MigrateAsync(appraisalVersions: 3);
         var id = Guid.CreateVersion7();
         await using (var connection = await db.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
         {
             await connection.ExecuteAsync(
                 """
                 INSERT INTO intake_records (initiative_id, campaign_id, title, kind, organization_id, province_code, commune_code, author_names, registered_at, source_event_id)
                 VALUES (@Id, @Campaign, 'Mô hình tổ công nghệ số cộng đồng', 'creative_model', gen_random_uuid(), '31', '11311', '{"Lê Thị Hà"}', '2024-03-01T02:00:00Z', gen_random_uuid())
-                """, new { Id = id, Campaign });
+                """, new { Id = id, Campaign }, transaction);
+            // Its dossier went to a council before the corpus knew stages: the migration marks it submitted.
+            await ReceiveDossierAsync(transaction, id, "31");
+            await transaction.CommitAsync();
         }
 
         await MigrateAsync();
@@ -201,5 +224,62 @@ public sealed class SimilarInitiativesTests : IAsyncLifetime
         await SeedAsync(Unrelated());
 
         Assert.Empty(await FindAsync(" …–— "));
+    }
+
+    [Fact]
+    public async Task Only_initiatives_submitted_to_a_council_or_recognized_are_shown_never_a_registration_nobody_submitted()
+    {
+        await MigrateAsync();
+        var registered = Entry("Sáng kiến bản đồ số điểm thu gom rác tái chế", province: "79", year: 2024);
+        var filed = Entry("Bản đồ số các điểm thu gom rác tái chế trong phường", province: "48", year: 2025);
+        var withdrawn = Entry("Sáng kiến bản đồ số điểm thu gom rác tái chế ở chợ", province: "92", year: 2025);
+        await SeedAsync(submitted: false, registered);
+        await SeedAsync(filed, withdrawn);
+        await using (var connection = await db.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            // The author withdrew the last after submitting it.
+            await connection.ExecuteAsync(
+                "INSERT INTO withdrawn_initiatives (initiative_id, withdrawn_at, reason, withdrawn_by, source_event_id) VALUES (@InitiativeId, now(), 'rút', 'tacgia', gen_random_uuid())",
+                new { withdrawn.InitiativeId }, transaction);
+            await SimilarInitiatives.RefreshStageAsync(transaction, withdrawn.InitiativeId, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var found = await FindAsync("Sáng kiến bản đồ số điểm thu gom rác tái chế");
+        var shown = Assert.Single(found);
+        Assert.Equal((filed.InitiativeId, "48", 2025, "submitted"), (shown.InitiativeId, shown.ProvinceCode, shown.Year, shown.Stage));
+
+        // Once its dossier arrives, the registration is shown too; a recognition is shown as such.
+        await using (var connection = await db.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await ReceiveDossierAsync(transaction, registered.InitiativeId, "79");
+            await SimilarInitiatives.RefreshStageAsync(transaction, registered.InitiativeId, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal([registered.InitiativeId, filed.InitiativeId], (await FindAsync(registered.Title)).Select(f => f.InitiativeId));
+    }
+
+    [Fact]
+    public async Task A_refreshed_corpus_row_keeps_the_stage_its_records_bear_out_whatever_order_the_events_came_in()
+    {
+        await MigrateAsync();
+        var entry = Entry("Sáng kiến sổ tay điện tử cho tổ hòa giải ở cơ sở", province: "31", year: 2025);
+        await using var connection = await db.OpenConnectionAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            // The dossier arrived before the registration event: no corpus row yet to mark.
+            await ReceiveDossierAsync(transaction, entry.InitiativeId, "31");
+            await SimilarInitiatives.RefreshStageAsync(transaction, entry.InitiativeId, CancellationToken.None);
+            // Then the registration: the row is written, and its stage derived from what is on record.
+            await SimilarInitiatives.UpsertAsync(transaction, entry, CancellationToken.None);
+            await SimilarInitiatives.RefreshStageAsync(transaction, entry.InitiativeId, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal("submitted", await connection.ExecuteScalarAsync<string>(
+            "SELECT stage FROM similarity_corpus WHERE initiative_id = @InitiativeId", new { entry.InitiativeId }));
     }
 }

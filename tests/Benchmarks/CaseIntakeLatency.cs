@@ -23,8 +23,9 @@ internal static class CaseIntakeLatency
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
+    // organizationId: the council members' organization; filingOrganizationId: the one tacgia.an files under (his own).
     public static async Task<CaseIntakeResult> MeasureAsync(LocalSystem system, string pg, string databasePrefix, string campaignId, string organizationId,
-        int dossiers, Action<string> progress)
+        string filingOrganizationId, int dossiers, Action<string> progress)
     {
         using var officer = await CallerAsync(system, "canbo.tinh.hanoi");
         using var commune = await CallerAsync(system, "canbo.xa.badinh");
@@ -46,7 +47,7 @@ internal static class CaseIntakeLatency
         {
             var initiative = await IdAsync(await SendAsync(author, HttpMethod.Post, "/api/v1/initiatives", new
             {
-                campaignId, title = $"Hồ sơ đo thời gian tiếp nhận số {i + 1}", kind = "sang_kien", organizationId, communeCode = "00004",
+                campaignId, title = $"Hồ sơ đo thời gian tiếp nhận số {i + 1}", kind = "sang_kien", organizationId = filingOrganizationId, communeCode = "00004",
                 summary = "Đo thời gian từ khi nộp hồ sơ đến khi hội đồng tiếp nhận.", contentType = "tac_nghiep", movementArea = "he_thong_chinh_tri",
                 field = "hanh_chinh", authors = new[] { new { fullName = "Nguyễn Văn An", isLead = true, contributionPercent = 100 } },
             }));

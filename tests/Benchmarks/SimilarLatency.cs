@@ -74,7 +74,7 @@ internal static class SimilarLatency
 
     private sealed record Alternative(string Label, string Index, string Setup, string Sql);
 
-    private const string Columns = "initiative_id AS InitiativeId, title AS Title, province_code AS ProvinceCode, registered_at AS RegisteredAt";
+    private const string Columns = "initiative_id AS InitiativeId, title AS Title, province_code AS ProvinceCode, registered_at AS RegisteredAt, stage AS Stage";
 
     // Each alternative hides the migrated trigram index inside its transaction (rolled back), so the planner
     // must use the one built for it.

@@ -15,7 +15,7 @@ public sealed class World
     public static readonly Person CentralOfficer = new("canbo.trunguong", "Đỗ Thị Giang", PlatformRoles.FrontOfficer, "VN");
     public static readonly Person Operator = new("vanhanh", "Bùi Thị Khánh", PlatformRoles.Operator, "VN");
     public static readonly Person Secretary = new("thuky.hanoi", "Vũ Văn Hải", PlatformRoles.CouncilSecretary, "VN/01");
-    public static readonly Person AuthorAn = new("tacgia.an", "Nguyễn Văn An", PlatformRoles.Author, "VN/01/00004");
+    /// <summary>An author who belongs to no organization and lives in Phường Ba Đình: files through its Front committee.</summary>
     public static readonly Person AuthorBinh = new("tacgia.binh", "Trần Thị Bình", PlatformRoles.Author, "VN/01/00004");
 
     private World()
@@ -35,6 +35,12 @@ public sealed class World
     public Guid HcmUnit { get; private set; }
 
     public int Year { get; private set; }
+
+    /// <summary>Ủy ban Mặt trận Tổ quốc Việt Nam phường Ba Đình: where people without an organization file.</summary>
+    public Guid FrontCommittee { get; private set; }
+
+    /// <summary>A teacher whose account belongs to the school's union: files under it.</summary>
+    public Person AuthorAn => new("tacgia.an", "Nguyễn Văn An", PlatformRoles.Author, "VN/01/00004", School);
 
     public Person BranchOfficer => new("canbo.congdoan.badinh", "Ngô Thị Lan", PlatformRoles.MemberOrganizationOfficer, "VN/01/00004", Branch);
 
@@ -92,6 +98,8 @@ public sealed class World
             new { name = "Công đoàn phường Ba Đình", kind = "member_organization_branch", communeCode = "00004", parentId = world.Federation }, HttpStatusCode.Created)).Id();
         world.School = (await hanoi.PostJsonAsync("/api/v1/organizations",
             new { name = "Công đoàn cơ sở Trường THCS Ba Đình", kind = "member_organization_branch", communeCode = "00004", parentId = world.Branch }, HttpStatusCode.Created)).Id();
+        world.FrontCommittee = (await hanoi.PostJsonAsync("/api/v1/organizations",
+            new { name = "Ủy ban Mặt trận Tổ quốc Việt Nam phường Ba Đình", kind = "front_committee", communeCode = "00004" }, HttpStatusCode.Created)).Id();
         using var hcm = platform.Client(HcmOfficer);
         var hcmCommune = (await hcm.GetJsonAsync("/api/v1/administrative-units?provinceCode=79", HttpStatusCode.OK)).AsArray()[0]!.Str("code");
         world.HcmUnit = (await hcm.PostJsonAsync("/api/v1/organizations",

@@ -52,9 +52,23 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         // The relay records the send once the broker's confirm is back, which can come after the consumer already applied it.
         await StandInService.Eventually<DateTime?>(async () => (await StandInService.OutboxRowAsync(db, evt.EventId)).SentAt,
             "the outbox row marked sent", 30);
-        await Task.Delay(1000);
-        Assert.Equal(1, await StandInService.EffectsAsync(db, evt.EventId));
+        // Once sent, the relay publishes it no more: every copy that reached the broker (a publish whose confirm was lost
+        // included) is in the consumer's queue or was consumed. Stopping the host finishes the consumptions under way and
+        // hands prefetched copies back to the queue; the queue's ready count (read live, not from the management API's
+        // sampled statistics) then shows any copy not consumed, and the effect must still be one.
         await host.StopAsync();
+        Assert.Equal(0u, await ReadyAsync(new KebabCaseEndpointNameFormatter(StandInService.Name, false).Consumer<EffectConsumer>()));
+        Assert.Equal(1, await StandInService.EffectsAsync(db, evt.EventId));
+        Assert.Equal(1, await StandInService.InboxRowsAsync(db, evt.EventId));
+    }
+
+    /// <summary>Messages ready in a queue of this test's virtual host, as the broker counts them now (a passive declare).</summary>
+    private async Task<uint> ReadyAsync(string queue)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(vhost.Uri) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
     }
 
     [Fact]
@@ -135,7 +149,9 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         await bus.Publish(evt, ctx => ctx.Mandatory = true);
         await StandInService.Eventually<int?>(() => Task.FromResult<int?>(DeliveryCounter.Deliveries.GetValueOrDefault(evt.EventId) >= 2 ? 2 : null),
             "two deliveries of the same event");
-        await Task.Delay(500);
+        // The consumer under test has handled the second copy too: its inbox row counts both deliveries.
+        await StandInService.Eventually<int?>(async () => await StandInService.InboxDeliveriesAsync(db, evt.EventId) is 2 ? 2 : null,
+            "the redelivery recognized on the inbox row", 30);
 
         Assert.Equal(1, await StandInService.EffectsAsync(db, evt.EventId));
         Assert.Equal(1, await StandInService.InboxRowsAsync(db, evt.EventId));

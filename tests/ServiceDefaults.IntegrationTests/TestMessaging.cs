@@ -127,6 +127,13 @@ public static class StandInService
         return await c.ExecuteScalarAsync<int>("SELECT count(*) FROM inbox_messages WHERE message_id = @eventId", new { eventId });
     }
 
+    /// <summary>How many copies of the event the consumer under test was handed (0 before the first).</summary>
+    public static async Task<int> InboxDeliveriesAsync(NpgsqlDataSource db, Guid eventId)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        return await c.ExecuteScalarAsync<int?>("SELECT sum(deliveries)::int FROM inbox_messages WHERE message_id = @eventId", new { eventId }) ?? 0;
+    }
+
     public static async Task<(int Attempts, DateTime? SentAt)> OutboxRowAsync(NpgsqlDataSource db, Guid eventId)
     {
         await using var c = await db.OpenConnectionAsync();

@@ -15,7 +15,10 @@ public sealed record AppraisalCaseOpened(
     Guid InitiativeId,
     int DossierVersion) : IIntegrationEvent;
 
-/// <summary>The council returned the dossier for completion (trả hồ sơ để bổ sung), with the reasons.</summary>
+/// <summary>
+/// The council returned the dossier for completion (trả hồ sơ để bổ sung), with the reasons. <see cref="CouncilLevel"/>
+/// (commune, province, central) is null in events published before it was added.
+/// </summary>
 public sealed record DossierReturnedForCompletion(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -24,7 +27,8 @@ public sealed record DossierReturnedForCompletion(
     Guid InitiativeId,
     int DossierVersion,
     string Reason,
-    string ReturnedBy) : IIntegrationEvent;
+    string ReturnedBy,
+    string? CouncilLevel = null) : IIntegrationEvent;
 
 /// <summary>
 /// The council's decision (quyết định công nhận): recognized at its level or not, with its number and date.

@@ -9,7 +9,7 @@ namespace DoanKetSangTao.ServiceDefaults.Messaging;
 /// A consumer whose effect happens at most once per event: the event id is recorded in the inbox in
 /// the same transaction as the effect. A redelivery (broker redelivery, outbox re-publish, replay from
 /// <c>_error</c>) finds the id already there and does nothing. Concurrent duplicates serialize on the
-/// inbox's primary key.
+/// inbox's primary key. The inbox row counts the deliveries, so a redelivery leaves a trace (<c>deliveries</c>).
 /// </summary>
 public abstract class IdempotentConsumer<TEvent>(NpgsqlDataSource dataSource, ILogger logger) : IConsumer<TEvent>
     where TEvent : class, IIntegrationEvent
@@ -24,6 +24,11 @@ public abstract class IdempotentConsumer<TEvent>(NpgsqlDataSource dataSource, IL
             new { Id = context.Message.EventId, Consumer = GetType().FullName }, transaction, cancellationToken: ct));
         if (first == 0)
         {
+            // Counted on the inbox row: the evidence that the redelivery arrived and was ignored.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE inbox_messages SET deliveries = deliveries + 1 WHERE message_id = @Id AND consumer = @Consumer",
+                new { Id = context.Message.EventId, Consumer = GetType().FullName }, transaction, cancellationToken: ct));
+            await transaction.CommitAsync(ct);
             logger.LogInformation("Event {EventId} already handled by {Consumer}; ignoring the redelivery", context.Message.EventId, GetType().Name);
             return;
         }

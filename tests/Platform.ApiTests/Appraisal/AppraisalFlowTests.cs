@@ -36,7 +36,7 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
     {
         var world = await World.OfAsync(platform);
         using var hanoi = platform.Client(World.ProvinceOfficer);
-        using var an = platform.Client(World.AuthorAn);
+        using var an = platform.Client(world.AuthorAn);
         using var branch = platform.Client(world.BranchOfficer);
         await hanoi.PutJsonAsync($"/api/v1/organizations/{world.School}/movement-plans/{world.CampaignId}",
             new { documentNumber = "05/KH-CĐCS", issuedOn = DateTime.UtcNow.AddMonths(-3).ToString("yyyy-MM-dd") }, HttpStatusCode.OK);
@@ -80,9 +80,15 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         await StatusAsync(an, early.InitiativeId, "under_appraisal");
 
         // A redelivered submission (the same event again, or published twice) opens no second case.
-        await platform.PublishAsync(await platform.LastEventAsync<DossierSubmitted>("registration", early.InitiativeId));
-        await platform.PublishAsync((await platform.LastEventAsync<DossierSubmitted>("registration", early.InitiativeId)) with { EventId = Guid.NewGuid() });
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var submitted = await platform.LastEventAsync<DossierSubmitted>("registration", early.InitiativeId);
+        var republished = submitted with { EventId = Guid.NewGuid() };
+        await platform.PublishAsync(submitted);
+        await platform.PublishAsync(republished);
+        // Both were handled: the redelivery counted on its inbox row, the copy under a new id recorded in the inbox.
+        await TestInfrastructure.EventuallyAsync(async () => await platform.ScalarAsync<long>("appraisal",
+            "SELECT coalesce(sum(deliveries), 0) FROM inbox_messages WHERE message_id = @id", new { id = submitted.EventId }) >= 2
+            && await platform.ScalarAsync<long>("appraisal", "SELECT count(*) FROM inbox_messages WHERE message_id = @id", new { id = republished.EventId }) == 1
+            ? (object)true : null, TimeSpan.FromSeconds(30), "appraisal handled the redelivered and the republished submission");
         Assert.Equal(1, await platform.ScalarAsync<long>("appraisal", "SELECT count(*) FROM appraisal_cases WHERE initiative_id = @id", new { id = early.InitiativeId }));
         Assert.Equal(1, await platform.ScalarAsync<long>("appraisal",
             "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%AppraisalCaseOpened' AND payload->>'initiativeId' = @id", new { id = early.InitiativeId.ToString() }));
@@ -108,8 +114,16 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         await secretary.PostJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/screening", Screening("admit"), HttpStatusCode.OK);
         await secretary.PostJsonAsync($"/api/v1/appraisals/cases/{secondCase}/screening", Screening("admit"), HttpStatusCode.OK);
 
+        // A registration nobody submitted, with nearly the same title: appraisal holds it in its corpus but never shows it.
+        var unsubmitted = await World.RegisterAsync(an, world.Registration("Ứng dụng số hóa sổ điểm điện tử cho các trường trung học cơ sở"));
+        await TestInfrastructure.EventuallyAsync(async () => await platform.ScalarAsync<long>("appraisal",
+            "SELECT count(*) FROM similarity_corpus WHERE initiative_id = @id", new { id = unsubmitted.Id() }) == 1 ? (object)true : null,
+            TimeSpan.FromSeconds(30), "the registration in appraisal's corpus");
+
         // The council sees the earlier initiative as the most similar to the copy (typed without diacritics), and never the copy itself.
         var similar = await secretary.GetJsonAsync($"/api/v1/appraisals/cases/{copyCase}/similar?limit=5", HttpStatusCode.OK);
+        Assert.DoesNotContain(similar.AsArray(), x => x!.Str("initiativeId") == unsubmitted.Str("id"));
+        Assert.All(similar.AsArray(), x => Assert.Contains(x!.Str("stage"), new[] { "submitted", "recognized" }));
         Assert.Equal(early.InitiativeId.ToString(), similar[0]!.Str("initiativeId"));
         Assert.DoesNotContain(similar.AsArray(), x => x!.Str("initiativeId") == copy.InitiativeId.ToString());
         Assert.True(similar[0]!["score"]!.GetValue<double>() > similar.AsArray().Skip(1).Select(x => x!["score"]!.GetValue<double>()).DefaultIfEmpty(0).Max());
@@ -229,6 +243,9 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         var nominated = await secretary.PostJsonAsync($"/api/v1/councils/{councilId}/nominations", new { caseIds = new[] { earlyCase } }, HttpStatusCode.OK);
         var upperCase = Guid.Parse(nominated[0]!.Str("upperCaseId"));
         Assert.Equal(centralCouncil.Id(), Guid.Parse(nominated[0]!.Str("upperCouncilId")));
+        // The author sees the level and the stage apart: nominated to the central council, under appraisal there.
+        var standing = await StandingAsync(an, early.InitiativeId, "central", "under_appraisal");
+        Assert.Equal("Được đề cử lên Hội đồng Trung ương, đang thẩm định tại đó", standing.Str("appraisalLabel"));
         await (await secretary.PostAsJsonAsync($"/api/v1/councils/{councilId}/nominations", new { caseIds = new[] { earlyCase } })).JsonAsync(HttpStatusCode.Conflict);
         var notRecognized = await (await secretary.PostAsJsonAsync($"/api/v1/councils/{councilId}/nominations", new { caseIds = new[] { copyCase } })).JsonAsync(HttpStatusCode.Conflict);
         Assert.Equal("case_state_invalid", notRecognized.Str("code"));
@@ -250,6 +267,8 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         await centralSecretary.PostJsonAsync($"/api/v1/appraisals/cases/{upperCase}/decision", Decision(true, "25/QĐ-MTTW"), HttpStatusCode.OK);
         var nationally = await StatusAsync(an, early.InitiativeId, "recognized", level: "central");
         Assert.Equal("central", nationally["recognizedLevel"]!.GetValue<string>());
+        Assert.Equal("Được đề cử lên Hội đồng Trung ương và được công nhận",
+            (await StandingAsync(an, early.InitiativeId, "central", "recognized")).Str("appraisalLabel"));
 
         // The author sees each council's outcome and published comment, never the members' sheets.
         var outcomes = await an.GetJsonAsync($"/api/v1/appraisals/outcomes?initiativeId={early.InitiativeId}", HttpStatusCode.OK);
@@ -345,8 +364,68 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         Assert.Contains((await secretary.GetJsonAsync("/api/v1/councils", HttpStatusCode.OK)).AsArray(), c => c!.Id() == council.Id());
         Assert.DoesNotContain((await outsider.GetJsonAsync("/api/v1/councils", HttpStatusCode.OK)).AsArray(), c => c!.Id() == council.Id());
         Assert.Empty((await departed.GetJsonAsync("/api/v1/councils", HttpStatusCode.OK)).AsArray());
-        using var an = platform.Client(World.AuthorAn);
+        using var an = platform.Client(world.AuthorAn);
         await (await an.GetAsync($"/api/v1/councils/{council.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Withdrawing_an_initiative_closes_its_case_and_the_council_can_do_nothing_more_on_it()
+    {
+        var world = await World.OfAsync(platform);
+        using var hanoi = platform.Client(World.ProvinceOfficer);
+        using var an = platform.Client(world.AuthorAn);
+        using var branch = platform.Client(world.BranchOfficer);
+        // A campaign of its own, so that this council takes none of the other tests' dossiers.
+        var campaign = (await hanoi.PostJsonAsync("/api/v1/campaigns", new
+        {
+            year = world.Year, name = $"Đợt thi đua chuyên đề chuyển đổi số Hà Nội năm {world.Year}", provinceCode = "01",
+            registrationDueBefore = $"{world.Year}-01-15", deadlines = new Dictionary<string, string> { ["dossier"] = $"{world.Year}-08-06" },
+        }, HttpStatusCode.Created)).Id();
+        var justice = (await hanoi.PostJsonAsync("/api/v1/organizations",
+            new { name = "Sở Tư pháp Hà Nội", kind = "agency", provinceCode = "01" }, HttpStatusCode.Created)).Id();
+        var secretaryPerson = new Person("thuky.chuyende.hanoi", "Đoàn Văn Sơn", PlatformRoles.CouncilSecretary, "VN/01");
+        var council = await hanoi.PostJsonAsync("/api/v1/councils", Council(campaign, "VN/01",
+            [
+                new { userId = secretaryPerson.Id, fullName = secretaryPerson.Name, role = "secretary", organizationId = justice },
+                new { userId = "chutich.chuyende.hanoi", fullName = "Vương Thị Lụa", role = "chair", organizationId = justice },
+            ], name: "Hội đồng thẩm định chuyên đề chuyển đổi số"), HttpStatusCode.Created);
+        using var secretary = platform.Client(secretaryPerson);
+        var filed = await SubmittedDossierAsync(an, branch, world, "Sổ tay pháp luật điện tử cho tổ hòa giải", campaign);
+        var caseId = await CaseOfAsync(secretary, council.Id(), filed.InitiativeId);
+
+        await an.PostJsonAsync($"/api/v1/initiatives/{filed.InitiativeId}/withdraw", new { reason = "Tác giả chuyển công tác, xin rút sáng kiến." }, HttpStatusCode.OK);
+        var closed = await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var now = await secretary.GetJsonAsync($"/api/v1/appraisals/cases/{caseId}", HttpStatusCode.OK);
+            return now.Str("state") == "withdrawn" ? now : null;
+        }, TimeSpan.FromSeconds(30), "the case closed on the withdrawal");
+        Assert.Equal("đã đóng do tác giả rút sáng kiến", closed.Str("stateName"));
+
+        // Every act on it is refused, saying why.
+        var admit = await (await secretary.PostAsJsonAsync($"/api/v1/appraisals/cases/{caseId}/screening", Screening("admit"))).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("case_withdrawn", admit.Str("code"));
+        Assert.Contains("tác giả đã rút sáng kiến", admit.Str("detail"));
+        Assert.Contains("Tác giả chuyển công tác", admit.Str("detail"));
+        var chair = PersonId(council, "chutich.chuyende.hanoi");
+        Assert.Equal("case_withdrawn", (await (await secretary.PutAsJsonAsync($"/api/v1/appraisals/cases/{caseId}/assignments",
+            new { personIds = new[] { chair } })).JsonAsync(HttpStatusCode.Conflict)).Str("code"));
+        Assert.Equal("case_withdrawn", (await (await secretary.PostAsJsonAsync($"/api/v1/appraisals/cases/{caseId}/duplicate",
+            new { initiativeId = Guid.NewGuid() })).JsonAsync(HttpStatusCode.Conflict)).Str("code"));
+        Assert.Equal("case_withdrawn", (await (await secretary.PostAsJsonAsync($"/api/v1/appraisals/cases/{caseId}/decision",
+            Decision(true, "9/QĐ-HĐTĐ"))).JsonAsync(HttpStatusCode.Conflict)).Str("code"));
+        using var chairClient = platform.Client(new Person("chutich.chuyende.hanoi", "Vương Thị Lụa", PlatformRoles.CouncilMember, "VN/01"));
+        Assert.Equal("case_withdrawn", (await (await chairClient.PutAsJsonAsync($"/api/v1/appraisals/cases/{caseId}/scores/mine", Scores(0.8m)))
+            .JsonAsync(HttpStatusCode.Conflict)).Str("code"));
+
+        // The closing is in the audit trail once, however often the withdrawal is delivered.
+        var withdrawn = await platform.LastEventAsync<InitiativeWithdrawn>("registration", filed.InitiativeId);
+        await platform.PublishAsync(withdrawn);
+        await TestInfrastructure.EventuallyAsync(async () => await platform.ScalarAsync<long>("appraisal",
+            "SELECT coalesce(sum(deliveries), 0) FROM inbox_messages WHERE message_id = @id", new { id = withdrawn.EventId }) >= 2 ? (object)true : null,
+            TimeSpan.FromSeconds(30), "the redelivered withdrawal handled");
+        var audit = await hanoi.GetJsonAsync($"/api/v1/councils/{council.Id()}/audit?caseId={caseId}", HttpStatusCode.OK);
+        Assert.Single(audit.AsArray(), a => a!.Str("action") == "case_withdrawn");
+        Assert.Equal("withdrawn", (await secretary.GetJsonAsync($"/api/v1/appraisals/cases/{caseId}", HttpStatusCode.OK)).Str("state"));
     }
 
     private static object Council(Guid campaignId, string scope, object[] members, string name = "Hội đồng thẩm định sáng kiến thành phố Hà Nội") => new
@@ -402,9 +481,18 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
             return now.Str("status") == status && (level is null || now["recognizedLevel"]?.GetValue<string>() == level) ? now : null;
         }, TimeSpan.FromSeconds(30), $"initiative {initiativeId} {status}");
 
-    private static async Task<(Guid InitiativeId, Guid DossierId)> SubmittedDossierAsync(HttpClient an, HttpClient branch, World world, string title)
+    /// <summary>Waits until the author sees the initiative at this council level and stage of appraisal.</summary>
+    private static async Task<JsonNode> StandingAsync(HttpClient author, Guid initiativeId, string level, string stage) =>
+        await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var now = await author.GetJsonAsync($"/api/v1/initiatives/{initiativeId}", HttpStatusCode.OK);
+            return now["appraisalLevel"]?.GetValue<string>() == level && now["appraisalStage"]?.GetValue<string>() == stage ? now : null;
+        }, TimeSpan.FromSeconds(30), $"initiative {initiativeId} at {level}, {stage}");
+
+    private static async Task<(Guid InitiativeId, Guid DossierId)> SubmittedDossierAsync(
+        HttpClient an, HttpClient branch, World world, string title, Guid? campaignId = null)
     {
-        var initiative = await World.RegisterAsync(an, world.Registration(title));
+        var initiative = await World.RegisterAsync(an, world.Registration(title, campaignId: campaignId));
         await branch.PostJsonAsync($"/api/v1/initiatives/{initiative.Id()}/confirm", new { }, HttpStatusCode.OK);
         var dossierId = (await an.PostJsonAsync("/api/v1/dossiers", new { initiativeId = initiative.Id() }, HttpStatusCode.Created)).Id();
         await (await World.UploadAsync(an, dossierId, "cover_letter", "Tờ trình.pdf", World.Pdf)).JsonAsync(HttpStatusCode.Created);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DoanKetSangTao.Contracts.IntegrationEvents;
+using DoanKetSangTao.ServiceDefaults.Messaging;
 using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.Support;
 
@@ -26,11 +27,12 @@ public sealed class DecisionOutcomesTests(ApiPlatform platform) : IClassFixture<
     [Fact]
     public async Task Decisions_and_nominations_count_once_per_level_and_each_officer_sees_their_own_area()
     {
-        await PublishDecisionsAsync();
+        var published = await PublishDecisionsAsync();
         using var centre = platform.Client(World.CentralOfficer);
         await EventuallyAsync(centre, $"/api/v1/reports/appraisal-results?campaignId={campaign}",
             r => Counts(r["totals"]!, "central") == (1, 0, 0) && Counts(r["totals"]!, "province") == (2, 1, 1) && Counts(r["totals"]!, "commune") == (1, 0, 1));
-        await Task.Delay(1500); // let the duplicates arrive: they must change nothing
+        // Every duplicate has arrived and been handled (counted on its inbox row): they must have changed nothing.
+        await RedeliveredAsync("reporting", published.Select(e => e.EventId));
         var national = await centre.GetJsonAsync($"/api/v1/reports/appraisal-results?campaignId={campaign}", HttpStatusCode.OK);
 
         // The nation by province; a province's figure is the sum of its communes.
@@ -65,17 +67,17 @@ public sealed class DecisionOutcomesTests(ApiPlatform platform) : IClassFixture<
         Assert.Equal((0, 1, 0), Counts(other["totals"]!, "province"));
 
         // An author reads no reports.
-        using var author = platform.Client(World.AuthorAn);
+        using var author = platform.Client(World.AuthorBinh);
         await author.GetJsonAsync($"/api/v1/reports/appraisal-results?campaignId={campaign}&provinceCode=01", HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task Recognitions_become_commendation_candidates_with_the_award_types_of_their_level()
     {
-        await PublishDecisionsAsync();
+        var published = await PublishDecisionsAsync();
         using var centre = platform.Client(World.CentralOfficer);
         await EventuallyAsync(centre, $"/api/v1/commendations/candidates?campaignId={campaign}", r => r["items"]!.AsArray().Count == 4);
-        await Task.Delay(1500);
+        await RedeliveredAsync("awards", published.OfType<AppraisalDecisionMade>().Select(e => e.EventId));
         var all = await centre.GetJsonAsync($"/api/v1/commendations/candidates?campaignId={campaign}", HttpStatusCode.OK);
 
         // One candidate per recognition and level, none for the initiative not recognized; the latest decisions first.
@@ -123,7 +125,7 @@ public sealed class DecisionOutcomesTests(ApiPlatform platform) : IClassFixture<
         var bad = await centre.GetJsonAsync($"/api/v1/commendations/candidates?campaignId={campaign}&level=huyen", HttpStatusCode.BadRequest);
         Assert.Equal("validation_failed", bad.Str("code"));
         Assert.Contains("cấp xã", bad["errors"]!["level"]![0]!.GetValue<string>());
-        using var author = platform.Client(World.AuthorAn);
+        using var author = platform.Client(World.AuthorBinh);
         await author.GetJsonAsync($"/api/v1/commendations/candidates?campaignId={campaign}", HttpStatusCode.Forbidden);
         using var secretary = platform.Client(World.Secretary);
         await secretary.GetJsonAsync($"/api/v1/commendations/candidates?campaignId={campaign}", HttpStatusCode.Forbidden);
@@ -156,6 +158,19 @@ public sealed class DecisionOutcomesTests(ApiPlatform platform) : IClassFixture<
     private Task<long> CandidatesOfAsync(Guid initiative) =>
         platform.ScalarAsync<long>("awards", "SELECT count(*) FROM commendation_candidates WHERE initiative_id = @id", new { id = initiative });
 
+    /// <summary>Waits until the service was handed each event twice (its inbox rows count the deliveries) and handled both.</summary>
+    private Task RedeliveredAsync(string service, IEnumerable<Guid> eventIds)
+    {
+        var ids = eventIds.ToArray();
+        return TestInfrastructure.EventuallyAsync(async () =>
+            await platform.ScalarAsync<long>(service,
+                "SELECT count(DISTINCT message_id) FROM inbox_messages WHERE message_id = ANY(@ids) AND deliveries >= 2", new { ids }) == ids.Length
+            && await platform.ScalarAsync<long>(service,
+                "SELECT count(*) FROM inbox_messages WHERE message_id = ANY(@ids) AND deliveries < 2", new { ids }) == 0
+                ? (object)true : null,
+            TimeSpan.FromSeconds(30), $"{service} handled both deliveries of {ids.Length} events");
+    }
+
     private Task InboxedAsync(string service, Guid eventId) =>
         TestInfrastructure.EventuallyAsync(async () =>
             await platform.ScalarAsync<long>(service, "SELECT count(*) FROM inbox_messages WHERE message_id = @id", new { id = eventId }) == 1 ? (object)true : null,
@@ -184,9 +199,9 @@ public sealed class DecisionOutcomesTests(ApiPlatform platform) : IClassFixture<
     /// The councils' work for one campaign, each event published twice as a redelivery would be. The same initiative is
     /// decided at province and then at central level; another is nominated from its commune council.
     /// </summary>
-    private async Task PublishDecisionsAsync()
+    private async Task<IReadOnlyList<IIntegrationEvent>> PublishDecisionsAsync()
     {
-        var events = new object[]
+        var events = new IIntegrationEvent[]
         {
             Decision(schoolGarden, "commune", "00004", true, "Vườn trường sinh thái từ vật liệu tái chế", "07/QĐ-MTTQ-BTT", new DateOnly(2026, 10, 5)),
             Nomination(schoolGarden, "commune", "province"),
@@ -206,6 +221,8 @@ public sealed class DecisionOutcomesTests(ApiPlatform platform) : IClassFixture<
                 _ => throw new InvalidOperationException(message.GetType().Name),
             });
         }
+
+        return events;
     }
 
     private AppraisalDecisionMade Decision(

@@ -56,13 +56,14 @@ public sealed class MigrationCatalogTests
     }
 
     [Fact]
-    public void The_platform_ships_outbox_and_inbox_as_version_1_and_file_contents_as_version_2()
+    public void The_platform_ships_outbox_and_inbox_as_version_1_file_contents_as_version_2_and_inbox_deliveries_as_version_3()
     {
         var platform = MigrationCatalog.Load(typeof(Outbox).Assembly, "platform");
-        Assert.Equal([1, 2], platform.Select(s => s.Version));
+        Assert.Equal([1, 2, 3], platform.Select(s => s.Version));
         Assert.Contains("CREATE TABLE outbox_messages", platform[0].Sql);
         Assert.Contains("CREATE TABLE inbox_messages", platform[0].Sql);
         Assert.Equal("file_contents", platform[1].Name);
         Assert.Contains("CREATE TABLE file_contents", platform[1].Sql);
+        Assert.Contains("ADD COLUMN deliveries", platform[2].Sql);
     }
 }

@@ -131,7 +131,7 @@ public static class CasesApi
         if (outcome == ScreeningOutcome.Return)
         {
             await s.Outbox.EnqueueAsync(new DossierReturnedForCompletion(Guid.CreateVersion7(), now, id, row.CouncilId, row.InitiativeId, row.DossierVersion,
-                reason!, s.Actor), tx, ct);
+                reason!, s.Actor, council.Row.Level), tx, ct);
         }
         else if (outcome == ScreeningOutcome.Reject)
         {
@@ -146,7 +146,8 @@ public static class CasesApi
 
     /// <summary>
     /// Sáng kiến tương tự: the earlier initiatives (any year, any province) most like the case, by title and summary with
-    /// diacritics ignored, for the council to judge novelty and spot duplicates.
+    /// diacritics ignored, for the council to judge novelty and spot duplicates; only those submitted to a council or
+    /// recognized, with title, province and year (docs/decisions/0008-similar-initiatives-visibility.md).
     /// </summary>
     public static async Task<Ok<List<SimilarInitiative>>> GetSimilar(Guid id, int? limit, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
@@ -402,6 +403,7 @@ public static class CasesApi
         await s.Outbox.EnqueueAsync(new AppraisalDecisionMade(Guid.CreateVersion7(), now, id, row.CouncilId, council.Row.Level, row.InitiativeId,
             decision.Recognized, decision.AggregateTotal, decision.Band?.Name, decision.DecisionNumber, decision.DecisionDate, comment, row.CampaignId,
             row.ProvinceCode, row.CommuneCode, row.Title), tx, ct);
+        await SimilarInitiatives.RefreshStageAsync(tx, row.InitiativeId, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(await ResponseAsync(connection, await CaseStore.LoadAsync(connection, id, ct: ct), council, s, ct));
     }

@@ -46,6 +46,9 @@ public static class AppraisalErrors
     /// <summary>422: the council has already nominated as many cases as its quota allows.</summary>
     public const string NominationQuotaExceeded = "nomination_quota_exceeded";
 
+    /// <summary>409: any act on a case whose initiative the author withdrew (the case is closed).</summary>
+    public const string CaseWithdrawn = "case_withdrawn";
+
     internal static ProblemException Validation(string detail, Dictionary<string, string[]> errors) =>
         new(StatusCodes.Status400BadRequest, ValidationFailed, detail, errors);
 

@@ -20,6 +20,7 @@ public static class ApplicationServices
         {
             x.AddConsumer<InitiativeRegisteredConsumer>();
             x.AddConsumer<DossierSubmittedConsumer>();
+            x.AddConsumer<InitiativeWithdrawnConsumer>();
         });
         var registration = builder.Configuration["Services:Registration:Grpc"]
             ?? throw new InvalidOperationException("Services:Registration:Grpc is not configured: set it to registration's gRPC address.");

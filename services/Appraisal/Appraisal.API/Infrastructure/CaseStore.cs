@@ -3,6 +3,7 @@ using Dapper;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.ServiceDefaults.Http;
+using DoanKetSangTao.ServiceDefaults.Localization;
 using DoanKetSangTao.ServiceDefaults.Messaging;
 using Npgsql;
 
@@ -26,6 +27,9 @@ public static class CaseState
     /// <summary>Đã có quyết định: recognized or not.</summary>
     public const string Decided = "decided";
 
+    /// <summary>Đã đóng do tác giả rút sáng kiến: closed, nothing more is done on it.</summary>
+    public const string Withdrawn = "withdrawn";
+
     public static string NameOf(string state) => state switch
     {
         Screening => "chờ sơ loại",
@@ -33,6 +37,7 @@ public static class CaseState
         Returned => "đã trả để bổ sung",
         Rejected => "bị loại",
         Decided => "đã có quyết định",
+        Withdrawn => "đã đóng do tác giả rút sáng kiến",
         _ => state,
     };
 }
@@ -102,6 +107,10 @@ public sealed class CaseRow
 
     public DateTime UpdatedAt { get; set; }
 
+    public DateTime? WithdrawnAt { get; set; }
+
+    public string? WithdrawalReason { get; set; }
+
     public AppraisalCase ToDomain() => new(Id, Title, AuthorOrgIds, new DateTimeOffset(SubmittedAt, TimeSpan.Zero));
 }
 
@@ -115,7 +124,8 @@ public static class CaseStore
         c.duplicate_note AS DuplicateNote, c.nominated_from_case_id AS NominatedFromCaseId, c.lower_result::text AS LowerResult,
         c.recognized AS Recognized, c.aggregate_total AS AggregateTotal, c.grade AS Grade, c.decision_number AS DecisionNumber,
         c.decision_date AS DecisionDate, c.published_comment AS PublishedComment, c.decided_at AS DecidedAt,
-        c.nominated_to_case_id AS NominatedToCaseId, c.opened_at AS OpenedAt, c.updated_at AS UpdatedAt
+        c.nominated_to_case_id AS NominatedToCaseId, c.opened_at AS OpenedAt, c.updated_at AS UpdatedAt,
+        c.withdrawn_at AS WithdrawnAt, c.withdrawal_reason AS WithdrawalReason
         """;
 
     /// <summary>The case; 404 when there is none. With a transaction, the row is locked for the change that follows.</summary>
@@ -124,9 +134,21 @@ public static class CaseStore
             $"SELECT {Columns} FROM appraisal_cases c WHERE c.id = @id{(tx is null ? string.Empty : " FOR UPDATE")}", new { id }, tx, cancellationToken: ct))
         ?? throw new ProblemException(StatusCodes.Status404NotFound, "case_not_found", "Không tìm thấy hồ sơ thẩm định.");
 
-    /// <summary>409 unless the case is in one of the states the operation needs.</summary>
+    /// <summary>
+    /// 409 unless the case is in one of the states the operation needs; every act on a case the author withdrew is refused
+    /// with <c>case_withdrawn</c>, saying when and why.
+    /// </summary>
     public static void EnsureState(CaseRow row, string action, params string[] states)
     {
+        if (row.State == CaseState.Withdrawn)
+        {
+            var when = row.WithdrawnAt is { } at ? $" ngày {VietnamTime.ToLocal(new DateTimeOffset(at, TimeSpan.Zero)):dd/MM/yyyy}" : string.Empty;
+            throw new ProblemException(StatusCodes.Status409Conflict, AppraisalErrors.CaseWithdrawn,
+                $"Không thể {action}: tác giả đã rút sáng kiến \"{row.Title}\"{when}"
+                + (string.IsNullOrEmpty(row.WithdrawalReason) ? string.Empty : $" (lý do: {row.WithdrawalReason})")
+                + ". Hồ sơ thẩm định đã đóng; hội đồng không thực hiện thêm thao tác nào trên hồ sơ này.");
+        }
+
         if (!states.Contains(row.State))
         {
             throw new ProblemException(StatusCodes.Status409Conflict, "case_state_invalid",
@@ -161,6 +183,13 @@ public static class CaseIntake
         // Serializes intake with the setting up of councils of the same campaign: without it, a dossier arriving while a
         // council is created is seen by neither (the set-up misses the uncommitted dossier, the intake the new council).
         await LockCampaignAsync(tx, d.CampaignId, ct);
+
+        // The author withdrew it (the withdrawal may overtake the dossier's events): no case is opened for it any more.
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM withdrawn_initiatives WHERE initiative_id = @InitiativeId)", new { d.InitiativeId }, tx, cancellationToken: ct)))
+        {
+            return null;
+        }
 
         // The initiative's case in this campaign, whichever council holds it: a returned case is reopened where it is, even if
         // a lower council was set up since; a case nominated upward and returned by the council above is reopened there.

@@ -4,8 +4,11 @@ using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 
-/// <summary>An earlier initiative like the one before the council; <c>Score</c> is 1 for the same words, 0 for nothing in common.</summary>
-public sealed record SimilarInitiative(Guid InitiativeId, string Title, string ProvinceCode, DateTime RegisteredAt, double Score)
+/// <summary>
+/// An earlier initiative like the one before the council; <c>Score</c> is 1 for the same words, 0 for nothing in common;
+/// <c>Stage</c> is <c>submitted</c> (a dossier went to a council) or <c>recognized</c>.
+/// </summary>
+public sealed record SimilarInitiative(Guid InitiativeId, string Title, string ProvinceCode, DateTime RegisteredAt, string Stage, double Score)
 {
     /// <summary>The year it was registered, in Vietnam's time.</summary>
     public int Year => VietnamTime.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(RegisteredAt, DateTimeKind.Utc))).Year;
@@ -16,9 +19,11 @@ public sealed record CorpusEntry(
     Guid InitiativeId, Guid CampaignId, string Title, string? Summary, string Kind, string ProvinceCode, string CommuneCode, DateTime RegisteredAt);
 
 /// <summary>
-/// Sáng kiến tương tự: the initiatives of the corpus (every registered initiative, any year, any province) whose
-/// text is most like a case's, by trigram similarity of the folded text, so that "sang kien tuoi nuoc tiet kiem"
-/// finds "Sáng kiến tưới nước tiết kiệm". See docs/benchmarks.md for why this query and index.
+/// Sáng kiến tương tự: the initiatives of the corpus whose text is most like a case's, by trigram similarity of the
+/// folded text, so that "sang kien tuoi nuoc tiet kiem" finds "Sáng kiến tưới nước tiết kiệm". The corpus holds every
+/// registered initiative, any year, any province, but shows only those submitted to a council or recognized: title,
+/// province and year, never a draft or a registration nobody submitted (docs/decisions/0008). See docs/benchmarks.md
+/// for why this query and index.
 /// </summary>
 public static class SimilarInitiatives
 {
@@ -35,12 +40,12 @@ public static class SimilarInitiatives
     /// </summary>
     public const string Sql = """
         WITH candidates AS (
-            SELECT initiative_id, title, province_code, registered_at, title_key, summary_key
+            SELECT initiative_id, title, province_code, registered_at, stage, title_key, summary_key
             FROM similarity_corpus
-            WHERE title_key IS NOT NULL AND initiative_id <> @Exclude
+            WHERE title_key IS NOT NULL AND stage IN ('submitted', 'recognized') AND initiative_id <> @Exclude
             ORDER BY title_key <-> @TitleKey
             LIMIT @Candidates)
-        SELECT initiative_id AS InitiativeId, title AS Title, province_code AS ProvinceCode, registered_at AS RegisteredAt,
+        SELECT initiative_id AS InitiativeId, title AS Title, province_code AS ProvinceCode, registered_at AS RegisteredAt, stage AS Stage,
                (CASE WHEN @SummaryKey <> '' AND summary_key <> ''
                      THEN 0.6 * similarity(title_key, @TitleKey) + 0.4 * similarity(summary_key, @SummaryKey)
                      ELSE similarity(title_key, @TitleKey) END)::float8 AS Score
@@ -97,4 +102,20 @@ public static class SimilarInitiatives
                 entry.RegisteredAt,
             }, transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// Sets the initiative's stage in the corpus from appraisal's own records, so that the order in which its events arrive
+    /// does not matter: recognized by a council (a public fact, kept even if the author later withdraws at a higher level),
+    /// else withdrawn, else submitted (a dossier was received), else registered.
+    /// </summary>
+    public static Task RefreshStageAsync(NpgsqlTransaction transaction, Guid initiativeId, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE similarity_corpus SET stage = CASE
+                WHEN EXISTS (SELECT 1 FROM appraisal_cases a WHERE a.initiative_id = @initiativeId AND a.state = 'decided' AND a.recognized) THEN 'recognized'
+                WHEN EXISTS (SELECT 1 FROM withdrawn_initiatives w WHERE w.initiative_id = @initiativeId) THEN 'withdrawn'
+                WHEN EXISTS (SELECT 1 FROM received_dossiers r WHERE r.initiative_id = @initiativeId) THEN 'submitted'
+                ELSE 'registered' END
+            WHERE initiative_id = @initiativeId
+            """, new { initiativeId }, transaction, cancellationToken: cancellationToken));
 }

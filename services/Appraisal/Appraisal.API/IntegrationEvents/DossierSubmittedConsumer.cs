@@ -42,5 +42,6 @@ public sealed class DossierSubmittedConsumer(
                 message.SubmittedBy, message.EventId,
             }, transaction, cancellationToken: cancellationToken));
         await CaseIntake.OpenAsync(transaction, outbox, message.DossierId, message.Version, clock.GetUtcNow(), cancellationToken);
+        await SimilarInitiatives.RefreshStageAsync(transaction, message.InitiativeId, cancellationToken);
     }
 }

@@ -47,9 +47,10 @@ public sealed class InitiativeRegisteredConsumer(
                 SourceEventId = message.EventId,
             }, transaction, cancellationToken: cancellationToken));
 
-        // Every initiative, any province, joins the corpus the council's similar-initiatives list searches.
+        // Every initiative, any province, joins the corpus; the similar-initiatives list shows it once it is submitted (its stage).
         await SimilarInitiatives.UpsertAsync(transaction, new CorpusEntry(
             Guid.Parse(initiative.InitiativeId), Guid.Parse(initiative.CampaignId), initiative.Title, initiative.Summary, initiative.Kind,
             initiative.ProvinceCode, initiative.CommuneCode, registeredAt), cancellationToken);
+        await SimilarInitiatives.RefreshStageAsync(transaction, Guid.Parse(initiative.InitiativeId), cancellationToken);
     }
 }

@@ -73,7 +73,7 @@ public static class InitiativesApi
         }
 
         var campaign = await RegistrationRules.CampaignAsync(connection, registration.CampaignId);
-        var provinceCode = await RegistrationRules.ResolveAreaAsync(connection, campaign, registration);
+        var provinceCode = await RegistrationRules.ResolveAreaAsync(connection, campaign, registration, services.User);
         var now = services.Clock.GetUtcNow();
         if (!request.SaveAsDraft)
         {
@@ -148,7 +148,7 @@ public static class InitiativesApi
         }
 
         var campaign = await RegistrationRules.CampaignAsync(connection, registration.CampaignId, transaction);
-        var provinceCode = await RegistrationRules.ResolveAreaAsync(connection, campaign, registration);
+        var provinceCode = await RegistrationRules.ResolveAreaAsync(connection, campaign, registration, services.User);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE initiatives SET title = @Title, kind = @Kind, content_type = @ContentType, movement_area = @MovementArea, field = @Field,
@@ -207,7 +207,11 @@ public static class InitiativesApi
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var row = await OwnAsync(transaction, id, services.User, ct);
         var reason = RequiredReason(request.Reason, "rút sáng kiến");
-        await InitiativeStore.TransitionAsync(transaction, services.Outbox, row, LifecycleStep.Withdraw, services.User.Id, reason, services.Clock.GetUtcNow(), ct);
+        var now = services.Clock.GetUtcNow();
+        await InitiativeStore.TransitionAsync(transaction, services.Outbox, row, LifecycleStep.Withdraw, services.User.Id, reason, now, ct);
+        // Appraisal closes the initiative's open cases on this (docs/appraisal.md); in the same transaction as the withdrawal.
+        await services.Outbox.EnqueueAsync(new InitiativeWithdrawn(Guid.CreateVersion7(), now, row.Id, row.CampaignId, row.Title, reason, services.User.Id),
+            transaction, ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok((await InitiativeStore.LoadAsync(connection, id))!);
     }

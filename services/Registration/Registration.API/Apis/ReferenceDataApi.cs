@@ -44,7 +44,8 @@ public static class ReferenceDataApi
         orgs.MapGet("/{id:guid}", GetOrganization);
         orgs.MapPut("/{id:guid}/movement-plans/{campaignId:guid}", RecordMovementPlan)
             .RequireRoles(PlatformRoles.UnitOfficer, PlatformRoles.MemberOrganizationOfficer, PlatformRoles.FrontOfficer);
-        orgs.MapGet("/{id:guid}/movement-plans", ListMovementPlans);
+        orgs.MapGet("/{id:guid}/movement-plans", ListMovementPlans)
+            .RequireRoles(PlatformRoles.UnitOfficer, PlatformRoles.MemberOrganizationOfficer, PlatformRoles.FrontOfficer, PlatformRoles.Operator);
         return app;
     }
 
@@ -314,20 +315,7 @@ public static class ReferenceDataApi
     {
         await using var connection = await services.Db.OpenConnectionAsync();
         await RegistrationRules.CampaignAsync(connection, campaignId);
-        var access = new InitiativeAccess(services.User);
-        var parameters = new DynamicParameters(new { id });
-        var terms = new List<string> { "false" };
-        if (access.IsOrganizationOfficer)
-        {
-            terms.Add(access.OrganizationSubtree(parameters, "i.id"));
-        }
-
-        if (access.IsAreaOfficer)
-        {
-            terms.Add(InitiativeAccess.AreaPredicate(services.User.Scope!, parameters));
-        }
-
-        var allowed = await connection.QuerySingleOrDefaultAsync<bool?>($"SELECT {string.Join(" OR ", terms)} FROM organizations i WHERE i.id = @id", parameters);
+        var allowed = await OrganizationVisibleAsync(connection, id, services.User);
         if (allowed is null)
         {
             return Problems.NotFound("organization_not_found", "Không tìm thấy cơ quan, đơn vị.");
@@ -369,9 +357,22 @@ public static class ReferenceDataApi
         return TypedResults.Ok(plan);
     }
 
-    public static async Task<Ok<List<MovementPlanResponse>>> ListMovementPlans(Guid id, [AsParameters] RegistrationServices services)
+    /// <summary>An organization's movement plans, with who recorded them: to the officers who may see the organization.</summary>
+    public static async Task<Results<Ok<List<MovementPlanResponse>>, ProblemHttpResult>> ListMovementPlans(Guid id, [AsParameters] RegistrationServices services)
     {
         await using var connection = await services.Db.OpenConnectionAsync();
+        var allowed = await OrganizationVisibleAsync(connection, id, services.User);
+        if (allowed is null)
+        {
+            return Problems.NotFound("organization_not_found", "Không tìm thấy cơ quan, đơn vị.");
+        }
+
+        if (allowed == false)
+        {
+            return Problems.Forbidden("organization_outside_scope",
+                "Bạn chỉ được xem kế hoạch của đơn vị mình, đơn vị trực thuộc hoặc đơn vị trong địa bàn phụ trách.");
+        }
+
         var rows = await connection.QueryAsync<PlanRow>(
             """
             SELECT organization_id AS OrganizationId, campaign_id AS CampaignId, document_number AS DocumentNumber, issued_on AS IssuedOn,
@@ -380,6 +381,14 @@ public static class ReferenceDataApi
             """, new { id });
         return TypedResults.Ok(rows.Select(r => new MovementPlanResponse(r.OrganizationId, r.CampaignId, r.DocumentNumber, DateOnly.FromDateTime(r.IssuedOn),
             r.RecordedBy, new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)))).ToList());
+    }
+
+    /// <summary>Null when there is no such organization; else whether the caller reaches it (<see cref="InitiativeAccess.OrganizationPredicate"/>).</summary>
+    private static async Task<bool?> OrganizationVisibleAsync(Npgsql.NpgsqlConnection connection, Guid id, CurrentUser user)
+    {
+        var parameters = new DynamicParameters(new { id });
+        return await connection.QuerySingleOrDefaultAsync<bool?>(
+            $"SELECT {new InitiativeAccess(user).OrganizationPredicate(parameters)} FROM organizations o WHERE o.id = @id", parameters);
     }
 
     private sealed record CommuneRow(string Code, string ParentCode);

@@ -135,6 +135,27 @@ public sealed class InitiativeAccess(CurrentUser user)
         return "(" + string.Join(" OR ", terms) + ")";
     }
 
+    /// <summary>
+    /// Who may see an organization's own records (its movement plans) and record them: an officer of the organization or
+    /// of one above it, or a Front officer (or operator) whose area covers it; the reach of the initiative lists, over the
+    /// <c>organizations</c> row aliased <paramref name="alias"/>.
+    /// </summary>
+    public string OrganizationPredicate(DynamicParameters parameters, string alias = "o")
+    {
+        var terms = new List<string> { "false" };
+        if (IsOrganizationOfficer)
+        {
+            terms.Add(OrganizationSubtree(parameters, $"{alias}.id"));
+        }
+
+        if (IsAreaOfficer)
+        {
+            terms.Add(AreaPredicate(User.Scope!, parameters, alias));
+        }
+
+        return "(" + string.Join(" OR ", terms) + ")";
+    }
+
     /// <summary>True when <paramref name="column"/> (an organization id) is the officer's organization or one under it.</summary>
     public string OrganizationSubtree(DynamicParameters parameters, string column)
     {

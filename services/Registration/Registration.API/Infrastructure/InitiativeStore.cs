@@ -109,16 +109,23 @@ public static class InitiativeStore
                    a.contribution_percent AS ContributionPercent, a.organization_id AS OrganizationId, o.name AS OrganizationName, a.position AS Position
             FROM initiative_authors a LEFT JOIN organizations o ON o.id = a.organization_id
             WHERE a.initiative_id = ANY(@ids) ORDER BY a.initiative_id, a.ordinal;
+            SELECT initiative_id AS InitiativeId, level AS Level, nominated_at IS NOT NULL AS Nominated, opened_version AS OpenedVersion,
+                   returned_version AS ReturnedVersion, decision AS Decision
+            FROM initiative_appraisal WHERE initiative_id = ANY(@ids);
             """, new { ids = ids.ToArray() }, tx));
         var heads = (await grid.ReadAsync<InitiativeHead>()).ToDictionary(h => h.Id);
         var authors = (await grid.ReadAsync<AuthorRow>()).ToLookup(a => a.InitiativeId);
+        var standings = (await grid.ReadAsync<LevelRow>()).ToLookup(l => l.InitiativeId,
+            l => new LevelFacts(l.Level, l.Nominated, l.OpenedVersion, l.ReturnedVersion, l.Decision));
         return ids.Where(heads.ContainsKey).Select(id =>
         {
             var h = heads[id];
+            var standing = AppraisalPosition.Of(standings[id]);
             return new InitiativeResponse(h.Id, h.CampaignId, h.Title, h.Kind, h.ContentType, h.MovementArea, h.Field, h.Summary, h.ExpectedScope,
                 h.OrganizationId, h.OrganizationName, h.ProvinceCode, h.CommuneCode, h.CommuneName, h.Status, InitiativeStatus.All.NameOf(h.Status),
                 h.RecognizedLevel, h.RegisteredBy, Utc(h.CreatedAt), h.SubmittedAt is { } s ? Utc(s) : null, Utc(h.UpdatedAt),
-                authors[id].Select(a => new AuthorResponse(a.FullName, a.Email, a.IsLead, a.ContributionPercent, a.OrganizationId, a.OrganizationName, a.Position)).ToList());
+                authors[id].Select(a => new AuthorResponse(a.FullName, a.Email, a.IsLead, a.ContributionPercent, a.OrganizationId, a.OrganizationName, a.Position)).ToList(),
+                standing?.Level, standing?.Stage, standing?.Label);
         }).ToList();
     }
 
@@ -165,6 +172,21 @@ public static class InitiativeStore
         public DateTime? SubmittedAt { get; init; }
 
         public DateTime UpdatedAt { get; init; }
+    }
+
+    private sealed class LevelRow
+    {
+        public Guid InitiativeId { get; init; }
+
+        public string Level { get; init; } = string.Empty;
+
+        public bool Nominated { get; init; }
+
+        public int? OpenedVersion { get; init; }
+
+        public int? ReturnedVersion { get; init; }
+
+        public string? Decision { get; init; }
     }
 
     private sealed class AuthorRow

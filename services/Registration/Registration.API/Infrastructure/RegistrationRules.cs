@@ -1,6 +1,7 @@
 using Dapper;
 using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.ServiceDefaults.Http;
+using DoanKetSangTao.ServiceDefaults.Security;
 using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.Infrastructure;
@@ -16,13 +17,25 @@ public static class RegistrationRules
             """, new { campaignId }, tx))
         ?? throw new ProblemException(404, "campaign_not_found", "Không tìm thấy đợt thi đua. Vui lòng chọn một đợt thi đua đang mở.");
 
-    /// <summary>The province the registration is filed in, after checking the commune, the campaign's scope and the organizations.</summary>
-    public static async Task<string> ResolveAreaAsync(NpgsqlConnection connection, Campaign campaign, ValidRegistration registration)
+    /// <summary>
+    /// The province the registration is filed in, after checking the commune, that the organization is the filer's
+    /// (<see cref="FilingRights"/>), the campaign's scope and the authors' organizations.
+    /// </summary>
+    public static async Task<string> ResolveAreaAsync(NpgsqlConnection connection, Campaign campaign, ValidRegistration registration, CurrentUser user)
     {
         var provinceCode = await connection.QuerySingleOrDefaultAsync<string>(
             "SELECT parent_code FROM administrative_units WHERE code = @CommuneCode AND level = 'commune' AND retired_at IS NULL",
             new { registration.CommuneCode })
             ?? throw Invalid("communeCode", "Mã xã/phường không có trong danh mục đơn vị hành chính hiện hành.");
+
+        var organization = await connection.QuerySingleOrDefaultAsync<FilingOrganization>(
+            "SELECT id AS Id, kind AS Kind, province_code AS ProvinceCode, commune_code AS CommuneCode FROM organizations WHERE id = @OrganizationId",
+            new { registration.OrganizationId })
+            ?? throw Invalid("organizationId", "Không tìm thấy cơ quan, đơn vị đã chọn.");
+        if (FilingRights.Check(await FilerAsync(connection, user), organization, campaign, registration.CommuneCode) is { } refusal)
+        {
+            throw new ProblemException(refusal.Status, refusal.Code, refusal.Message);
+        }
 
         if (!campaign.Covers(provinceCode))
         {
@@ -30,10 +43,7 @@ public static class RegistrationRules
                 "Xã/phường đã chọn không thuộc tỉnh/thành phố của đợt thi đua này. Vui lòng chọn đúng đợt thi đua của địa phương.");
         }
 
-        var organizationProvince = await connection.QuerySingleOrDefaultAsync<string>(
-            "SELECT province_code FROM organizations WHERE id = @OrganizationId", new { registration.OrganizationId })
-            ?? throw Invalid("organizationId", "Không tìm thấy cơ quan, đơn vị đã chọn.");
-        if (organizationProvince != provinceCode)
+        if (organization.ProvinceCode != provinceCode)
         {
             throw Invalid("organizationId", "Cơ quan, đơn vị đã chọn không thuộc tỉnh/thành phố của xã/phường nơi đăng ký sáng kiến.");
         }
@@ -70,6 +80,32 @@ public static class RegistrationRules
         {
             throw new ProblemException(409, kind == DeadlineKind.Registration ? "registration_closed" : "dossier_closed", refusal);
         }
+    }
+
+    /// <summary>
+    /// Who files, from the token: the account's organization, or, for a person who belongs to none, the commune they live
+    /// in and the communes it has since been merged into (a Front committee of the merged commune takes their filings).
+    /// </summary>
+    public static async Task<Filer> FilerAsync(NpgsqlConnection connection, CurrentUser user)
+    {
+        if (Guid.TryParse(user.OrganizationId, out var organization))
+        {
+            return new Filer(organization, []);
+        }
+
+        if (user.Scope?.CommuneCode is not { } commune)
+        {
+            return new Filer(null, []);
+        }
+
+        var communes = await connection.QueryAsync<string>(
+            """
+            WITH RECURSIVE up(code) AS (
+                SELECT @commune::text
+                UNION SELECT a.merged_into_code FROM administrative_units a JOIN up ON a.code = up.code WHERE a.merged_into_code IS NOT NULL)
+            SELECT code FROM up
+            """, new { commune });
+        return new Filer(null, [.. communes]);
     }
 
     private static ProblemException Invalid(string field, string message) => Problems.ValidationException(field, message);

@@ -22,6 +22,30 @@ public abstract class AppraisalOutcomeConsumer<TEvent>(NpgsqlDataSource db, Outb
 
     protected ILogger Logger { get; } = logger;
 
+    /// <summary>
+    /// Records what the event says about the initiative at one council level (see <see cref="AppraisalPosition"/>), whatever
+    /// its lifecycle status allows: the standing is derived from every level's facts, so the order of arrival does not matter.
+    /// </summary>
+    protected static Task RecordAsync(NpgsqlTransaction tx, Guid initiativeId, string? level, string set, object values, DateTimeOffset at, CancellationToken ct)
+    {
+        if (!AppraisalPosition.IsLevel(level))
+        {
+            return Task.CompletedTask;
+        }
+
+        var parameters = new DynamicParameters(values);
+        parameters.Add("InitiativeId", initiativeId);
+        parameters.Add("Level", level);
+        parameters.Add("At", at.UtcDateTime);
+        return tx.Connection!.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO initiative_appraisal AS a (initiative_id, level, updated_at)
+            SELECT @InitiativeId, @Level, @At WHERE EXISTS (SELECT 1 FROM initiatives WHERE id = @InitiativeId)
+            ON CONFLICT (initiative_id, level) DO NOTHING;
+            UPDATE initiative_appraisal a SET {set}, updated_at = @At WHERE a.initiative_id = @InitiativeId AND a.level = @Level;
+            """, parameters, tx, cancellationToken: ct));
+    }
+
     protected async Task ApplyAsync(NpgsqlTransaction tx, Guid initiativeId, LifecycleStep step, string actor, string? reason, CancellationToken ct)
     {
         var row = await InitiativeStore.LockAsync(tx, initiativeId, ct);
@@ -42,8 +66,12 @@ public abstract class AppraisalOutcomeConsumer<TEvent>(NpgsqlDataSource db, Outb
 public sealed class AppraisalCaseOpenedConsumer(NpgsqlDataSource db, Outbox outbox, TimeProvider clock, ILogger<AppraisalCaseOpenedConsumer> logger)
     : AppraisalOutcomeConsumer<AppraisalCaseOpened>(db, outbox, clock, logger)
 {
-    protected override Task HandleAsync(AppraisalCaseOpened message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        ApplyAsync(transaction, message.InitiativeId, LifecycleStep.OpenAppraisal, $"council:{message.CouncilId}", null, cancellationToken);
+    protected override async Task HandleAsync(AppraisalCaseOpened message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await RecordAsync(transaction, message.InitiativeId, message.CouncilLevel, "opened_version = GREATEST(a.opened_version, @Version)",
+            new { Version = message.DossierVersion }, message.OccurredAt, cancellationToken);
+        await ApplyAsync(transaction, message.InitiativeId, LifecycleStep.OpenAppraisal, $"council:{message.CouncilId}", null, cancellationToken);
+    }
 }
 
 /// <summary>Hội đồng trả hồ sơ để bổ sung: the submitted version is marked returned and the author may complete and resubmit.</summary>
@@ -52,6 +80,14 @@ public sealed class DossierReturnedConsumer(NpgsqlDataSource db, Outbox outbox, 
 {
     protected override async Task HandleAsync(DossierReturnedForCompletion message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
+        // Events published before the level was carried: the highest level holding an open case of the initiative.
+        var level = message.CouncilLevel ?? await transaction.Connection!.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+            """
+            SELECT level FROM initiative_appraisal WHERE initiative_id = @InitiativeId AND opened_version IS NOT NULL
+            ORDER BY array_position(ARRAY['commune','province','central'], level) DESC LIMIT 1
+            """, new { message.InitiativeId }, transaction, cancellationToken: cancellationToken));
+        await RecordAsync(transaction, message.InitiativeId, level, "returned_version = GREATEST(a.returned_version, @Version)",
+            new { Version = message.DossierVersion }, message.OccurredAt, cancellationToken);
         var updated = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             """
             UPDATE dossiers SET state = 'returned', return_reason = @Reason, returned_at = @OccurredAt, row_version = row_version + 1
@@ -89,6 +125,8 @@ public sealed class AppraisalDecisionConsumer(NpgsqlDataSource db, Outbox outbox
     {
         var reason = $"Quyết định số {message.DecisionNumber} ngày {message.DecisionDate:dd/MM/yyyy} của hội đồng {LevelName(message.CouncilLevel)}"
             + (string.IsNullOrWhiteSpace(message.PublishedComment) ? string.Empty : $". Ý kiến của hội đồng: {message.PublishedComment}");
+        await RecordAsync(transaction, message.InitiativeId, message.CouncilLevel, "decision = @Decision",
+            new { Decision = message.Recognized ? AppraisalPosition.Recognized : AppraisalPosition.NotRecognized }, message.OccurredAt, cancellationToken);
         await ApplyAsync(transaction, message.InitiativeId, message.Recognized ? LifecycleStep.Recognize : LifecycleStep.Reject,
             $"council:{message.CouncilId}", reason, cancellationToken);
         if (message.Recognized)
@@ -104,7 +142,11 @@ public sealed class AppraisalDecisionConsumer(NpgsqlDataSource db, Outbox outbox
 public sealed class InitiativeNominatedConsumer(NpgsqlDataSource db, Outbox outbox, TimeProvider clock, ILogger<InitiativeNominatedConsumer> logger)
     : AppraisalOutcomeConsumer<InitiativeNominated>(db, outbox, clock, logger)
 {
-    protected override Task HandleAsync(InitiativeNominated message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        ApplyAsync(transaction, message.InitiativeId, LifecycleStep.Nominate, $"council:{message.FromCouncilId}",
+    protected override async Task HandleAsync(InitiativeNominated message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await RecordAsync(transaction, message.InitiativeId, message.ToLevel, "nominated_at = COALESCE(a.nominated_at, @At)", new { }, message.OccurredAt,
+            cancellationToken);
+        await ApplyAsync(transaction, message.InitiativeId, LifecycleStep.Nominate, $"council:{message.FromCouncilId}",
             $"Đề cử từ hội đồng {AppraisalDecisionConsumer.LevelName(message.FromLevel)} lên hội đồng {AppraisalDecisionConsumer.LevelName(message.ToLevel)}", cancellationToken);
+    }
 }
