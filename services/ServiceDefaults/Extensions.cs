@@ -22,7 +22,7 @@ public static class Extensions
         builder.AddPlatformAuthentication();
         builder.AddServiceIdentity(serviceName);
         builder.Services.AddOpenApi();
-        builder.Services.AddGrpc();
+        builder.Services.AddPlatformGrpc();
         // Bad request bodies reach the exception handler (stable codes such as malformed_json) in every
         // environment, not only in Development, which is the framework's default.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -35,11 +35,12 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>The middleware every service runs, in order: errors as Problem Details, then authentication and authorization.</summary>
+    /// <summary>The middleware every service runs, in order: errors as Problem Details, which port serves what, then authentication and authorization.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseGrpcPortRule(app.Configuration);
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -52,7 +53,7 @@ public static class Extensions
         if (app.Configuration["Kestrel:Endpoints:Grpc:Url"] is not null)
         {
             // grpc.health.v1 on the internal gRPC port, answering from the same readiness checks.
-            app.MapGrpcHealthChecksService();
+            app.MapPlatformGrpcHealth();
         }
 
         return app;

@@ -75,7 +75,7 @@ public sealed partial class ThinFlowTests(PlatformFixture platform) : IClassFixt
             ("registration publish", s => s.Service == "registration" && s.Scope == "MassTransit"),
             ("notification consume", s => s.Service == "notification" && s.Scope == "MassTransit"),
             ("reporting consume", s => s.Service == "reporting" && s.Scope == "MassTransit"),
-            ("appraisal gRPC client", s => s.Service == "appraisal" && s.Scope == "DoanKetSangTao.Grpc"),
+            ("appraisal gRPC client", s => s.Service == "appraisal" && s.Scope == "Grpc.Net.Client"),
             ("registration gRPC server", s => s.Service == "registration" && s.Name.Contains("InitiativeLookup", StringComparison.Ordinal)),
         };
         List<ReceivedSpan> trace = [];

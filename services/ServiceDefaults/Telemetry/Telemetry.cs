@@ -19,7 +19,7 @@ public static class PlatformTelemetry
         "System.Net.Http",
         "Npgsql",
         "MassTransit",
-        Grpc.GrpcTelemetry.ActivitySourceName,
+        "Grpc.Net.Client",
     ];
 
     internal static readonly string[] ListenedMeters =
