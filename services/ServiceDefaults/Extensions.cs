@@ -24,7 +24,7 @@ public static class Extensions
         builder.AddPlatformAuthentication();
         builder.AddServiceIdentity(serviceName);
         builder.Services.AddOpenApi();
-        builder.Services.AddGrpc();
+        builder.Services.AddPlatformGrpc();
         // Bad request bodies reach the exception handler (stable codes such as malformed_json) in every
         // environment, not only in Development, which is the framework's default.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -41,7 +41,7 @@ public static class Extensions
 
     /// <summary>
     /// The middleware every service runs, in order: security headers, errors as Problem Details, the platform's
-    /// URL and header limits, then <paramref name="beforeAuthentication"/> (the gateway's per-address limiter:
+    /// URL and header limits, which port serves what (gRPC only on the gRPC port), then <paramref name="beforeAuthentication"/> (the gateway's per-address limiter:
     /// a flood must not cost a token validation each), then authentication and authorization.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
@@ -50,6 +50,7 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePlatformRequestLimits();
+        app.UseGrpcPortRule(app.Configuration);
         beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -63,7 +64,7 @@ public static class Extensions
         if (app.Configuration["Kestrel:Endpoints:Grpc:Url"] is not null)
         {
             // grpc.health.v1 on the internal gRPC port, answering from the same readiness checks.
-            app.MapGrpcHealthChecksService();
+            app.MapPlatformGrpcHealth();
         }
 
         return app;

@@ -141,6 +141,8 @@ public sealed partial class ChartValuesTests
         var appraisal = Chart.Components(Chart.Values())["appraisal"];
 
         Assert.Contains("registration", Chart.AsList(appraisal.At("grpcClients")));
+        // Registration asks appraisal who on a council reads a dossier.
+        Assert.Contains("appraisal", Chart.AsList(Chart.Components(Chart.Values())["registration"].At("grpcClients")));
     }
 
     [Fact]
@@ -150,8 +152,8 @@ public sealed partial class ChartValuesTests
         {
             foreach (var (name, c) in Chart.Components(values))
             {
-                // Registration serves the look-ups; a component with gRPC clients calls them.
-                var needs = name == "registration" || Chart.AsList(c.At("grpcClients")).Count > 0;
+                // Registration serves the look-ups and appraisal the council's dossier access; a component with gRPC clients calls them.
+                var needs = name is "registration" or "appraisal" || Chart.AsList(c.At("grpcClients")).Count > 0;
                 Assert.Equal(needs ? "service-auth" : null, c.At("secretEnv.ServiceAuth__Key.secret"));
                 if (needs)
                 {

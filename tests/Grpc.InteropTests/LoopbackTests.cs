@@ -4,7 +4,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.ServiceDefaults.Grpc;
-using DoanKetSangTao.ServiceDefaults.Grpc.Health.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Health.V1;
 using DoanKetSangTao.Tests.GrpcInteropTests.Infrastructure;
 using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +54,24 @@ public sealed class LoopbackTests : IAsyncLifetime
 
         // The REST port itself works: the 404 is the port rule, not a dead endpoint.
         Assert.Equal("pong", await http.GetStringAsync(new Uri(_host.RestAddress, "/rest/ping")));
+    }
+
+    [Fact]
+    public async Task Grpc_port_does_not_serve_the_rest_api()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        using var onGrpcPort = new HttpRequestMessage(HttpMethod.Get, new Uri(_host.GrpcAddress, "/rest/ping"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        using var response = await http.SendAsync(onGrpcPort);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("pong", await response.Content.ReadAsStringAsync());
+
+        // The same path answers on the REST port, and gRPC on the gRPC port.
+        Assert.Equal("pong", await http.GetStringAsync(new Uri(_host.RestAddress, "/rest/ping")));
+        Assert.Equal("SK-001", (await Client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" })).InitiativeId);
     }
 
     [Fact]
@@ -125,7 +145,7 @@ public sealed class LoopbackTests : IAsyncLifetime
     public async Task Client_deadline_is_deadline_exceeded_and_cancels_the_server_method()
     {
         // Long enough for the server method to have started even on a loaded machine; it waits 30 s.
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.GetInitiativeAsync(
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await Client.GetInitiativeAsync(
             new GetInitiativeRequest { InitiativeId = "slow" }, deadline: DateTime.UtcNow.AddMilliseconds(1500)));
 
         Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
@@ -133,7 +153,7 @@ public sealed class LoopbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Compressed_message_is_refused()
+    public async Task Compressed_message_without_its_encoding_is_refused()
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
         var frame = GrpcFrame(new GetInitiativeRequest { InitiativeId = "SK-001" });
@@ -141,14 +161,15 @@ public sealed class LoopbackTests : IAsyncLifetime
         using var request = RawGrpcRequest(_host.GrpcAddress, HttpVersion.Version20, frame);
         using var response = await http.SendAsync(request);
 
-        Assert.Equal(((int)StatusCode.Unimplemented).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // The compressed flag without a grpc-encoding header breaks the protocol (grpc/grpc PROTOCOL-HTTP2.md).
+        Assert.Equal(((int)StatusCode.Internal).ToString(System.Globalization.CultureInfo.InvariantCulture),
             response.Headers.GetValues("grpc-status").Single());
     }
 
     [Fact]
     public async Task Oversized_request_is_resource_exhausted()
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.GetInitiativeAsync(
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await Client.GetInitiativeAsync(
             new GetInitiativeRequest { InitiativeId = new string('x', 2000) }));
 
         Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
@@ -159,7 +180,7 @@ public sealed class LoopbackTests : IAsyncLifetime
     {
         using var channel = GrpcChannel.ForAddress(_host.GrpcAddress, new GrpcChannelOptions { MaxReceiveMessageSize = 1000 });
         var client = new InitiativeLookup.InitiativeLookupClient(channel);
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "big" }));
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "big" }));
 
         Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
     }
@@ -168,8 +189,8 @@ public sealed class LoopbackTests : IAsyncLifetime
     public async Task Unknown_service_is_unimplemented()
     {
         using var channel = GrpcChannel.ForAddress(_host.GrpcAddress);
-        var method = new Method<GetInitiativeRequest, InitiativeReply>(
-            MethodType.Unary, "no.such.Service", "Get", GetInitiativeRequest.Parser, InitiativeReply.Parser);
+        var method = new Method<GetInitiativeRequest, InitiativeReply>(MethodType.Unary, "no.such.Service", "Get",
+            TestMethods.GetInitiative.RequestMarshaller, TestMethods.GetInitiative.ResponseMarshaller);
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
             await channel.CreateCallInvoker().AsyncUnaryCall(method, null, default, new GetInitiativeRequest()));
 
@@ -184,7 +205,7 @@ public sealed class LoopbackTests : IAsyncLifetime
         await using var host = await GrpcTestHost.StartAsync(restProtocols: "Http2");
         using var channel = GrpcChannel.ForAddress(host.RestAddress);
         var client = new InitiativeLookup.InitiativeLookupClient(channel);
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }));
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }));
 
         Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
         Assert.Equal("Bad gRPC response. HTTP status code: 404", ex.Status.Detail);
@@ -196,10 +217,10 @@ public sealed class LoopbackTests : IAsyncLifetime
         // Http1AndHttp2 without TLS cannot do h2c: Kestrel sends GOAWAY HTTP_1_1_REQUIRED.
         using var channel = GrpcChannel.ForAddress(_host.RestAddress);
         var client = new InitiativeLookup.InitiativeLookupClient(channel);
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }));
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }));
 
         Assert.Equal(StatusCode.Internal, ex.StatusCode);
-        Assert.Contains("0xD", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("HTTP_1_1_REQUIRED", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,7 +233,7 @@ public sealed class LoopbackTests : IAsyncLifetime
 
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
         var client = new InitiativeLookup.InitiativeLookupClient(channel);
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }));
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }));
 
         Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
     }
@@ -236,7 +257,7 @@ public sealed class LoopbackTests : IAsyncLifetime
         var stopped = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is GrpcTelemetry.ActivitySourceName or "Microsoft.AspNetCore" or TestSourceName,
+            ShouldListenTo = source => source.Name is GrpcClientSource or "Microsoft.AspNetCore" or TestSourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = stopped.Enqueue,
         };
@@ -251,13 +272,10 @@ public sealed class LoopbackTests : IAsyncLifetime
             await Client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" });
         }
 
-        var client = Assert.Single(stopped, a => a.TraceId == traceId && a.Source.Name == GrpcTelemetry.ActivitySourceName);
+        var client = Assert.Single(stopped, a => a.TraceId == traceId && a.Source.Name == GrpcClientSource);
         Assert.Equal(ActivityKind.Client, client.Kind);
-        Assert.Equal($"{TestMethods.Service}/GetInitiative", client.DisplayName);
-        Assert.Equal("grpc", client.GetTagItem("rpc.system"));
-        Assert.Equal(TestMethods.Service, client.GetTagItem("rpc.service"));
-        Assert.Equal("GetInitiative", client.GetTagItem("rpc.method"));
-        Assert.Equal(0, client.GetTagItem("rpc.grpc.status_code"));
+        Assert.Equal($"/{TestMethods.Service}/GetInitiative", client.GetTagItem("grpc.method"));
+        Assert.Equal("0", client.GetTagItem("grpc.status_code"));
 
         // The server side continues the same trace (traceparent sent by HttpClient) and carries the rpc tags.
         Activity? server = null;
@@ -271,12 +289,13 @@ public sealed class LoopbackTests : IAsyncLifetime
         }
 
         Assert.NotNull(server);
-        Assert.Equal("grpc", server.GetTagItem("rpc.system"));
-        Assert.Equal("GetInitiative", server.GetTagItem("rpc.method"));
-        Assert.Equal(0, server.GetTagItem("rpc.grpc.status_code"));
+        Assert.Equal($"/{TestMethods.Service}/GetInitiative", server.GetTagItem("grpc.method"));
+        Assert.Equal("0", server.GetTagItem("grpc.status_code"));
     }
 
     private const string TestSourceName = "DoanKetSangTao.Tests.Grpc";
+
+    private const string GrpcClientSource = "Grpc.Net.Client";
 
     private static byte[] GrpcFrame(IMessage message)
     {

@@ -20,12 +20,14 @@ public sealed class PythonClientRun : PythonGrpcFixture
     {
         await base.InitializeAsync();
         _host = await GrpcTestHost.StartAsync();
-        _secured = await GrpcTestHost.StartAsync(serviceKey: ServiceKey);
+        _secured = await GrpcTestHost.StartAsync(serviceKey: ServiceKey, callers: ["interop-client"]);
         var token = ServiceTokens.Issue("interop-client", ServiceIdentity.SigningKey(ServiceKey), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        var otherCaller = ServiceTokens.Issue("awards", ServiceIdentity.SigningKey(ServiceKey), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
         var (exitCode, stdout, stderr) = await ExternalProcess.RunAsync(Python,
             [
                 ScriptPath("client_interop.py"), "--gen", GeneratedDirectory, "--target", $"127.0.0.1:{_host.GrpcPort}",
                 "--secured-target", $"127.0.0.1:{_secured.GrpcPort}", "--token", token,
+                "--other-caller-token", otherCaller,
             ],
             TimeSpan.FromSeconds(90));
         if (exitCode != 0)
@@ -143,10 +145,22 @@ public sealed class PythonClientTests(PythonClientRun run) : IClassFixture<Pytho
     [Fact]
     public void A_grpcio_client_without_a_service_token_is_unauthenticated_and_with_one_is_answered()
     {
-        Assert.Equal("UNAUTHENTICATED", Result("secured_without_token").GetProperty("code").GetString());
+        // The status and its Vietnamese detail come from grpc-status/grpc-message: an HTTP 401 would reach grpcio
+        // as "Received http2 header with status: 401".
+        var unauthenticated = Result("secured_without_token");
+        Assert.Equal("UNAUTHENTICATED", unauthenticated.GetProperty("code").GetString());
+        Assert.Equal("Cần mã thông báo hợp lệ của một dịch vụ trong nền tảng.", unauthenticated.GetProperty("details").GetString());
         var answered = Result("secured_with_token");
         Assert.Equal("OK", answered.GetProperty("code").GetString());
         Assert.Equal("SK-001", answered.GetProperty("initiative_id").GetString());
+    }
+
+    [Fact]
+    public void A_grpcio_client_with_a_valid_token_of_a_service_the_method_does_not_admit_is_permission_denied()
+    {
+        var denied = Result("secured_other_caller");
+        Assert.Equal("PERMISSION_DENIED", denied.GetProperty("code").GetString());
+        Assert.Equal("Dịch vụ gọi đến không được phép dùng phương thức này.", denied.GetProperty("details").GetString());
     }
 
     private JsonElement Result(string name) =>

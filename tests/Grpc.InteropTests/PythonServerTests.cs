@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
+using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.GrpcInteropTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,7 +75,7 @@ public sealed class PythonServerTests(PythonServerProcess server) : IClassFixtur
     [Fact]
     public async Task Not_found_has_the_exact_vietnamese_detail()
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await
             Client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-404" }));
 
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
@@ -83,7 +86,7 @@ public sealed class PythonServerTests(PythonServerProcess server) : IClassFixtur
     public async Task Client_deadline_ends_a_slow_call_with_deadline_exceeded()
     {
         var stopwatch = Stopwatch.StartNew();
-        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await
             Client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "slow" }, deadline: DateTime.UtcNow.AddMilliseconds(400)));
 
         Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
@@ -104,7 +107,7 @@ public sealed class PythonServerTests(PythonServerProcess server) : IClassFixtur
     public async Task Cancelling_the_token_ends_the_call_with_cancelled()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await
             Client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "slow" }, cancellationToken: cts.Token));
 
         Assert.Equal(StatusCode.Cancelled, ex.StatusCode);
@@ -113,7 +116,7 @@ public sealed class PythonServerTests(PythonServerProcess server) : IClassFixtur
     [Fact]
     public async Task Unavailable_has_its_code_and_detail()
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await
             Client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "unavailable" }));
 
         Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
@@ -124,7 +127,7 @@ public sealed class PythonServerTests(PythonServerProcess server) : IClassFixtur
     public async Task Permission_denied_carries_the_trailers_the_server_set()
     {
         var headers = new Metadata { { "x-request-id", "req-7" } };
-        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await
             Client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "denied" }, headers));
 
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
@@ -161,6 +164,26 @@ public sealed class PythonServerTests(PythonServerProcess server) : IClassFixtur
             TestMethods.NoSuchMethod, null, default, new GetInitiativeRequest { InitiativeId = "SK-001" }));
 
         Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_platform_client_presents_its_service_token_to_a_grpcio_server()
+    {
+        const string key = "khoa-dich-vu-cua-nen-tang-cho-may-chu-python-0003";
+        var services = new ServiceCollection();
+        services.AddSingleton(new ServiceTokens("appraisal", ServiceIdentity.SigningKey(key), TimeProvider.System));
+        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(Address);
+        await using var provider = services.BuildServiceProvider();
+
+        var reply = await provider.GetRequiredService<InitiativeLookup.InitiativeLookupClient>()
+            .GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "authorization" }, deadline: DateTime.UtcNow.AddSeconds(10));
+
+        // What grpcio received validates as appraisal's token signed with the platform's key.
+        Assert.StartsWith("Bearer ", reply.Summary, StringComparison.Ordinal);
+        var validated = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(
+            reply.Summary["Bearer ".Length..], ServiceIdentity.Validation(ServiceIdentity.SigningKey(key)));
+        Assert.True(validated.IsValid, validated.Exception?.Message);
+        Assert.Equal("appraisal", validated.Claims[ServiceIdentity.ServiceClaim]);
     }
 
     private static ServiceProvider CreateServices(int port)

@@ -1,6 +1,8 @@
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.ServiceDefaults.Grpc;
-using DoanKetSangTao.ServiceDefaults.Grpc.Health.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Health.V1;
 using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.GrpcInteropTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,11 +68,57 @@ public sealed class ServiceCallerTests : IAsyncLifetime
         var client = services.GetRequiredService<InitiativeLookup.InitiativeLookupClient>();
         var headers = token is null ? null : new Metadata { { "authorization", $"Bearer {token}" } };
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }, headers));
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }, headers));
 
         // A valid signature naming another service than its issuer authenticates but is not authorized.
         Assert.Equal(caller == "svc-not-issuer" ? StatusCode.PermissionDenied : StatusCode.Unauthenticated, ex.StatusCode);
         Assert.Empty(_host.Probe.ServiceInstances);
+    }
+
+    [Fact]
+    public async Task A_refused_call_is_a_grpc_status_in_an_http_200_not_a_problem_details_401()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        using var content = new ByteArrayContent([0, 0, 0, 0, 0]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_host.GrpcAddress, $"/{TestMethods.Service}/GetInitiative"))
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = content,
+        };
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/grpc", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(((int)StatusCode.Unauthenticated).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            response.Headers.GetValues("grpc-status").Single());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Empty(_host.Probe.ServiceInstances);
+    }
+
+    [Fact]
+    public async Task A_method_that_names_its_callers_refuses_another_platform_service_with_permission_denied()
+    {
+        await using var host = await GrpcTestHost.StartAsync(serviceKey: Key, callers: ["registration"]);
+        var services = new ServiceCollection();
+        services.AddSingleton(new ServiceTokens("appraisal", ServiceIdentity.SigningKey(Key), TimeProvider.System));
+        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(host.GrpcAddress);
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var ex = await Assert.ThrowsAsync<RpcException>(async () => await provider.GetRequiredService<InitiativeLookup.InitiativeLookupClient>()
+                .GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }));
+            Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        }
+
+        var registration = new ServiceCollection();
+        registration.AddSingleton(new ServiceTokens("registration", ServiceIdentity.SigningKey(Key), TimeProvider.System));
+        registration.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(host.GrpcAddress);
+        await using var allowed = registration.BuildServiceProvider();
+        var reply = await allowed.GetRequiredService<InitiativeLookup.InitiativeLookupClient>()
+            .GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" });
+        Assert.Equal("SK-001", reply.InitiativeId);
+        Assert.Single(host.Probe.ServiceInstances);
     }
 
     [Fact]
@@ -89,7 +137,7 @@ public sealed class ServiceCallerTests : IAsyncLifetime
             services.AddSingleton(tokens);
         }
 
-        services.AddGrpcClient<InitiativeLookup.InitiativeLookupClient>(o => o.Address = _host.GrpcAddress);
+        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(_host.GrpcAddress);
         return services.BuildServiceProvider();
     }
 }

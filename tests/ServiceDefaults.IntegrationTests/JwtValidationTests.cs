@@ -122,9 +122,9 @@ public sealed class JwtValidationTests : IAsyncLifetime
         var builder = Host(null);
         var app = builder.Build();
 
-        var serve = Assert.Throws<InvalidOperationException>(() => app.MapGrpcService<NoMethods>());
+        var serve = Assert.Throws<InvalidOperationException>(() => app.MapPlatformGrpcService<NoMethods>());
         var call = Assert.Throws<InvalidOperationException>(() => app.Services.GetRequiredService<ServiceTokens>());
-        app.MapGrpcHealthChecksService();
+        app.MapPlatformGrpcHealth();
 
         Assert.Contains("ServiceAuth:Key", serve.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceAuth:Key", call.Message, StringComparison.Ordinal);

@@ -1,6 +1,8 @@
 using DoanKetSangTao.Appraisal.API.Apis;
 using DoanKetSangTao.Appraisal.API.Extensions;
+using DoanKetSangTao.Appraisal.API.Grpc;
 using DoanKetSangTao.ServiceDefaults;
+using DoanKetSangTao.ServiceDefaults.Grpc;
 using DoanKetSangTao.ServiceDefaults.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,5 +20,7 @@ app.MapAppraisalsApi();
 app.MapCouncilsApi();
 app.MapCasesApi();
 app.MapCouncilExportsApi();
+// Only registration asks who on a council may read a dossier.
+app.MapPlatformGrpcService<CaseAccessService>("registration");
 app.MapDefaultEndpoints();
 app.Run();

@@ -22,7 +22,7 @@ public static class ServiceIdentity
     /// <summary>The authentication scheme that validates service tokens.</summary>
     public const string Scheme = "service";
 
-    /// <summary>The authorization policy gRPC methods require (see <c>GrpcServiceOptions.CallerPolicy</c>).</summary>
+    /// <summary>The authorization policy gRPC methods require (see <c>PlatformGrpcExtensions.MapPlatformGrpcService</c>).</summary>
     public const string Policy = "platform-service";
 
     /// <summary>The claim naming the calling service; it must equal the token's issuer.</summary>
@@ -51,10 +51,18 @@ public static class ServiceIdentity
             // Without a key no signature validates: every call is refused.
             o.TokenValidationParameters = Validation(key ?? new SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         });
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAssertion(ctx =>
-            ctx.User.FindFirst(ServiceClaim)?.Value is { Length: > 0 } service && service == ctx.User.FindFirst("iss")?.Value));
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => RequireService(p));
         return builder;
     }
+
+    /// <summary>
+    /// A service token whose <c>svc</c> equals its issuer and, when <paramref name="callers"/> are named, is one of them.
+    /// No or an invalid token fails authentication (UNAUTHENTICATED); a valid one that fails this is PERMISSION_DENIED.
+    /// </summary>
+    public static AuthorizationPolicyBuilder RequireService(AuthorizationPolicyBuilder policy, params string[] callers) =>
+        policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireAssertion(ctx =>
+            ctx.User.FindFirst(ServiceClaim)?.Value is { Length: > 0 } service && service == ctx.User.FindFirst("iss")?.Value
+            && (callers.Length == 0 || callers.Contains(service, StringComparer.Ordinal)));
 
     /// <summary>Stops start-up when gRPC methods are mapped on a host without the service key.</summary>
     public static void EnsureCanServe(IServiceProvider services)
@@ -126,19 +134,4 @@ public sealed class ServiceTokens(string serviceName, SecurityKey key, TimeProvi
             Expires = (now + lifetime).UtcDateTime,
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
-}
-
-/// <summary>Adds this service's token to each outgoing gRPC call (registered by <c>AddGrpcClient</c>).</summary>
-public sealed class ServiceTokenHandler(ServiceTokens? tokens) : DelegatingHandler
-{
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        // A host without a service identity (a test's client) calls without one; the server then answers UNAUTHENTICATED.
-        if (tokens is not null && request.Headers.Authorization is null)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.Current());
-        }
-
-        return base.SendAsync(request, cancellationToken);
-    }
 }

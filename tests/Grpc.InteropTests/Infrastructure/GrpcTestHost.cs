@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using DoanKetSangTao.ServiceDefaults.Grpc;
+using Grpc.AspNetCore.Server;
 using DoanKetSangTao.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -14,9 +15,10 @@ using Microsoft.Extensions.Logging;
 namespace DoanKetSangTao.Tests.GrpcInteropTests.Infrastructure;
 
 /// <summary>
-/// A real Kestrel host on 127.0.0.1, set up like a service: an HTTP/2-only gRPC endpoint
-/// (Kestrel:Endpoints:Grpc) and a REST endpoint, an authorization fallback policy that
-/// demands a user, the test InitiativeLookup service and the gRPC health service.
+/// A real Kestrel host on 127.0.0.1, set up like a service with the platform's pieces on grpc-dotnet: an
+/// HTTP/2-only gRPC endpoint (Kestrel:Endpoints:Grpc) and a REST endpoint with the port rule between them,
+/// an authorization fallback policy that demands a user, the test InitiativeLookup service and the gRPC
+/// health service.
 /// </summary>
 internal sealed class GrpcTestHost : IAsyncDisposable
 {
@@ -42,15 +44,16 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
     /// <param name="grpcEndpointName">"Grpc" restricts gRPC to that port; any other name leaves it unrestricted.</param>
     /// <param name="serviceKey">
-    /// The platform's service key: the methods then require a service token, as in the services. Without it the
-    /// transport tests run against anonymous methods.
+    /// The platform's service key: the methods then require a service token, as in the services (from one of
+    /// <paramref name="callers"/> when any are named). Without it the transport tests run against anonymous methods.
     /// </param>
     public static async Task<GrpcTestHost> StartAsync(
         Action<GrpcServiceOptions>? configureGrpc = null,
         string grpcEndpointName = "Grpc",
         string grpcProtocols = "Http2",
         string restProtocols = "Http1AndHttp2",
-        string? serviceKey = null)
+        string? serviceKey = null,
+        string[]? callers = null)
     {
         var grpcPort = FreeLoopbackPort();
         var restPort = FreeLoopbackPort();
@@ -73,15 +76,7 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
         builder.Services.AddSingleton(probe);
         builder.Services.AddScoped<TestInitiativeLookup>();
-        builder.Services.AddGrpc(o =>
-        {
-            if (serviceKey is null)
-            {
-                o.CallerPolicy = null;
-            }
-
-            configureGrpc?.Invoke(o);
-        });
+        builder.Services.AddPlatformGrpc(configureGrpc);
         if (serviceKey is not null)
         {
             builder.AddServiceIdentity("interop-host");
@@ -94,14 +89,24 @@ internal sealed class GrpcTestHost : IAsyncDisposable
         builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         var app = builder.Build();
+        app.UseStatusCodePages();
+        app.UseGrpcPortRule(app.Configuration);
         if (serviceKey is not null)
         {
             app.UseAuthentication();
         }
 
         app.UseAuthorization();
-        app.MapGrpcService<TestInitiativeLookup>();
-        app.MapGrpcHealthChecksService();
+        if (serviceKey is not null)
+        {
+            app.MapPlatformGrpcService<TestInitiativeLookup>(callers ?? []);
+        }
+        else
+        {
+            app.MapGrpcService<TestInitiativeLookup>().AllowAnonymous();
+        }
+
+        app.MapPlatformGrpcHealth();
         app.MapGet("/rest/ping", () => "pong").AllowAnonymous();
 
         await app.StartAsync();

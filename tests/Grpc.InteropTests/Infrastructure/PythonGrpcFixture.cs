@@ -27,7 +27,8 @@ public class PythonGrpcFixture : IAsyncLifetime
         Directory.CreateDirectory(GeneratedDirectory);
         var root = FindRepositoryRoot();
         var lookupDir = Path.Combine(root, "contracts", "DoanKetSangTao.Contracts", "Protos", "registration", "v1");
-        var healthDir = Path.Combine(root, "services", "ServiceDefaults", "Grpc", "Protos", "grpc", "health", "v1");
+        // The standard health protocol; grpc-dotnet ships its C# side (Grpc.HealthCheck).
+        var healthDir = Path.Combine(root, "tests", "Grpc.InteropTests", "protos");
 
         // Each proto is compiled from its own directory so the modules are top-level
         // (health_pb2, not grpc.health.v1, which would clash with the grpc package).

@@ -1,5 +1,6 @@
 using DoanKetSangTao.Contracts.Registration.V1;
-using DoanKetSangTao.ServiceDefaults.Grpc;
+using Google.Protobuf;
+using Grpc.Core;
 
 namespace DoanKetSangTao.Tests.GrpcInteropTests.Infrastructure;
 
@@ -8,9 +9,13 @@ internal static class TestMethods
 {
     public const string Service = "doanketsangtao.registration.v1.InitiativeLookup";
 
+    private static readonly Marshaller<GetInitiativeRequest> Request = Marshallers.Create(r => r.ToByteArray(), GetInitiativeRequest.Parser.ParseFrom);
+
+    private static readonly Marshaller<InitiativeReply> Reply = Marshallers.Create(r => r.ToByteArray(), InitiativeReply.Parser.ParseFrom);
+
     public static readonly Method<GetInitiativeRequest, InitiativeReply> GetInitiative =
-        new(MethodType.Unary, Service, "GetInitiative", GetInitiativeRequest.Parser, InitiativeReply.Parser);
+        new(MethodType.Unary, Service, "GetInitiative", Request, Reply);
 
     public static readonly Method<GetInitiativeRequest, InitiativeReply> NoSuchMethod =
-        new(MethodType.Unary, Service, "NoSuchMethod", GetInitiativeRequest.Parser, InitiativeReply.Parser);
+        new(MethodType.Unary, Service, "NoSuchMethod", Request, Reply);
 }

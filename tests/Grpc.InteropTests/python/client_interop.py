@@ -11,6 +11,8 @@ def arguments(p):
     # A server whose methods require a platform service's token, and such a token.
     p.add_argument("--secured-target", required=True)
     p.add_argument("--token", required=True)
+    # A valid token of a service the secured server does not admit.
+    p.add_argument("--other-caller-token", required=True)
 
 
 args = parse_args(arguments)
@@ -97,6 +99,8 @@ run("health_server", health(""))
 run("health_service", health(SERVICE))
 run("health_unknown", health("no.such.Service"))
 run("secured_without_token", lambda: reply_json(secured_get(pb.GetInitiativeRequest(initiative_id="SK-001"), timeout=10)))
+run("secured_other_caller", lambda: reply_json(secured_get(
+    pb.GetInitiativeRequest(initiative_id="SK-001"), metadata=(("authorization", "Bearer " + args.other_caller_token),), timeout=10)))
 run("secured_with_token", lambda: reply_json(secured_get(
     pb.GetInitiativeRequest(initiative_id="SK-001"), metadata=(("authorization", "Bearer " + args.token),), timeout=10)))
 

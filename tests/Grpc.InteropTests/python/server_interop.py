@@ -56,6 +56,11 @@ def get_initiative(request, context):
                 break
             time.sleep(0.05)
         return initiative("slow")
+    if initiative_id == "authorization":
+        # The authorization metadata the caller sent (the platform client's service token).
+        reply = initiative("authorization")
+        reply.summary = dict(context.invocation_metadata()).get("authorization", "")
+        return reply
     if initiative_id == "unavailable":
         context.abort(grpc.StatusCode.UNAVAILABLE, "Dịch vụ tạm thời không khả dụng")
     if initiative_id == "denied":

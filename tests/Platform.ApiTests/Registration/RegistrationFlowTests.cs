@@ -6,7 +6,10 @@ using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Registration.V1;
+using DoanKetSangTao.Launcher;
 using DoanKetSangTao.ServiceDefaults.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,10 +131,12 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
             return received.AsArray().FirstOrDefault(d => d!.Str("dossierId") == dossierId.ToString() && d!["attachmentCount"]!.GetValue<int>() == 1)!;
         }, TimeSpan.FromSeconds(30), "appraisal received the dossier");
 
-        // Who may read the attachment: the author and the council of the province; not another author.
+        // Who may read the attachment: the author and the province's Front officer; not another author. Council members
+        // read it as appraisal lets them on the case (Appraisal/DossierAccessTests).
         using var binh = platform.Client(World.AuthorBinh);
         await (await binh.GetAsync($"/api/v1/dossiers/{dossierId}/attachments/{cover.Id()}/content")).JsonAsync(HttpStatusCode.Forbidden);
-        using var download = await secretary.GetAsync($"/api/v1/dossiers/{dossierId}/attachments/{cover.Id()}/content");
+        using var province = platform.Client(World.ProvinceOfficer);
+        using var download = await province.GetAsync($"/api/v1/dossiers/{dossierId}/attachments/{cover.Id()}/content");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
@@ -520,20 +525,38 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         using (var anonymous = GrpcChannel.ForAddress(platform.RegistrationGrpc))
         {
             var request = new GetInitiativesRequest { InitiativeIds = { a.Str("id") } };
-            var refused = await Assert.ThrowsAsync<RpcException>(() => new InitiativeLookup.InitiativeLookupClient(anonymous).GetInitiativesAsync(request));
+            var refused = await Assert.ThrowsAsync<RpcException>(async () => await new InitiativeLookup.InitiativeLookupClient(anonymous).GetInitiativesAsync(request));
             Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
-            var person = await Assert.ThrowsAsync<RpcException>(() => new InitiativeLookup.InitiativeLookupClient(anonymous)
+            var person = await Assert.ThrowsAsync<RpcException>(async () => await new InitiativeLookup.InitiativeLookupClient(anonymous)
                 .GetInitiativesAsync(request, new Metadata { { "authorization", $"Bearer {platform.Token(world.AuthorAn)}" } }));
             Assert.Equal(StatusCode.Unauthenticated, person.StatusCode);
         }
 
-        // As appraisal calls: clients registered with AddGrpcClient, signed with the platform's service key.
+        // The gRPC port serves no REST, and the HTTP port serves no gRPC method.
+        using (var raw = new HttpClient(new SocketsHttpHandler { UseProxy = false }))
+        {
+            using var rest = new HttpRequestMessage(HttpMethod.Get, $"{platform.RegistrationGrpc}/api/v1/administrative-units")
+            {
+                Version = System.Net.HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            rest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", platform.Token(World.AuthorAn));
+            Assert.Equal(HttpStatusCode.NotFound, (await raw.SendAsync(rest)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await an.GetAsync("/api/v1/administrative-units")).StatusCode);
+            using var grpcOnHttp = new HttpRequestMessage(HttpMethod.Post,
+                $"http://127.0.0.1:{platform.System.HttpPort(LocalSystem.Services[0])}/doanketsangtao.registration.v1.InitiativeLookup/GetInitiatives")
+            {
+                Content = new ByteArrayContent([0, 0, 0, 0, 0]) { Headers = { ContentType = new("application/grpc") } },
+            };
+            Assert.Equal(HttpStatusCode.NotFound, (await raw.SendAsync(grpcOnHttp)).StatusCode);
+        }
+
+        // As appraisal calls: clients registered with AddPlatformGrpcClient, signed with the platform's service key.
         var services = new ServiceCollection();
         services.AddSingleton(new ServiceTokens("appraisal", ServiceIdentity.SigningKey(platform.System.ServiceKey), TimeProvider.System));
-        services.AddGrpcClient<InitiativeLookup.InitiativeLookupClient>(o => o.Address = new Uri(platform.RegistrationGrpc));
-        services.AddGrpcClient<OrganizationLookup.OrganizationLookupClient>(o => o.Address = new Uri(platform.RegistrationGrpc));
-        services.AddGrpcClient<CampaignLookup.CampaignLookupClient>(o => o.Address = new Uri(platform.RegistrationGrpc));
-        services.AddGrpcClient<DossierLookup.DossierLookupClient>(o => o.Address = new Uri(platform.RegistrationGrpc));
+        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(new Uri(platform.RegistrationGrpc));
+        services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(platform.RegistrationGrpc));
+        services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(platform.RegistrationGrpc));
+        services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(platform.RegistrationGrpc));
         await using var provider = services.BuildServiceProvider();
         T Client<T>() where T : notnull => provider.GetRequiredService<T>();
         var initiatives = Client<InitiativeLookup.InitiativeLookupClient>();
@@ -555,11 +578,11 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         var campaigns = Client<CampaignLookup.CampaignLookupClient>();
         var campaign = await campaigns.GetCampaignAsync(new GetCampaignRequest { CampaignId = world.CampaignId.ToString() });
         Assert.Equal((world.Year, "01"), (campaign.Year, campaign.ProvinceCode));
-        var noCampaign = await Assert.ThrowsAsync<RpcException>(() => campaigns.GetCampaignAsync(new GetCampaignRequest { CampaignId = Guid.NewGuid().ToString() }));
+        var noCampaign = await Assert.ThrowsAsync<RpcException>(async () => await campaigns.GetCampaignAsync(new GetCampaignRequest { CampaignId = Guid.NewGuid().ToString() }));
         Assert.Equal(StatusCode.NotFound, noCampaign.StatusCode);
 
         var dossiers = Client<DossierLookup.DossierLookupClient>();
-        var missing = await Assert.ThrowsAsync<RpcException>(() => dossiers.GetDossierAsync(new GetDossierRequest { DossierId = Guid.NewGuid().ToString() }));
+        var missing = await Assert.ThrowsAsync<RpcException>(async () => await dossiers.GetDossierAsync(new GetDossierRequest { DossierId = Guid.NewGuid().ToString() }));
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
 }

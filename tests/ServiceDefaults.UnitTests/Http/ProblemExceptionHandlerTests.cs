@@ -1,4 +1,4 @@
-using DoanKetSangTao.ServiceDefaults.Grpc;
+using Grpc.Core;
 using DoanKetSangTao.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

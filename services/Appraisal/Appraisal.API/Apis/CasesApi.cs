@@ -480,13 +480,7 @@ public static class CasesApi
         var now = s.Clock.GetUtcNow();
         var row = await CaseStore.LoadAsync(connection, id, ct: ct);
         var council = await CouncilStore.LoadAsync(connection, row.CouncilId, ct: ct);
-        if (council.IsRunBy(s.User, now) || council.IsOverseenBy(s.User))
-        {
-            return (row, council);
-        }
-
-        if (council.TenureOf(s.User, now) is { } me && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM case_assignments WHERE case_id = @id AND person_id = @PersonId)", new { id, me.PersonId }, cancellationToken: ct)))
+        if (council.IsOverseenBy(s.User) || await CaseReaders.IsCouncilReaderAsync(connection, id, council, s.User.Id, now, ct))
         {
             return (row, council);
         }

@@ -24,10 +24,10 @@ public static class ApplicationServices
         });
         var registration = builder.Configuration["Services:Registration:Grpc"]
             ?? throw new InvalidOperationException("Services:Registration:Grpc is not configured: set it to registration's gRPC address.");
-        builder.Services.AddGrpcClient<InitiativeLookup.InitiativeLookupClient>(o => o.Address = new Uri(registration));
-        builder.Services.AddGrpcClient<DossierLookup.DossierLookupClient>(o => o.Address = new Uri(registration));
-        builder.Services.AddGrpcClient<OrganizationLookup.OrganizationLookupClient>(o => o.Address = new Uri(registration));
-        builder.Services.AddGrpcClient<CampaignLookup.CampaignLookupClient>(o => o.Address = new Uri(registration));
+        builder.Services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(new Uri(registration));
+        builder.Services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(registration));
+        builder.Services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(registration));
+        builder.Services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(registration));
         builder.Services.AddScoped<OrganizationDirectory>();
         builder.Services.AddScoped<CampaignDirectory>();
         return builder;

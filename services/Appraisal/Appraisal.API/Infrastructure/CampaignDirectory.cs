@@ -1,5 +1,5 @@
 using DoanKetSangTao.Contracts.Registration.V1;
-using DoanKetSangTao.ServiceDefaults.Grpc;
+using Grpc.Core;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 

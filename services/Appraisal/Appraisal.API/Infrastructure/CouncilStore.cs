@@ -147,8 +147,11 @@ public sealed class CouncilState(CouncilRow row, IReadOnlyList<MemberRow> tenure
     };
 
     /// <summary>The caller's tenure current at the instant, or null.</summary>
-    public MemberRow? TenureOf(CurrentUser user, DateTimeOffset at) =>
-        Tenures.FirstOrDefault(t => t.UserId == user.Id && t.ToDomain().IsMemberAt(at));
+    public MemberRow? TenureOf(CurrentUser user, DateTimeOffset at) => TenureOf(user.Id, at);
+
+    /// <summary>The tenure of the account <paramref name="userId"/> current at the instant, or null.</summary>
+    public MemberRow? TenureOf(string userId, DateTimeOffset at) =>
+        Tenures.FirstOrDefault(t => t.UserId == userId && t.ToDomain().IsMemberAt(at));
 
     /// <summary>Runs the council: its current secretary or chair.</summary>
     public bool IsRunBy(CurrentUser user, DateTimeOffset at) =>

@@ -91,20 +91,22 @@ public static class DossiersApi
     }
 
     /// <summary>The dossier of an initiative (<c>?initiativeId=</c>).</summary>
-    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> FindDossier(Guid initiativeId, [AsParameters] RegistrationServices services)
+    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> FindDossier(
+        Guid initiativeId, [AsParameters] RegistrationServices services, DossierReaders readers, CancellationToken ct)
     {
-        await using var connection = await services.Db.OpenConnectionAsync();
-        await InitiativesApi.EnsureReadableAsync(connection, initiativeId, services.User);
+        await using var connection = await services.Db.OpenConnectionAsync(ct);
+        await readers.EnsureReadableAsync(connection, initiativeId, services.User, ct);
         var id = await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM dossiers WHERE initiative_id = @initiativeId", new { initiativeId });
         return id is null
             ? Problems.NotFound("dossier_not_found", "Sáng kiến này chưa có hồ sơ đề nghị công nhận.")
             : TypedResults.Ok((await LoadAsync(connection, id.Value))!);
     }
 
-    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> GetDossier(Guid id, [AsParameters] RegistrationServices services)
+    public static async Task<Results<Ok<DossierResponse>, ProblemHttpResult>> GetDossier(
+        Guid id, [AsParameters] RegistrationServices services, DossierReaders readers, CancellationToken ct)
     {
-        await using var connection = await services.Db.OpenConnectionAsync();
-        await ReadableAsync(connection, id, services.User);
+        await using var connection = await services.Db.OpenConnectionAsync(ct);
+        await ReadableAsync(connection, id, services.User, readers, ct);
         return TypedResults.Ok((await LoadAsync(connection, id))!);
     }
 
@@ -207,10 +209,10 @@ public static class DossiersApi
 
     /// <summary>Tải tệp đính kèm: only to those who may read the initiative, as a download that is never rendered inline.</summary>
     public static async Task<IResult> DownloadAttachment(
-        Guid id, Guid attachmentId, [AsParameters] RegistrationServices services, IFileStore store, CancellationToken ct)
+        Guid id, Guid attachmentId, [AsParameters] RegistrationServices services, DossierReaders readers, IFileStore store, CancellationToken ct)
     {
         await using var connection = await services.Db.OpenConnectionAsync(ct);
-        await ReadableAsync(connection, id, services.User);
+        await ReadableAsync(connection, id, services.User, readers, ct);
         var attachment = await connection.QuerySingleOrDefaultAsync<AttachmentRow>(
             """
             SELECT id AS Id, kind AS Kind, file_name AS FileName, media_type AS MediaType, size_bytes AS SizeBytes, sha256 AS Sha256,
@@ -274,10 +276,11 @@ public static class DossiersApi
     }
 
     /// <summary>A submitted version exactly as it was sent, with the attachments it included.</summary>
-    public static async Task<Results<Ok<DossierVersionResponse>, ProblemHttpResult>> GetVersion(Guid id, int version, [AsParameters] RegistrationServices services)
+    public static async Task<Results<Ok<DossierVersionResponse>, ProblemHttpResult>> GetVersion(
+        Guid id, int version, [AsParameters] RegistrationServices services, DossierReaders readers, CancellationToken ct)
     {
-        await using var connection = await services.Db.OpenConnectionAsync();
-        await ReadableAsync(connection, id, services.User);
+        await using var connection = await services.Db.OpenConnectionAsync(ct);
+        await ReadableAsync(connection, id, services.User, readers, ct);
         return await LoadVersionAsync(connection, id, version) is { } found
             ? TypedResults.Ok(found)
             : Problems.NotFound("dossier_version_not_found", $"Hồ sơ không có lần nộp thứ {version}.");
@@ -334,12 +337,12 @@ public static class DossiersApi
         .Select(a => new AttachmentResponse(a.Id, a.Kind, AttachmentKind.All.NameOf(a.Kind), a.FileName, a.MediaType, a.SizeBytes, a.Sha256, Utc(a.UploadedAt)!.Value))
         .ToList();
 
-    /// <summary>404/403 as for the dossier's initiative.</summary>
-    private static async Task ReadableAsync(NpgsqlConnection connection, Guid id, CurrentUser user)
+    /// <summary>404 when there is no such dossier; otherwise who reads the initiative's dossier (<see cref="DossierReaders"/>).</summary>
+    private static async Task ReadableAsync(NpgsqlConnection connection, Guid id, CurrentUser user, DossierReaders readers, CancellationToken ct)
     {
         var initiativeId = await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT initiative_id FROM dossiers WHERE id = @id", new { id })
             ?? throw new ProblemException(404, "dossier_not_found", "Không tìm thấy hồ sơ.");
-        await InitiativesApi.EnsureReadableAsync(connection, initiativeId, user);
+        await readers.EnsureReadableAsync(connection, initiativeId, user, ct);
     }
 
     /// <summary>The author's own dossier, locked, in a state the author may still change.</summary>

@@ -1,8 +1,11 @@
 using DoanKetSangTao.Contracts;
+using DoanKetSangTao.Contracts.Appraisal.V1;
+using DoanKetSangTao.Registration.API.Infrastructure;
 using DoanKetSangTao.Registration.API.Data;
 using DoanKetSangTao.Registration.API.IntegrationEvents;
 using DoanKetSangTao.ServiceDefaults.Data;
 using DoanKetSangTao.ServiceDefaults.Files;
+using DoanKetSangTao.ServiceDefaults.Grpc;
 using DoanKetSangTao.ServiceDefaults.Messaging;
 
 namespace DoanKetSangTao.Registration.API.Extensions;
@@ -24,6 +27,11 @@ public static class ApplicationServices
             x.AddConsumer<InitiativeNominatedConsumer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        // Who on a council may read a dossier is appraisal's rule (its rosters and assignments): asked, not copied.
+        var appraisal = builder.Configuration["Services:Appraisal:Grpc"]
+            ?? throw new InvalidOperationException("Services:Appraisal:Grpc is not configured: set it to appraisal's gRPC address.");
+        builder.Services.AddPlatformGrpcClient<CaseAccess.CaseAccessClient>(new Uri(appraisal));
+        builder.Services.AddTransient<DossierReaders>();
         return builder;
     }
 }

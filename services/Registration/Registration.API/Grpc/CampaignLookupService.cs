@@ -1,6 +1,6 @@
 using Dapper;
 using DoanKetSangTao.Contracts.Registration.V1;
-using DoanKetSangTao.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.Grpc;

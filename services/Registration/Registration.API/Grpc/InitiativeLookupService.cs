@@ -1,7 +1,7 @@
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.Registration.API.Apis;
 using DoanKetSangTao.Registration.API.Infrastructure;
-using DoanKetSangTao.ServiceDefaults.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Npgsql;
 

@@ -9,9 +9,10 @@ namespace DoanKetSangTao.Registration.API.Infrastructure;
 /// reads apply the same rule: authors see their own; unit and member-organization officers the initiatives of
 /// their organization and every organization under it; Front officers those filed in their administrative
 /// unit and below (including units since merged into it); the centre everything. Council members and
-/// secretaries read submitted dossiers in their scope.
+/// secretaries see submitted initiatives in their scope; which dossiers they read is appraisal's rule
+/// (<see cref="DossierReaders"/>), so dossier reads leave this part out (<paramref name="councilByArea"/>).
 /// </summary>
-public sealed class InitiativeAccess(CurrentUser user)
+public sealed class InitiativeAccess(CurrentUser user, bool councilByArea = true)
 {
     /// <summary>Statuses a council sees: the dossier has been submitted.</summary>
     private const string AppraisalStatuses = "('dossier_submitted','dossier_returned','under_appraisal','recognized','not_recognized','nominated')";
@@ -107,7 +108,7 @@ public sealed class InitiativeAccess(CurrentUser user)
             parts.Add((ReadArea(parameters), false));
         }
 
-        if (IsCouncil)
+        if (IsCouncil && councilByArea)
         {
             parts.Add(($"(i.status IN {AppraisalStatuses} AND {ReadArea(parameters)})", false));
         }
