@@ -144,12 +144,12 @@ public sealed class LoopbackTests : IAsyncLifetime
     [Fact]
     public async Task Client_deadline_is_deadline_exceeded_and_cancels_the_server_method()
     {
-        // Long enough for the server method to have started even on a loaded machine; it waits 30 s.
+        // Long enough for the server method to have started even on a loaded machine (six builds at once here); it waits 30 s.
         var ex = await Assert.ThrowsAsync<RpcException>(async () => await Client.GetInitiativeAsync(
-            new GetInitiativeRequest { InitiativeId = "slow" }, deadline: DateTime.UtcNow.AddMilliseconds(1500)));
+            new GetInitiativeRequest { InitiativeId = "slow" }, deadline: DateTime.UtcNow.AddMilliseconds(3000)));
 
         Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
-        await _host.Probe.SlowCallCancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await _host.Probe.SlowCallCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

@@ -55,6 +55,22 @@ internal sealed class GrpcTestHost : IAsyncDisposable
         string? serviceKey = null,
         string[]? callers = null)
     {
+        // A free port can be taken by another process between the probe and Kestrel's bind: try fresh ports a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(configureGrpc, grpcEndpointName, grpcProtocols, restProtocols, serviceKey, callers);
+            }
+            catch (IOException e) when (attempt < 3 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
+    }
+
+    private static async Task<GrpcTestHost> StartOnceAsync(
+        Action<GrpcServiceOptions>? configureGrpc, string grpcEndpointName, string grpcProtocols, string restProtocols, string? serviceKey, string[]? callers)
+    {
         var grpcPort = FreeLoopbackPort();
         var restPort = FreeLoopbackPort();
         var probe = new CallProbe();
