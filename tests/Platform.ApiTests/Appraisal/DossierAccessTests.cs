@@ -25,7 +25,7 @@ public sealed class DossierAccessTests(ApiPlatform platform) : IClassFixture<Api
     {
         var world = await World.OfAsync(platform);
         using var hanoi = platform.Client(World.ProvinceOfficer);
-        using var an = platform.Client(World.AuthorAn);
+        using var an = platform.Client(world.AuthorAn);
         using var branch = platform.Client(world.BranchOfficer);
         await hanoi.PutJsonAsync($"/api/v1/organizations/{world.School}/movement-plans/{world.CampaignId}",
             new { documentNumber = "07/KH-CĐCS", issuedOn = DateTime.UtcNow.AddMonths(-3).ToString("yyyy-MM-dd") }, HttpStatusCode.OK);

@@ -539,7 +539,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
             {
                 Version = System.Net.HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             };
-            rest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", platform.Token(World.AuthorAn));
+            rest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", platform.Token(world.AuthorAn));
             Assert.Equal(HttpStatusCode.NotFound, (await raw.SendAsync(rest)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await an.GetAsync("/api/v1/administrative-units")).StatusCode);
             using var grpcOnHttp = new HttpRequestMessage(HttpMethod.Post,

@@ -70,7 +70,7 @@ public sealed class Scene
         var world = await World.OfAsync(platform);
         var scene = new Scene(world);
         using var hanoi = platform.Client(World.ProvinceOfficer);
-        using var an = platform.Client(World.AuthorAn);
+        using var an = platform.Client(world.AuthorAn);
         using var branch = platform.Client(world.BranchOfficer);
         using var operatorClient = platform.Client(World.Operator);
 
