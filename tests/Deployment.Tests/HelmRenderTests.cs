@@ -185,6 +185,11 @@ public sealed class HelmRenderTests
         Assert.Equal(ChartRender.Services.Order(StringComparer.Ordinal), manifests.Where(m => m.Kind == "Job").Select(m => m.Name.Replace("dkst-prod-", "", StringComparison.Ordinal).Replace("-migrate", "", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.Contains(manifests, m => m.Kind == "Secret" && m.Name == "dkst-prod-smtp");
         Assert.Equal("dkst-workloads", Deployment(manifests, "gateway").Content.At("spec.template.spec.serviceAccountName"));
+        // Behind the ingress the gateway limits each caller by the address the ingress forwards, not by the ingress pod's.
+        var env = Deployment(manifests, "gateway").Content.At("spec.template.spec.containers") is List<object?> containers
+            ? ((Dictionary<string, object?>)containers[0]!).At("env") as List<object?>
+            : null;
+        Assert.Contains(env ?? [], e => e is Dictionary<string, object?> d && Equals(d["name"], "Gateway__TrustedProxies__0") && Equals(d["value"], "10.244.0.0/16"));
     }
 
     [Fact]

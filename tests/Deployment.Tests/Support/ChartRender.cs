@@ -96,6 +96,7 @@ public static class ChartRender
                   paths:
                     - path: /
                       pathType: Prefix
+              trustedProxies: [10.244.0.0/16]
               tls:
                 - hosts: [dkst.example.vn]
                   secretName: dkst-tls
@@ -226,6 +227,11 @@ public static class ChartRender
                 create: true
                 stringData: {username: a, password: b}
             """, "secrets.smtp: set either create or existingSecret, not both"),
+        new("an ingress without the proxies' address ranges", Authority + """
+
+            ingress:
+              enabled: true
+            """, "ingress.trustedProxies must list the ingress controller's address ranges"),
         new("a misspelt component key", Authority + """
 
             components:

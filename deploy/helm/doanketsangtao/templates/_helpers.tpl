@@ -211,6 +211,12 @@ is how connection strings are assembled from the credentials the operators gener
       name: {{ include "dks.secretName" (dict "root" $root "name" $ref.secret) }}
       key: {{ required (printf "secretEnv.%s.key is required" $envName) $ref.key }}
 {{- end }}
+{{- if and $root.Values.ingress.enabled (eq .name $root.Values.ingress.component) }}
+{{- range $i, $cidr := $root.Values.ingress.trustedProxies }}
+- name: Gateway__TrustedProxies__{{ $i }}
+  value: {{ $cidr | quote }}
+{{- end }}
+{{- end }}
 {{- with $c.env }}
 {{ toYaml . }}
 {{- end }}
