@@ -63,7 +63,16 @@ public sealed class InfraAptLockTests
         private const string Script = """
             import fcntl, os, sys, time
             fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o640)
-            fcntl.lockf(fd, fcntl.LOCK_EX)
+            # Never wait unbounded: a real apt run (a boot-time upgrade) may hold it; give it two minutes, then fail loudly.
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        sys.exit("another package manager held the dpkg lock for 120 s")
+                    time.sleep(0.2)
             print("held", flush=True)
             time.sleep(float(sys.argv[2]))
             os.close(fd)
