@@ -1,5 +1,4 @@
 using System.Globalization;
-using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -11,7 +10,7 @@ namespace DoanKetSangTao.ServiceDefaults.Grpc;
 /// A refused call to a gRPC method answers as gRPC does: HTTP 200, <c>application/grpc</c> and, in a Trailers-Only
 /// response, <c>grpc-status</c> UNAUTHENTICATED (no or invalid token) or PERMISSION_DENIED (a valid token of a caller
 /// the method does not admit). The framework's default would be an HTTP 401/403 with a Problem Details body, which a
-/// gRPC client can only guess at. Every other endpoint keeps the default.
+/// gRPC client can only guess at. grpc-dotnet's catch-alls for an unknown service or method answer the same way. Every other endpoint keeps the default.
 /// </summary>
 internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -19,7 +18,7 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Succeeded || context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is null)
+        if (authorizeResult.Succeeded || !GrpcPortRule.IsGrpcEndpoint(context))
         {
             return fallback.HandleAsync(next, context, policy, authorizeResult);
         }

@@ -24,10 +24,7 @@ public static class GrpcPortRule
         {
             var endpoint = context.GetEndpoint();
             var onGrpcPort = context.Connection.LocalPort == grpcPort;
-            // grpc-dotnet's UNIMPLEMENTED catch-alls carry no method metadata but only match gRPC requests.
-            var isGrpc = endpoint?.Metadata.GetMetadata<GrpcMethodMetadata>() is not null
-                || (endpoint is not null && IsGrpcContentType(context.Request.ContentType) && endpoint.DisplayName?.StartsWith("gRPC", StringComparison.Ordinal) == true);
-            if (endpoint is not null && isGrpc != onGrpcPort)
+            if (endpoint is not null && IsGrpcEndpoint(context) != onGrpcPort)
             {
                 context.SetEndpoint(null);
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -42,6 +39,14 @@ public static class GrpcPortRule
     public static int? GrpcPort(IConfiguration configuration) =>
         configuration["Kestrel:Endpoints:Grpc:Url"] is { Length: > 0 } url ? BindingAddress.Parse(url).Port : null;
 
-    private static bool IsGrpcContentType(string? contentType) =>
+    /// <summary>
+    /// Whether the request was routed to a gRPC endpoint: a mapped method, or one of grpc-dotnet's UNIMPLEMENTED
+    /// catch-alls (unknown service or method), which carry no method metadata but only match gRPC requests.
+    /// </summary>
+    internal static bool IsGrpcEndpoint(HttpContext context) => context.GetEndpoint() is { } endpoint
+        && (endpoint.Metadata.GetMetadata<GrpcMethodMetadata>() is not null
+            || (IsGrpcContentType(context.Request.ContentType) && endpoint.DisplayName?.StartsWith("gRPC", StringComparison.Ordinal) == true));
+
+    internal static bool IsGrpcContentType(string? contentType) =>
         contentType is not null && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
 }

@@ -8,6 +8,7 @@ using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.Launcher;
 using DoanKetSangTao.ServiceDefaults.Grpc;
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using DoanKetSangTao.ServiceDefaults.Security;
@@ -530,6 +531,14 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
             var person = await Assert.ThrowsAsync<RpcException>(async () => await new InitiativeLookup.InitiativeLookupClient(anonymous)
                 .GetInitiativesAsync(request, new Metadata { { "authorization", $"Bearer {platform.Token(world.AuthorAn)}" } }));
             Assert.Equal(StatusCode.Unauthenticated, person.StatusCode);
+            // An unknown method is refused the same way, as a gRPC status, not an HTTP 401 the client can only guess at.
+            var unknown = new Method<GetInitiativesRequest, GetInitiativesReply>(MethodType.Unary, "doanketsangtao.registration.v1.InitiativeLookup",
+                "NoSuchMethod", Marshallers.Create(r => r.ToByteArray(), GetInitiativesRequest.Parser.ParseFrom),
+                Marshallers.Create(r => r.ToByteArray(), GetInitiativesReply.Parser.ParseFrom));
+            var unknownRefused = await Assert.ThrowsAsync<RpcException>(async () =>
+                await anonymous.CreateCallInvoker().AsyncUnaryCall(unknown, null, default, request));
+            Assert.Equal(StatusCode.Unauthenticated, unknownRefused.StatusCode);
+            Assert.DoesNotContain("HTTP status code", unknownRefused.Status.Detail, StringComparison.Ordinal);
         }
 
         // The gRPC port serves no REST, and the HTTP port serves no gRPC method.
