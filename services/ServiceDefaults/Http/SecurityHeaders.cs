@@ -28,7 +28,8 @@ public static class SecurityHeaders
     {
         var request = context.Request;
         var response = context.Response;
-        if (IsGrpc(request.ContentType))
+        // Keyed on what is answered, not on what the caller claims to send: a REST call with a gRPC content type keeps its headers.
+        if (Grpc.GrpcPortRule.IsGrpcContentType(response.ContentType))
         {
             // gRPC answers are read by gRPC clients only; their metadata is not a browser's business.
             return;
@@ -54,7 +55,4 @@ public static class SecurityHeaders
             headers.CacheControl = "no-store";
         }
     }
-
-    private static bool IsGrpc(string? contentType) =>
-        contentType is not null && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
 }
