@@ -132,6 +132,13 @@ public sealed class ApiPlatform : IAsyncLifetime
             await vhost.DisposeAsync();
         }
 
+        await DropDatabasesAsync(prefix);
+        key.Dispose();
+    }
+
+    /// <summary>Drops every service's database of a platform whose databases are named <c>{prefix}_{service}</c>.</summary>
+    internal static async Task DropDatabasesAsync(string prefix)
+    {
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(TestInfrastructure.PostgresConnection);
         await admin.OpenAsync();
@@ -140,8 +147,6 @@ public sealed class ApiPlatform : IAsyncLifetime
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service.Name}\" WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
         }
-
-        key.Dispose();
     }
 }
 

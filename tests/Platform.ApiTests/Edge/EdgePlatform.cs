@@ -129,14 +129,7 @@ public sealed class EdgePlatform : IAsyncLifetime
             await Database.DisposeAsync();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestInfrastructure.PostgresConnection);
-        await admin.OpenAsync();
-        foreach (var service in LocalSystem.Services)
-        {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service.Name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await ApiPlatform.DropDatabasesAsync(prefix);
     }
 }
 
