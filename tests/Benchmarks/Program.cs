@@ -50,6 +50,9 @@ var similarAlternatives = Setting("DKST_BENCH_SIMILAR_ALTERNATIVES", 0) != 0;
 // From a dossier's submission to its open appraisal case, through the platform (0 leaves it out).
 var intakeDossiers = Setting("DKST_BENCH_INTAKE_DOSSIERS", 100);
 
+// Registration's gRPC look-ups straight on its port, beside HTTP/1.1 requests on its HTTP port (0 leaves them out).
+var grpcCalls = Setting("DKST_BENCH_GRPC_CALLS", 2000);
+
 var pg = Env("DKST_PG_CONNECTION");
 var loadBefore = LoadAverage();
 var started = DateTime.UtcNow;
@@ -60,7 +63,7 @@ if (similarRows > 0)
     similar = await SimilarLatency.MeasureAsync(pg, similarRows, warmUp: 20, similarPerKind, similarAlternatives, Progress);
 }
 
-if (!runFlow && searchRows == 0 && intakeDossiers == 0)
+if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0)
 {
     Console.WriteLine(Machine(started, loadBefore) + (similar is null ? string.Empty : SimilarReport.Markdown(similar)));
     return;
@@ -117,6 +120,22 @@ CaseIntakeResult? intake = null;
 if (intakeDossiers > 0)
 {
     intake = await CaseIntakeLatency.MeasureAsync(system, pg, DatabasePrefix, campaignId, organizationId, authorOrganizations[0], intakeDossiers, Progress);
+}
+
+GrpcLookupResult? lookups = null;
+if (grpcCalls > 0)
+{
+    // The flow's initiatives, or a few of its own when the flow was left out.
+    var lookupIds = samples.Select(s => s.InitiativeId).Concat(created).ToList();
+    for (var i = 0; lookupIds.Count < 20; i++)
+    {
+        using var response = await authors[0].SendAsync(RegistrationRequest($"Sáng kiến tra cứu số {i}", authorOrganizations[0]));
+        lookupIds.Add(response.StatusCode == HttpStatusCode.Created
+            ? await IdOfAsync(response)
+            : throw new InvalidOperationException($"Registration failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"));
+    }
+
+    lookups = await GrpcLookupLatency.MeasureAsync(system, [.. lookupIds], organizationId, campaignId, officerToken, grpcCalls, clients, Progress);
 }
 
 LoadReport? searchLoad = null;
@@ -347,6 +366,11 @@ string Report()
     if (intake is not null)
     {
         md.Append(CaseIntakeLatency.Markdown(intake));
+    }
+
+    if (lookups is not null)
+    {
+        md.Append(GrpcLookupLatency.Markdown(lookups));
     }
 
     if (similar is not null)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures what the thin flow costs (latency from registration to notification, registrations per
 # second, memory per process) on real PostgreSQL, RabbitMQ and SMTP servers started by
-# launcher/infra.sh, with every service a real Release process; then bulk-loads a million initiatives
+# launcher/infra.sh, with every service a real Release process; times registration's gRPC look-ups beside
+# HTTP/1.1 requests on its port; then bulk-loads a million initiatives
 # into registration's database and measures listing and search through the gateway (with the plans
 # PostgreSQL chose), and appraisal's similar initiatives over a million earlier ones. Prints a Markdown report.
 #   bash tests/Benchmarks/run.sh
@@ -12,7 +13,8 @@
 # DKST_BENCH_SIMILAR_ROWS (1000000; 0 leaves the similar-initiatives stage out; with DKST_BENCH_FLOW=0 and
 # DKST_BENCH_SEARCH_ROWS=0 it runs alone, without starting the services), DKST_BENCH_SIMILAR_QUERIES_PER_KIND (80),
 # DKST_BENCH_SIMILAR_ALTERNATIVES (0; 1 also measures the rejected queries, each with its own index),
-# DKST_BENCH_INTAKE_DOSSIERS (100; 0 leaves out the time from dossier submission to an open appraisal case).
+# DKST_BENCH_INTAKE_DOSSIERS (100; 0 leaves out the time from dossier submission to an open appraisal case),
+# DKST_BENCH_GRPC_CALLS (2000; 0 leaves out registration's gRPC look-ups and their HTTP/1.1 baseline).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 infra="$root/launcher/infra.sh"
