@@ -1,6 +1,6 @@
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
-using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.Data;
 using DoanKetSangTao.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

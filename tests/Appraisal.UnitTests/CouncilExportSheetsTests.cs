@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Validation;
 using DoanKetSangTao.Appraisal.API.Apis;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
-using DoanKetSangTao.ServiceDefaults.Spreadsheets;
+using DoanKetSangTao.Spreadsheets;
 using static DoanKetSangTao.Tests.AppraisalUnitTests.Fixtures;
 
 namespace DoanKetSangTao.Tests.AppraisalUnitTests;

@@ -299,7 +299,7 @@ async Task<Stages> StagesAsync(List<Sample> measured)
             SELECT (payload->>'initiativeId')::uuid, created_at, sent_at FROM outbox_messages
             WHERE (payload->>'initiativeId')::uuid = ANY(@ids) AND message_type = @type
             """, registration);
-        cmd.Parameters.AddWithValue("type", DoanKetSangTao.ServiceDefaults.Messaging.MessageTypeRegistry.NameOf(typeof(DoanKetSangTao.Contracts.IntegrationEvents.InitiativeRegistered)));
+        cmd.Parameters.AddWithValue("type", DoanKetSangTao.Messaging.MessageTypeRegistry.NameOf(typeof(DoanKetSangTao.Contracts.IntegrationEvents.InitiativeRegistered)));
         cmd.Parameters.AddWithValue("ids", ids);
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DoanKetSangTao.Registration.API.Domain;
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Benchmarks;
 

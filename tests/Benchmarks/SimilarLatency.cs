@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Domain;
 using Npgsql;
 
 namespace DoanKetSangTao.Benchmarks;

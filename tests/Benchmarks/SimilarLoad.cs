@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Registration.API.Data;
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Domain;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;

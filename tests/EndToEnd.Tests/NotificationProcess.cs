@@ -5,7 +5,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Launcher;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Tests.Support;
 using MassTransit;
 using Microsoft.IdentityModel.JsonWebTokens;

@@ -1,4 +1,4 @@
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Tests.Support;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

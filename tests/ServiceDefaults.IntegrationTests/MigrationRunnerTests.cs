@@ -1,5 +1,5 @@
 using Dapper;
-using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.Data;
 using DoanKetSangTao.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

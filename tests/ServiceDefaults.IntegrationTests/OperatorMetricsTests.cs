@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using DoanKetSangTao.ServiceDefaults;
 using DoanKetSangTao.ServiceDefaults.Http;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults.Telemetry;
 using DoanKetSangTao.Tests.Support;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,6 @@
 using Dapper;
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using MassTransit;
@@ -106,7 +106,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         // The schema exists (as after the 'migrate' operator command); the process that wrote the row
         // died right after its commit, so no relay of its own ever saw it, and no consumer queue exists yet.
         await new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).ApplyAsync(
-            [MigrationCatalog.Load(typeof(Outbox).Assembly, "platform"), MigrationCatalog.Load(typeof(StandInService).Assembly, StandInService.Name)],
+            [MigrationCatalog.Load(typeof(DatabaseExtensions).Assembly, "platform"), MigrationCatalog.Load(typeof(StandInService).Assembly, StandInService.Name)],
             CancellationToken.None);
         var evt = await StandInService.RecordAsync(db, "ghi nhận trước khi tiến trình dừng đột ngột");
         Assert.Null((await StandInService.OutboxRowAsync(db, evt.EventId)).SentAt);

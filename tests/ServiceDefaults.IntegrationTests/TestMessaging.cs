@@ -1,8 +1,9 @@
+using DoanKetSangTao.Contracts.IntegrationEvents;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dapper;
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults.Telemetry;
 using DoanKetSangTao.Tests.Support;
 using MassTransit;

@@ -3,7 +3,7 @@ using DoanKetSangTao.Appraisal.API.Extensions;
 using DoanKetSangTao.Appraisal.API.Grpc;
 using DoanKetSangTao.ServiceDefaults;
 using DoanKetSangTao.ServiceDefaults.Grpc;
-using DoanKetSangTao.ServiceDefaults.Operations;
+using DoanKetSangTao.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ApplicationServices.ServiceName);

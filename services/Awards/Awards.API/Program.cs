@@ -1,7 +1,7 @@
 using DoanKetSangTao.Awards.API.Apis;
 using DoanKetSangTao.Awards.API.Extensions;
 using DoanKetSangTao.ServiceDefaults;
-using DoanKetSangTao.ServiceDefaults.Operations;
+using DoanKetSangTao.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ApplicationServices.ServiceName);

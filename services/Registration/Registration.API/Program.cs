@@ -3,7 +3,7 @@ using DoanKetSangTao.Registration.API.Extensions;
 using DoanKetSangTao.Registration.API.Grpc;
 using DoanKetSangTao.ServiceDefaults;
 using DoanKetSangTao.ServiceDefaults.Grpc;
-using DoanKetSangTao.ServiceDefaults.Operations;
+using DoanKetSangTao.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ApplicationServices.ServiceName);

@@ -1,7 +1,7 @@
 using DoanKetSangTao.Reporting.API.Apis;
 using DoanKetSangTao.Reporting.API.Extensions;
 using DoanKetSangTao.ServiceDefaults;
-using DoanKetSangTao.ServiceDefaults.Operations;
+using DoanKetSangTao.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ApplicationServices.ServiceName);

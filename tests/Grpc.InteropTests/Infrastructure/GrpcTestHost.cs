@@ -42,11 +42,15 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
     public Uri RestAddress => new($"http://127.0.0.1:{RestPort}");
 
+    /// <param name="configureGrpc">grpc-dotnet's options, as a service would set them.</param>
     /// <param name="grpcEndpointName">"Grpc" restricts gRPC to that port; any other name leaves it unrestricted.</param>
     /// <param name="serviceKey">
     /// The platform's service key: the methods then require a service token, as in the services (from one of
     /// <paramref name="callers"/> when any are named). Without it the transport tests run against anonymous methods.
     /// </param>
+    /// <param name="grpcProtocols">The HTTP protocols of the gRPC port.</param>
+    /// <param name="restProtocols">The HTTP protocols of the REST port.</param>
+    /// <param name="callers">The services allowed to call, when a service key is set.</param>
     public static async Task<GrpcTestHost> StartAsync(
         Action<GrpcServiceOptions>? configureGrpc = null,
         string grpcEndpointName = "Grpc",

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DoanKetSangTao.Contracts.IntegrationEvents;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.Support;
 

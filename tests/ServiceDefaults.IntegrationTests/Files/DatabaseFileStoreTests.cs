@@ -1,6 +1,6 @@
 using Dapper;
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Files;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Files;
 using DoanKetSangTao.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

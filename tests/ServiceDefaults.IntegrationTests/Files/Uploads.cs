@@ -1,4 +1,4 @@
-using DoanKetSangTao.ServiceDefaults.Files;
+using DoanKetSangTao.Files;
 
 namespace DoanKetSangTao.Tests.ServiceDefaultsIntegrationTests.Files;
 

@@ -1,5 +1,5 @@
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Tests.ServiceDefaultsUnitTests.Data;
 
@@ -58,7 +58,7 @@ public sealed class MigrationCatalogTests
     [Fact]
     public void The_platform_ships_outbox_and_inbox_as_version_1_file_contents_as_version_2_and_inbox_deliveries_as_version_3()
     {
-        var platform = MigrationCatalog.Load(typeof(Outbox).Assembly, "platform");
+        var platform = MigrationCatalog.Load(typeof(DatabaseExtensions).Assembly, "platform");
         Assert.Equal([1, 2, 3], platform.Select(s => s.Version));
         Assert.Contains("CREATE TABLE outbox_messages", platform[0].Sql);
         Assert.Contains("CREATE TABLE inbox_messages", platform[0].Sql);

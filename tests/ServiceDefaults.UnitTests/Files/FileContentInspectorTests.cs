@@ -1,5 +1,5 @@
 using System.Text;
-using DoanKetSangTao.ServiceDefaults.Files;
+using DoanKetSangTao.Files;
 using DoanKetSangTao.ServiceDefaults.Http;
 
 namespace DoanKetSangTao.Tests.ServiceDefaultsUnitTests.Files;

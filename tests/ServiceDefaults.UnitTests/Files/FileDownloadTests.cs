@@ -1,4 +1,4 @@
-using DoanKetSangTao.ServiceDefaults.Files;
+using DoanKetSangTao.Files;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

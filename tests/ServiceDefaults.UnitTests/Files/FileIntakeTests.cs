@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using DoanKetSangTao.ServiceDefaults.Files;
+using DoanKetSangTao.Files;
 using DoanKetSangTao.ServiceDefaults.Http;
 
 namespace DoanKetSangTao.Tests.ServiceDefaultsUnitTests.Files;

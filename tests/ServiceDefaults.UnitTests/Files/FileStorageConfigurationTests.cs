@@ -1,4 +1,4 @@
-using DoanKetSangTao.ServiceDefaults.Files;
+using DoanKetSangTao.Files;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using DoanKetSangTao.ServiceDefaults.Files;
+using DoanKetSangTao.Files;
 
 namespace DoanKetSangTao.Tests.ServiceDefaultsUnitTests.Files;
 

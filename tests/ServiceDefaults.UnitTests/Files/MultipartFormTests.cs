@@ -1,5 +1,5 @@
 using System.Text;
-using DoanKetSangTao.ServiceDefaults.Files;
+using DoanKetSangTao.Files;
 using DoanKetSangTao.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

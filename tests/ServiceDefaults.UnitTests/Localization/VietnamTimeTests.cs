@@ -1,4 +1,4 @@
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Tests.ServiceDefaultsUnitTests.Localization;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Tests.ServiceDefaultsUnitTests.Localization;
 

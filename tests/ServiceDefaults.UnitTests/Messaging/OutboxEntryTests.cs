@@ -1,4 +1,4 @@
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Tests.ServiceDefaultsUnitTests.Messaging;
 

@@ -3,7 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using DoanKetSangTao.ServiceDefaults.Spreadsheets;
+using DoanKetSangTao.Spreadsheets;
 
 namespace DoanKetSangTao.Tests.ServiceDefaultsUnitTests.Spreadsheets;
 

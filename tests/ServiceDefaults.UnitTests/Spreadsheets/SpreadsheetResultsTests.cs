@@ -1,4 +1,4 @@
-using DoanKetSangTao.ServiceDefaults.Spreadsheets;
+using DoanKetSangTao.Spreadsheets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
-using DoanKetSangTao.ServiceDefaults.Spreadsheets;
+using DoanKetSangTao.Spreadsheets;
 
 namespace DoanKetSangTao.Tests.ServiceDefaultsUnitTests.Spreadsheets;
 

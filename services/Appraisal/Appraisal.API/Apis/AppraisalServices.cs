@@ -1,5 +1,5 @@
 using DoanKetSangTao.Appraisal.API.Infrastructure;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults.Security;
 using Npgsql;
 

@@ -4,7 +4,7 @@ using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.ServiceDefaults.Security;
-using DoanKetSangTao.ServiceDefaults.Spreadsheets;
+using DoanKetSangTao.Spreadsheets;
 using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Apis;

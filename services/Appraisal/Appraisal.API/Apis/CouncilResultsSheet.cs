@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
-using DoanKetSangTao.ServiceDefaults.Localization;
-using DoanKetSangTao.ServiceDefaults.Spreadsheets;
+using DoanKetSangTao.Domain;
+using DoanKetSangTao.Spreadsheets;
 
 namespace DoanKetSangTao.Appraisal.API.Apis;
 

@@ -4,7 +4,7 @@ using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.ServiceDefaults.Http;
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Domain;
 using DoanKetSangTao.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;

@@ -1,6 +1,6 @@
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
-using DoanKetSangTao.ServiceDefaults.Spreadsheets;
+using DoanKetSangTao.Spreadsheets;
 
 namespace DoanKetSangTao.Appraisal.API.Apis;
 

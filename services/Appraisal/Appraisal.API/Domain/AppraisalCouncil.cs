@@ -1,4 +1,4 @@
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Appraisal.API.Domain;
 

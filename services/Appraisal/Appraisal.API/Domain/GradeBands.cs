@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Appraisal.API.Domain;
 

@@ -2,9 +2,9 @@ using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Appraisal.API.IntegrationEvents;
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Contracts.Registration.V1;
-using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.Data;
 using DoanKetSangTao.ServiceDefaults.Grpc;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Appraisal.API.Extensions;
 

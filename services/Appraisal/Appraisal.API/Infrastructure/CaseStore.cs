@@ -3,8 +3,8 @@ using Dapper;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.ServiceDefaults.Http;
-using DoanKetSangTao.ServiceDefaults.Localization;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Domain;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;

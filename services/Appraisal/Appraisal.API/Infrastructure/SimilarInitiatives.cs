@@ -1,5 +1,5 @@
 using Dapper;
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Domain;
 using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;

@@ -1,6 +1,6 @@
 using Dapper;
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Domain;
 using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;

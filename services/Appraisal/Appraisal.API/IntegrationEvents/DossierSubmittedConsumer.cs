@@ -1,7 +1,7 @@
 using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Registration.V1;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using Npgsql;
 

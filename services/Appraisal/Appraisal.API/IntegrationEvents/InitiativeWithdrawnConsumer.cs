@@ -1,7 +1,7 @@
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Contracts.IntegrationEvents;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;

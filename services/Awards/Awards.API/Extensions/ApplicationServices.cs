@@ -1,7 +1,7 @@
 using DoanKetSangTao.Awards.API.IntegrationEvents;
 using DoanKetSangTao.Contracts;
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Awards.API.Extensions;
 

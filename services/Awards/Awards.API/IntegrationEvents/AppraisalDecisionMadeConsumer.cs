@@ -1,7 +1,7 @@
 using Dapper;
 using DoanKetSangTao.Awards.API.Domain;
 using DoanKetSangTao.Contracts.IntegrationEvents;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Awards.API.IntegrationEvents;

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Dapper;
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Options;
 using MailKit;

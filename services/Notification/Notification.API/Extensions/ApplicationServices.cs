@@ -1,8 +1,8 @@
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Notification.API.Email;
 using DoanKetSangTao.Notification.API.IntegrationEvents;
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Notification.API.Extensions;
 

@@ -1,5 +1,5 @@
 using DoanKetSangTao.Contracts.IntegrationEvents;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Notification.API.IntegrationEvents;

@@ -1,6 +1,6 @@
 using DoanKetSangTao.Contracts.IntegrationEvents;
-using DoanKetSangTao.ServiceDefaults.Localization;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Domain;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Notification.API.IntegrationEvents;

@@ -2,7 +2,7 @@ using Dapper;
 using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.Registration.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Http;
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Domain;
 using DoanKetSangTao.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;

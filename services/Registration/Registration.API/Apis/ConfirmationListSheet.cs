@@ -1,6 +1,6 @@
 using DoanKetSangTao.Registration.API.Domain;
-using DoanKetSangTao.ServiceDefaults.Localization;
-using DoanKetSangTao.ServiceDefaults.Spreadsheets;
+using DoanKetSangTao.Domain;
+using DoanKetSangTao.Spreadsheets;
 
 namespace DoanKetSangTao.Registration.API.Apis;
 

@@ -123,7 +123,7 @@ public static class ConfirmationsApi
             return Problems.Forbidden("organization_outside_scope", "Bạn chỉ được lập danh sách tổng hợp của đơn vị mình hoặc đơn vị trực thuộc.");
         }
 
-        var note = request.Note is null ? null : DoanKetSangTao.ServiceDefaults.Localization.VietnameseText.TryNormalize(request.Note, allowNewLines: true);
+        var note = request.Note is null ? null : DoanKetSangTao.Domain.VietnameseText.TryNormalize(request.Note, allowNewLines: true);
         if ((request.Note is not null && note is null) || note is { Length: > 2000 })
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["note"] = ["Ghi chú chứa ký tự không hợp lệ hoặc dài quá 2.000 ký tự."] });

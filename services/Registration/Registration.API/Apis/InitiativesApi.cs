@@ -373,7 +373,7 @@ public static class InitiativesApi
 
     internal static string RequiredReason(string? value, string action)
     {
-        var reason = DoanKetSangTao.ServiceDefaults.Localization.VietnameseText.TryNormalize(value, allowNewLines: true);
+        var reason = DoanKetSangTao.Domain.VietnameseText.TryNormalize(value, allowNewLines: true);
         if (string.IsNullOrEmpty(reason) || reason.Length > 2000)
         {
             throw Problems.ValidationException("reason", $"Vui lòng nêu lý do {action} (tối đa 2.000 ký tự).");

@@ -1,4 +1,4 @@
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults.Security;
 using Npgsql;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
-using DoanKetSangTao.ServiceDefaults.Data;
+using DoanKetSangTao.Data;
 using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.Data;

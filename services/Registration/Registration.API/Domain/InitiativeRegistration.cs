@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using DoanKetSangTao.ServiceDefaults.Localization;
+using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Registration.API.Domain;
 

@@ -3,10 +3,10 @@ using DoanKetSangTao.Contracts.Appraisal.V1;
 using DoanKetSangTao.Registration.API.Infrastructure;
 using DoanKetSangTao.Registration.API.Data;
 using DoanKetSangTao.Registration.API.IntegrationEvents;
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Files;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Files;
 using DoanKetSangTao.ServiceDefaults.Grpc;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Registration.API.Extensions;
 

@@ -3,7 +3,7 @@ using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Registration.API.Apis;
 using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.ServiceDefaults.Http;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.Infrastructure;

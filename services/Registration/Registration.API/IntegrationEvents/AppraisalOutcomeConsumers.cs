@@ -2,7 +2,7 @@ using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.Registration.API.Infrastructure;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.IntegrationEvents;

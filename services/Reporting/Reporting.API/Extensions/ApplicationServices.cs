@@ -1,7 +1,7 @@
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Reporting.API.IntegrationEvents;
-using DoanKetSangTao.ServiceDefaults.Data;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Reporting.API.Extensions;
 

@@ -1,7 +1,7 @@
 using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Reporting.API.Domain;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Reporting.API.IntegrationEvents;

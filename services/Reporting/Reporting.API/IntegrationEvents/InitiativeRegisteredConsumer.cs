@@ -1,6 +1,6 @@
 using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
-using DoanKetSangTao.ServiceDefaults.Messaging;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Reporting.API.IntegrationEvents;

@@ -1,0 +1,24 @@
+namespace DoanKetSangTao.Contracts.IntegrationEvents;
+
+/// <summary>
+/// Registration announces every lifecycle transition of an initiative (draft → registered → confirmed →
+/// dossier submitted → … → recognized / not recognized / nominated / withdrawn), with who made it and why.
+/// Carries the facts consumers filter and count by, so none of them has to call back.
+/// </summary>
+public sealed record InitiativeStatusChanged(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid InitiativeId,
+    Guid CampaignId,
+    string Title,
+    string Kind,
+    Guid OrganizationId,
+    string ProvinceCode,
+    string CommuneCode,
+    string? FromStatus,
+    string ToStatus,
+    string ChangedBy,
+    string? Reason,
+    string RegisteredBy,
+    string ContactName,
+    string? ContactEmail) : IIntegrationEvent;
