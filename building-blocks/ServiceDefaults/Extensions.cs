@@ -23,7 +23,6 @@ public static class Extensions
         builder.Services.AddPlatformHealthChecks();
         builder.AddPlatformAuthentication();
         builder.AddServiceIdentity(serviceName);
-        builder.Services.AddOpenApi();
         builder.Services.AddPlatformGrpc();
         // Bad request bodies reach the exception handler (stable codes such as malformed_json) in every
         // environment, not only in Development, which is the framework's default.

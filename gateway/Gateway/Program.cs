@@ -4,6 +4,9 @@ using DoanKetSangTao.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
+// Called here, not in the defaults: the OpenAPI generator copies into the document the /// summaries of
+// the project that calls AddOpenApi (and of the projects it references).
+builder.Services.AddOpenApi();
 builder.AddDevelopmentIdentity();
 builder.AddGatewayServices();
 

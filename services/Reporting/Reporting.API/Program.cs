@@ -5,6 +5,9 @@ using DoanKetSangTao.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ApplicationServices.ServiceName);
+// Called here, not in the defaults: the OpenAPI generator copies into the document the /// summaries of
+// the project that calls AddOpenApi (and of the projects it references).
+builder.Services.AddOpenApi();
 builder.AddApplicationServices();
 
 var app = builder.Build();
