@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
-using DoanKetSangTao.Registration.API.Data;
+using DoanKetSangTao.Registration.API.Infrastructure;
 using DoanKetSangTao.Data;
 using DoanKetSangTao.Domain;
 using Microsoft.Extensions.Logging.Abstractions;

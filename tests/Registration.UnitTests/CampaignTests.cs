@@ -1,4 +1,4 @@
-using DoanKetSangTao.Registration.API.Data;
+using DoanKetSangTao.Registration.API.Infrastructure;
 using DoanKetSangTao.Registration.API.Domain;
 
 namespace DoanKetSangTao.Tests.RegistrationUnitTests;
@@ -15,19 +15,19 @@ public sealed class CampaignTests
     [Fact]
     public void Registration_before_15_January_is_open_until_the_end_of_14_January_in_Vietnam()
     {
-        Assert.Null(CampaignWindows.Refusal(National, Registration, [], new DateTimeOffset(2027, 1, 14, 23, 59, 59, TimeSpan.FromHours(7))));
-        Assert.NotNull(CampaignWindows.Refusal(National, Registration, [], new DateTimeOffset(2027, 1, 15, 0, 0, 0, TimeSpan.FromHours(7))));
+        Assert.Null(CampaignWindows.ClosedMessage(National, Registration, [], new DateTimeOffset(2027, 1, 14, 23, 59, 59, TimeSpan.FromHours(7))));
+        Assert.NotNull(CampaignWindows.ClosedMessage(National, Registration, [], new DateTimeOffset(2027, 1, 15, 0, 0, 0, TimeSpan.FromHours(7))));
         // 14 January 17:30 UTC is already 15 January 00:30 in Hà Nội.
-        Assert.NotNull(CampaignWindows.Refusal(National, Registration, [], new DateTimeOffset(2027, 1, 14, 17, 30, 0, TimeSpan.Zero)));
+        Assert.NotNull(CampaignWindows.ClosedMessage(National, Registration, [], new DateTimeOffset(2027, 1, 14, 17, 30, 0, TimeSpan.Zero)));
     }
 
     [Fact]
     public void The_late_message_names_the_last_day_in_Vietnamese_form_and_how_to_get_it_reopened()
     {
-        var message = CampaignWindows.Refusal(National, Registration, [], new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero))!;
+        var message = CampaignWindows.ClosedMessage(National, Registration, [], new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero))!;
         Assert.Contains("hết ngày 14/01/2027", message);
         Assert.Contains("mở lại thời hạn", message);
-        var dossier = CampaignWindows.Refusal(National, new CampaignDeadline(DeadlineKind.Dossier, "VN", new DateOnly(2027, 8, 6)), [],
+        var dossier = CampaignWindows.ClosedMessage(National, new CampaignDeadline(DeadlineKind.Dossier, "VN", new DateOnly(2027, 8, 6)), [],
             new DateTimeOffset(2027, 9, 1, 0, 0, 0, TimeSpan.Zero))!;
         Assert.Contains("nộp hồ sơ", dossier);
         Assert.Contains("05/08/2027", dossier);
@@ -47,10 +47,10 @@ public sealed class CampaignTests
     {
         var extension = new DeadlineExtension(DeadlineKind.Registration, Unit, new DateOnly(2027, 2, 1), "Đơn vị mới thành lập");
         var late = new DateTimeOffset(2027, 1, 20, 9, 0, 0, TimeSpan.FromHours(7));
-        Assert.Null(CampaignWindows.Refusal(National, Registration, [extension], late));
-        Assert.NotNull(CampaignWindows.Refusal(National, Registration, [extension], new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.FromHours(7))));
+        Assert.Null(CampaignWindows.ClosedMessage(National, Registration, [extension], late));
+        Assert.NotNull(CampaignWindows.ClosedMessage(National, Registration, [extension], new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.FromHours(7))));
         // An extension of the dossier window does not reopen registration.
-        Assert.NotNull(CampaignWindows.Refusal(National, Registration, [extension with { Kind = DeadlineKind.Dossier }], late));
+        Assert.NotNull(CampaignWindows.ClosedMessage(National, Registration, [extension with { Kind = DeadlineKind.Dossier }], late));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DoanKetSangTao.Registration.API.Domain;
+using DoanKetSangTao.ServiceDefaults.Http;
 
 namespace DoanKetSangTao.Tests.RegistrationUnitTests;
 
@@ -18,7 +19,7 @@ public sealed class FilingRightsTests
         var teacher = new Filer(School.Id, []);
         Assert.Null(FilingRights.Check(teacher, School, HaNoi, "00004"));
         Assert.Equal("organization_not_yours", FilingRights.Check(teacher, SaigonUnit, National, "25747")!.Code);
-        Assert.Equal(403, FilingRights.Check(teacher, Federation, HaNoi, "00004")!.Status);
+        Assert.Equal(403, RefusalProblems.StatusOf(FilingRights.Check(teacher, Federation, HaNoi, "00004")!.Kind));
         // Even the ward's Front committee is not theirs to file through: they have an organization.
         Assert.Equal("organization_not_yours", FilingRights.Check(teacher, BaDinhFront, HaNoi, "00004")!.Code);
     }
@@ -34,7 +35,7 @@ public sealed class FilingRightsTests
         // Their ward was merged into 00008: its Front committee takes their filings.
         Assert.Null(FilingRights.Check(new Filer(null, ["00004", "00008"]), otherWardFront, HaNoi, "00008"));
         var unknown = FilingRights.Check(new Filer(null, []), BaDinhFront, HaNoi, "00004")!;
-        Assert.Equal(("residence_unknown", 403), (unknown.Code, unknown.Status));
+        Assert.Equal(("residence_unknown", 403), (unknown.Code, RefusalProblems.StatusOf(unknown.Kind)));
         Assert.Contains("xã/phường nơi cư trú", unknown.Message);
     }
 
@@ -43,7 +44,7 @@ public sealed class FilingRightsTests
     {
         var worker = new Filer(SaigonUnit.Id, []);
         var outside = FilingRights.Check(worker, SaigonUnit, HaNoi, "25747")!;
-        Assert.Equal(("organization_outside_campaign", 422), (outside.Code, outside.Status));
+        Assert.Equal(("organization_outside_campaign", 422), (outside.Code, RefusalProblems.StatusOf(outside.Kind)));
         Assert.Null(FilingRights.Check(worker, SaigonUnit, National, "25747"));
         Assert.Equal("commune_not_organization", FilingRights.Check(new Filer(School.Id, []), School, HaNoi, "00008")!.Code);
         // A province-level organization has no seat commune: any commune of its province (checked against the catalog elsewhere).

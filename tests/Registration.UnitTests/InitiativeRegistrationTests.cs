@@ -6,9 +6,9 @@ namespace DoanKetSangTao.Tests.RegistrationUnitTests;
 /// <summary>Phiếu đăng ký sáng kiến (Mẫu 1): what a registration must contain before it is accepted.</summary>
 public sealed class InitiativeRegistrationTests
 {
-    private static RegisterInitiativeRequest Valid(params AuthorInput[] authors) => new(
+    private static InitiativeForm Valid(params AuthorForm[] authors) => new(
         Guid.NewGuid(), "Sáng kiến số hóa sổ hộ nghèo", InitiativeKind.Initiative, Guid.NewGuid(), "00004", "Tóm tắt.",
-        authors.Length > 0 ? authors : [new AuthorInput("Nguyễn Văn An", "an@example.vn", true, 100)],
+        authors.Length > 0 ? authors : [new AuthorForm("Nguyễn Văn An", "an@example.vn", true, 100)],
         ContentType: "tac_nghiep", MovementArea: "he_thong_chinh_tri", Field: "hanh_chinh");
 
     [Fact]
@@ -25,9 +25,9 @@ public sealed class InitiativeRegistrationTests
     public void An_author_group_with_one_lead_and_shares_summing_to_100_is_accepted()
     {
         var (registration, errors) = InitiativeRegistration.Validate(Valid(
-            new AuthorInput("Nguyễn Thị Hoa", null, true, 50),
-            new AuthorInput("Lê Văn Nam", null, false, 30),
-            new AuthorInput("Trần Văn Bình", null, false, 20)));
+            new AuthorForm("Nguyễn Thị Hoa", null, true, 50),
+            new AuthorForm("Lê Văn Nam", null, false, 30),
+            new AuthorForm("Trần Văn Bình", null, false, 20)));
         Assert.Empty(errors);
         Assert.Equal([1, 2, 3], registration!.Authors.Select(a => a.Ordinal));
     }
@@ -38,7 +38,7 @@ public sealed class InitiativeRegistrationTests
     public void Shares_that_do_not_sum_to_100_percent_are_refused(int lead, int other)
     {
         var (registration, errors) = InitiativeRegistration.Validate(Valid(
-            new AuthorInput("Nguyễn Thị Hoa", null, true, lead), new AuthorInput("Lê Văn Nam", null, false, other)));
+            new AuthorForm("Nguyễn Thị Hoa", null, true, lead), new AuthorForm("Lê Văn Nam", null, false, other)));
         Assert.Null(registration);
         Assert.Contains(errors["authors"], m => m.Contains("100%", StringComparison.Ordinal));
     }
@@ -46,8 +46,8 @@ public sealed class InitiativeRegistrationTests
     [Fact]
     public void A_group_needs_exactly_one_lead_author()
     {
-        var (_, none) = InitiativeRegistration.Validate(Valid(new AuthorInput("A", null, false, 50), new AuthorInput("B", null, false, 50)));
-        var (_, two) = InitiativeRegistration.Validate(Valid(new AuthorInput("A", null, true, 50), new AuthorInput("B", null, true, 50)));
+        var (_, none) = InitiativeRegistration.Validate(Valid(new AuthorForm("A", null, false, 50), new AuthorForm("B", null, false, 50)));
+        var (_, two) = InitiativeRegistration.Validate(Valid(new AuthorForm("A", null, true, 50), new AuthorForm("B", null, true, 50)));
         Assert.Contains(none["authors"], m => m.Contains("tác giả chính", StringComparison.Ordinal));
         Assert.Contains(two["authors"], m => m.Contains("tác giả chính", StringComparison.Ordinal));
     }
@@ -55,7 +55,7 @@ public sealed class InitiativeRegistrationTests
     [Fact]
     public void Every_missing_field_is_named_in_one_answer()
     {
-        var (registration, errors) = InitiativeRegistration.Validate(new RegisterInitiativeRequest(Guid.Empty, " ", "khac", Guid.Empty, "4", null, []));
+        var (registration, errors) = InitiativeRegistration.Validate(new InitiativeForm(Guid.Empty, " ", "khac", Guid.Empty, "4", null, []));
         Assert.Null(registration);
         Assert.Equal(["authors", "campaignId", "communeCode", "contentType", "field", "kind", "movementArea", "organizationId", "summary", "title"],
             errors.Keys.Order(StringComparer.Ordinal));
@@ -64,12 +64,12 @@ public sealed class InitiativeRegistrationTests
     [Fact]
     public void A_draft_may_leave_the_classification_and_summary_empty_but_not_the_authors()
     {
-        var draft = Valid() with { ContentType = null, MovementArea = null, Field = null, Summary = null, SaveAsDraft = true };
+        var draft = Valid() with { ContentType = null, MovementArea = null, Field = null, Summary = null, IsDraft = true };
         Assert.Empty(InitiativeRegistration.Validate(draft).Errors);
         var (_, errors) = InitiativeRegistration.Validate(draft with { Authors = [] });
         Assert.Equal(["authors"], errors.Keys);
         Assert.Equal(["contentType", "field", "movementArea", "summary"],
-            InitiativeRegistration.Validate(draft with { SaveAsDraft = false }).Errors.Keys.Order(StringComparer.Ordinal));
+            InitiativeRegistration.Validate(draft with { IsDraft = false }).Errors.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -85,11 +85,11 @@ public sealed class InitiativeRegistrationTests
     {
         var other = Guid.NewGuid();
         var (registration, _) = InitiativeRegistration.Validate(Valid(
-            new AuthorInput("Nguyễn Thị Hoa", null, true, 60),
-            new AuthorInput("Lê Văn Nam", null, false, 40, other, "Kỹ sư")));
+            new AuthorForm("Nguyễn Thị Hoa", null, true, 60),
+            new AuthorForm("Lê Văn Nam", null, false, 40, other, "Kỹ sư")));
         Assert.Equal([null, other], registration!.Authors.Select(a => a.OrganizationId));
         Assert.Equal("Kỹ sư", registration.Authors[1].Position);
-        var (_, errors) = InitiativeRegistration.Validate(Valid(new AuthorInput("A", null, true, 60), new AuthorInput("B", null, false, 30)));
+        var (_, errors) = InitiativeRegistration.Validate(Valid(new AuthorForm("A", null, true, 60), new AuthorForm("B", null, false, 30)));
         Assert.Contains("hiện là 90%", errors["authors"][0]);
     }
 
@@ -122,14 +122,14 @@ public sealed class InitiativeRegistrationTests
     [InlineData("an\u200B@example.vn")]
     public void A_malformed_author_email_is_refused(string email)
     {
-        var (_, errors) = InitiativeRegistration.Validate(Valid(new AuthorInput("Nguyễn Văn An", email, true, 100)));
+        var (_, errors) = InitiativeRegistration.Validate(Valid(new AuthorForm("Nguyễn Văn An", email, true, 100)));
         Assert.True(errors.ContainsKey("authors[0].email"));
     }
 
     [Fact]
     public void An_empty_author_entry_is_named_not_crashed_on()
     {
-        var (_, errors) = InitiativeRegistration.Validate(Valid() with { Authors = [null, new AuthorInput("Nguyễn Văn An", null, true, 100)] });
+        var (_, errors) = InitiativeRegistration.Validate(Valid() with { Authors = [null, new AuthorForm("Nguyễn Văn An", null, true, 100)] });
         Assert.True(errors.ContainsKey("authors[0]"));
     }
 

@@ -20,10 +20,12 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapInitiativesApi();
-app.MapConfirmationsApi();
+app.MapInitiativeConfirmationsApi();
+app.MapConfirmationListsApi();
 app.MapDossiersApi();
 app.MapCampaignsApi();
-app.MapReferenceDataApi();
+app.MapAdministrativeUnitsApi();
+app.MapOrganizationsApi();
 app.MapPlatformGrpcService<InitiativeLookupService>();
 app.MapPlatformGrpcService<DossierLookupService>();
 app.MapPlatformGrpcService<OrganizationLookupService>();

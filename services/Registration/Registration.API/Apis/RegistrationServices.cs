@@ -1,15 +1,22 @@
-using DoanKetSangTao.Messaging;
+using DoanKetSangTao.Registration.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Security;
-using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.Apis;
 
-/// <summary>What the registration endpoints need, bundled for <c>[AsParameters]</c>.</summary>
-public sealed class RegistrationServices(NpgsqlDataSource db, Outbox outbox, CurrentUser user, TimeProvider clock)
+/// <summary>What the registration endpoints need, bundled for <c>[AsParameters]</c>: the caller, the clock, and the stores.</summary>
+public sealed class RegistrationServices(
+    RegistrationDb db,
+    InitiativeStore initiatives,
+    InitiativeQueries initiativeQueries,
+    CurrentUser user,
+    TimeProvider clock)
 {
-    public NpgsqlDataSource Db { get; } = db;
+    /// <summary>Begins the transaction a change's writes and events share.</summary>
+    public RegistrationDb Db { get; } = db;
 
-    public Outbox Outbox { get; } = outbox;
+    public InitiativeStore Initiatives { get; } = initiatives;
+
+    public InitiativeQueries InitiativeQueries { get; } = initiativeQueries;
 
     public CurrentUser User { get; } = user;
 

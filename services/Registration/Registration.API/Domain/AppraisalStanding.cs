@@ -1,3 +1,5 @@
+using DoanKetSangTao.Contracts.Vocabulary;
+
 namespace DoanKetSangTao.Registration.API.Domain;
 
 /// <summary>What the appraisal events have said about an initiative at one council level (commune, province, central).</summary>
@@ -16,9 +18,9 @@ public sealed record AppraisalStanding(string Level, string Stage, string Label,
 /// </summary>
 public static class AppraisalPosition
 {
-    public const string Commune = "commune";
-    public const string Province = "province";
-    public const string Central = "central";
+    public const string Commune = CouncilLevels.Commune;
+    public const string Province = CouncilLevels.Province;
+    public const string Central = CouncilLevels.Central;
 
     /// <summary>Đã được đề cử, chờ hội đồng cấp trên tiếp nhận.</summary>
     public const string NominatedStage = "nominated";
@@ -35,13 +37,11 @@ public static class AppraisalPosition
     /// <summary>Không được công nhận.</summary>
     public const string NotRecognized = "not_recognized";
 
-    private static readonly string[] Levels = [Commune, Province, Central];
-
-    public static bool IsLevel(string? level) => level is not null && Levels.Contains(level);
+    public static bool IsLevel(string? level) => CouncilLevels.IsKnown(level);
 
     public static AppraisalStanding? Of(IEnumerable<LevelFacts> facts)
     {
-        var top = facts.Where(f => IsLevel(f.Level)).OrderByDescending(f => Array.IndexOf(Levels, f.Level)).FirstOrDefault();
+        var top = facts.Where(f => IsLevel(f.Level)).OrderByDescending(f => CouncilLevels.All.TakeWhile(level => level != f.Level).Count()).FirstOrDefault();
         if (top is null)
         {
             return null;

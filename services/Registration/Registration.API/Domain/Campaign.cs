@@ -46,6 +46,19 @@ public static class DeadlineKind
 
     /// <summary>The windows an officer can reopen for one organization.</summary>
     public static readonly IReadOnlySet<string> Reopenable = new HashSet<string>(StringComparer.Ordinal) { Registration, Dossier };
+
+    /// <summary>Deadlines fall in the campaign's year or early the next (registration before 15 January, say); the problem in words, or null.</summary>
+    public static string? Check(string kind, DateOnly due, int year)
+    {
+        if (!All.IsKnown(kind))
+        {
+            return $"Loại thời hạn phải là một trong: {All.Choices()}.";
+        }
+
+        return due.Year < year || due.Year > year + 1
+            ? $"{All.NameOf(kind)} phải là một ngày trong năm {year} hoặc năm {year + 1}."
+            : null;
+    }
 }
 
 /// <summary>One deadline: "trước ngày 15/01/2027" closes when 15 January 2027 begins in Vietnam.</summary>
@@ -75,8 +88,18 @@ public static class CampaignWindows
         return ofKind.FirstOrDefault(d => d.ScopeCode == provinceCode) ?? ofKind.FirstOrDefault(d => d.ScopeCode == Campaign.WholeCampaign);
     }
 
+    /// <summary>
+    /// Null when the <paramref name="kind"/> window is open for an organization in <paramref name="provinceCode"/>;
+    /// otherwise 409 <c>registration_closed</c> or <c>dossier_closed</c>, with the message a late person sees.
+    /// </summary>
+    public static Refusal? Check(
+        Campaign campaign, string kind, string provinceCode, IEnumerable<CampaignDeadline> deadlines, IEnumerable<DeadlineExtension> extensions, DateTimeOffset now) =>
+        ClosedMessage(campaign, Effective(deadlines, kind, provinceCode), extensions, now) is { } message
+            ? DoanKetSangTao.Domain.Refusal.Conflict(kind == DeadlineKind.Registration ? "registration_closed" : "dossier_closed", message)
+            : null;
+
     /// <summary>Null when the window is open; otherwise the message a late person sees.</summary>
-    public static string? Refusal(Campaign campaign, CampaignDeadline? deadline, IEnumerable<DeadlineExtension> extensions, DateTimeOffset now)
+    public static string? ClosedMessage(Campaign campaign, CampaignDeadline? deadline, IEnumerable<DeadlineExtension> extensions, DateTimeOffset now)
     {
         if (deadline is null)
         {

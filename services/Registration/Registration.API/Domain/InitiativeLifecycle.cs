@@ -1,55 +1,28 @@
+using DoanKetSangTao.Contracts.Vocabulary;
+using DoanKetSangTao.Domain;
+
 namespace DoanKetSangTao.Registration.API.Domain;
 
-/// <summary>Trạng thái của sáng kiến: where an initiative is in the yearly cycle.</summary>
+/// <summary>
+/// Trạng thái của sáng kiến: the contract's statuses (<see cref="InitiativeStatuses"/>, which every consumer matches on),
+/// named here so that the lifecycle reads in registration's words, with the catalog the forms and messages use.
+/// </summary>
 public static class InitiativeStatus
 {
-    /// <summary>Bản nháp: saved by the author, not yet registered.</summary>
-    public const string Draft = "draft";
+    public const string Draft = InitiativeStatuses.Draft;
+    public const string Registered = InitiativeStatuses.Registered;
+    public const string Returned = InitiativeStatuses.Returned;
+    public const string Confirmed = InitiativeStatuses.Confirmed;
+    public const string DossierSubmitted = InitiativeStatuses.DossierSubmitted;
+    public const string DossierReturned = InitiativeStatuses.DossierReturned;
+    public const string UnderAppraisal = InitiativeStatuses.UnderAppraisal;
+    public const string Recognized = InitiativeStatuses.Recognized;
+    public const string NotRecognized = InitiativeStatuses.NotRecognized;
+    public const string Nominated = InitiativeStatuses.Nominated;
+    public const string Withdrawn = InitiativeStatuses.Withdrawn;
 
-    /// <summary>Đã đăng ký (Mẫu 1 submitted), awaiting the upper-level unit.</summary>
-    public const string Registered = "registered";
-
-    /// <summary>Bị trả lại: the upper-level unit returned the registration with a reason.</summary>
-    public const string Returned = "returned";
-
-    /// <summary>Đã xác nhận (Mẫu 2): the upper-level unit confirmed it.</summary>
-    public const string Confirmed = "confirmed";
-
-    /// <summary>Đã nộp hồ sơ đề nghị công nhận (Mẫu 3, Mẫu 4).</summary>
-    public const string DossierSubmitted = "dossier_submitted";
-
-    /// <summary>Hồ sơ bị trả lại để bổ sung: the council asked for completion.</summary>
-    public const string DossierReturned = "dossier_returned";
-
-    /// <summary>Đang thẩm định.</summary>
-    public const string UnderAppraisal = "under_appraisal";
-
-    /// <summary>Được công nhận (at the level in <c>recognized_level</c>).</summary>
-    public const string Recognized = "recognized";
-
-    /// <summary>Không được công nhận.</summary>
-    public const string NotRecognized = "not_recognized";
-
-    /// <summary>Được đề cử lên cấp trên.</summary>
-    public const string Nominated = "nominated";
-
-    /// <summary>Đã rút: withdrawn by the author before a decision.</summary>
-    public const string Withdrawn = "withdrawn";
-
-    public static readonly Catalog All = new("Trạng thái",
-    [
-        (Draft, "Bản nháp"),
-        (Registered, "Đã đăng ký"),
-        (Returned, "Bị trả lại để chỉnh sửa"),
-        (Confirmed, "Đã xác nhận"),
-        (DossierSubmitted, "Đã nộp hồ sơ"),
-        (DossierReturned, "Hồ sơ bị trả lại để bổ sung"),
-        (UnderAppraisal, "Đang thẩm định"),
-        (Recognized, "Được công nhận"),
-        (NotRecognized, "Không được công nhận"),
-        (Nominated, "Được đề cử lên cấp trên"),
-        (Withdrawn, "Đã rút"),
-    ]);
+    /// <summary>The statuses with their Vietnamese names ("Đã đăng ký"), as the contract lists them.</summary>
+    public static readonly Catalog All = new("Trạng thái", InitiativeStatuses.All);
 }
 
 /// <summary>The steps that move an initiative, by whom they are taken.</summary>
@@ -139,6 +112,10 @@ public static class InitiativeLifecycle
         step == LifecycleStep.Withdraw
             ? (Withdrawable.Contains(from) ? InitiativeStatus.Withdrawn : null)
             : Transitions.GetValueOrDefault((from, step));
+
+    /// <summary>Null when <paramref name="step"/> may follow <paramref name="from"/>; otherwise 409 <c>invalid_transition</c>.</summary>
+    public static Refusal? Check(string from, LifecycleStep step) =>
+        Next(from, step) is null ? Refusal.Conflict("invalid_transition", RefusalMessage(from, step)) : null;
 
     /// <summary>Why a step is refused, in words an author or officer can act on.</summary>
     public static string RefusalMessage(string from, LifecycleStep step)

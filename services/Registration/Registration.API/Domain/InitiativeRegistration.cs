@@ -3,23 +3,23 @@ using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Registration.API.Domain;
 
-/// <summary>One author as entered on the form; <c>OrganizationId</c> defaults to the initiative's unit.</summary>
-public sealed record AuthorInput(string? FullName, string? Email, bool IsLead, int ContributionPercent, Guid? OrganizationId = null, string? Position = null);
+/// <summary>One author as entered on Mẫu 1; <c>OrganizationId</c> defaults to the initiative's unit.</summary>
+public sealed record AuthorForm(string? FullName, string? Email, bool IsLead, int ContributionPercent, Guid? OrganizationId = null, string? Position = null);
 
-/// <summary>Phiếu đăng ký sáng kiến (Mẫu 1) as entered: saved as a draft, or submitted at once.</summary>
-public sealed record RegisterInitiativeRequest(
+/// <summary>Phiếu đăng ký sáng kiến (Mẫu 1) as entered, before the rules: a draft (<c>IsDraft</c>) may leave more empty.</summary>
+public sealed record InitiativeForm(
     Guid CampaignId,
     string? Title,
     string? Kind,
     Guid OrganizationId,
     string? CommuneCode,
     string? Summary,
-    IReadOnlyList<AuthorInput?>? Authors,
+    IReadOnlyList<AuthorForm?>? Authors,
     string? ContentType = null,
     string? MovementArea = null,
     string? Field = null,
     string? ExpectedScope = null,
-    bool SaveAsDraft = false);
+    bool IsDraft = false);
 
 public sealed record ValidAuthor(int Ordinal, string FullName, string? Email, bool IsLead, int ContributionPercent, Guid? OrganizationId, string? Position);
 
@@ -37,6 +37,9 @@ public sealed record ValidRegistration(
     string? ExpectedScope)
 {
     public ValidAuthor Lead => Authors.Single(a => a.IsLead);
+
+    /// <summary>The distinct organizations the authors named, each of which must exist (a method: the fingerprint serializes properties).</summary>
+    public IReadOnlyList<Guid> AuthorOrganizations() => Authors.Where(a => a.OrganizationId is not null).Select(a => a.OrganizationId!.Value).Distinct().ToList();
 
     /// <summary>A stable digest of what was registered (after normalization), to tell a retry from a different registration.</summary>
     public string Fingerprint() => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
@@ -59,7 +62,7 @@ public static class InitiativeRegistration
     public const int NameMaxLength = 200;
     public const int MaxAuthors = 50;
 
-    public static (ValidRegistration? Registration, Dictionary<string, string[]> Errors) Validate(RegisterInitiativeRequest request)
+    public static (ValidRegistration? Registration, Dictionary<string, string[]> Errors) Validate(InitiativeForm request)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Fail(string field, string message) => errors[field] = errors.TryGetValue(field, out var m) ? [.. m, message] : [message];
@@ -83,9 +86,9 @@ public static class InitiativeRegistration
             Fail("kind", $"Loại sáng kiến phải là một trong: {InitiativeKind.All.Choices()}.");
         }
 
-        CheckCatalog("contentType", request.ContentType, Domain.ContentType.All, request.SaveAsDraft, Fail);
-        CheckCatalog("movementArea", request.MovementArea, Domain.MovementArea.All, request.SaveAsDraft, Fail);
-        CheckCatalog("field", request.Field, InitiativeField.All, request.SaveAsDraft, Fail);
+        CheckCatalog("contentType", request.ContentType, Domain.ContentType.All, request.IsDraft, Fail);
+        CheckCatalog("movementArea", request.MovementArea, Domain.MovementArea.All, request.IsDraft, Fail);
+        CheckCatalog("field", request.Field, InitiativeField.All, request.IsDraft, Fail);
 
         if (request.CampaignId == Guid.Empty)
         {
@@ -103,7 +106,7 @@ public static class InitiativeRegistration
             Fail("communeCode", "Mã xã/phường gồm 5 chữ số theo danh mục đơn vị hành chính 2025.");
         }
 
-        var summary = LongText("summary", "Tóm tắt nội dung sáng kiến", request.Summary, SummaryMaxLength, required: !request.SaveAsDraft, Fail);
+        var summary = LongText("summary", "Tóm tắt nội dung sáng kiến", request.Summary, SummaryMaxLength, required: !request.IsDraft, Fail);
         var scope = LongText("expectedScope", "Phạm vi áp dụng dự kiến", request.ExpectedScope, ExpectedScopeMaxLength, required: false, Fail);
 
         var authors = ValidateAuthors(request.Authors, Fail);
@@ -156,7 +159,7 @@ public static class InitiativeRegistration
         }
     }
 
-    private static List<ValidAuthor> ValidateAuthors(IReadOnlyList<AuthorInput?>? input, Action<string, string> fail)
+    private static List<ValidAuthor> ValidateAuthors(IReadOnlyList<AuthorForm?>? input, Action<string, string> fail)
     {
         var authors = new List<ValidAuthor>();
         if (input is null || input.Count == 0)

@@ -1,7 +1,6 @@
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Contracts.Appraisal.V1;
 using DoanKetSangTao.Registration.API.Infrastructure;
-using DoanKetSangTao.Registration.API.Data;
 using DoanKetSangTao.Registration.API.IntegrationEvents;
 using DoanKetSangTao.Data;
 using DoanKetSangTao.Files;
@@ -32,6 +31,19 @@ public static class ApplicationServices
             ?? throw new InvalidOperationException("Services:Appraisal:Grpc is not configured: set it to appraisal's gRPC address.");
         builder.Services.AddPlatformGrpcClient<CaseAccess.CaseAccessClient>(new Uri(appraisal));
         builder.Services.AddTransient<DossierReaders>();
+
+        // All SQL lives in these stores and query classes (Infrastructure/); handlers, consumers and gRPC services call them.
+        builder.Services.AddSingleton<RegistrationDb>();
+        builder.Services.AddSingleton<InitiativeStore>();
+        builder.Services.AddSingleton<InitiativeQueries>();
+        builder.Services.AddSingleton<FilingStore>();
+        builder.Services.AddSingleton<CampaignStore>();
+        builder.Services.AddSingleton<DossierStore>();
+        builder.Services.AddSingleton<ConfirmationListStore>();
+        builder.Services.AddSingleton<OrganizationStore>();
+        builder.Services.AddSingleton<AdministrativeUnitStore>();
+        builder.Services.AddSingleton<AppraisalFactsStore>();
+        builder.Services.AddSingleton<AppraisalOutcomeServices>();
         return builder;
     }
 }

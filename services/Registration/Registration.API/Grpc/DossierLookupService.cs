@@ -1,23 +1,19 @@
-using Dapper;
 using DoanKetSangTao.Contracts.Registration.V1;
-using DoanKetSangTao.Registration.API.Apis;
+using DoanKetSangTao.Registration.API.Infrastructure;
 using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
-using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.Grpc;
 
 /// <summary>Submitted dossier versions for the appraisal councils (the working copy is the author's, never shown).</summary>
-public sealed class DossierLookupService(NpgsqlDataSource db) : DossierLookup.DossierLookupBase
+public sealed class DossierLookupService(DossierStore dossiers) : DossierLookup.DossierLookupBase
 {
     public override async Task<DossierReply> GetDossier(GetDossierRequest request, ServerCallContext context)
     {
         var id = LookupIds.Parse(request.DossierId, "Mã hồ sơ không hợp lệ.");
-        await using var connection = await db.OpenConnectionAsync(context.CancellationToken);
-        var head = await connection.QuerySingleOrDefaultAsync<Head>(
-            "SELECT initiative_id AS InitiativeId, current_version AS CurrentVersion FROM dossiers WHERE id = @id", new { id });
+        var head = await dossiers.HeadAsync(id, context.CancellationToken);
         var version = request.Version > 0 ? request.Version : head?.CurrentVersion ?? 0;
-        if (head is null || version == 0 || await DossiersApi.LoadVersionAsync(connection, id, version) is not { } found)
+        if (head is null || version == 0 || await dossiers.LoadVersionAsync(id, version, context.CancellationToken) is not { } found)
         {
             throw new RpcException(new Status(StatusCode.NotFound, "Không tìm thấy lần nộp hồ sơ này."));
         }
@@ -47,6 +43,4 @@ public sealed class DossierLookupService(NpgsqlDataSource db) : DossierLookup.Do
         }));
         return reply;
     }
-
-    private sealed record Head(Guid InitiativeId, int CurrentVersion);
 }

@@ -1,12 +1,11 @@
-using Dapper;
 using DoanKetSangTao.Contracts.Registration.V1;
+using DoanKetSangTao.Registration.API.Infrastructure;
 using Grpc.Core;
-using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.Grpc;
 
 /// <summary>Organizations with their ancestry and movement plans, for conflict-of-interest and condition checks.</summary>
-public sealed class OrganizationLookupService(NpgsqlDataSource db) : OrganizationLookup.OrganizationLookupBase
+public sealed class OrganizationLookupService(OrganizationStore organizations) : OrganizationLookup.OrganizationLookupBase
 {
     public const int MaxBatch = 500;
 
@@ -14,22 +13,8 @@ public sealed class OrganizationLookupService(NpgsqlDataSource db) : Organizatio
     {
         var ids = LookupIds.ParseBatch(request.OrganizationIds, MaxBatch, "cơ quan, đơn vị");
         Guid? campaignId = string.IsNullOrEmpty(request.CampaignId) ? null : LookupIds.Parse(request.CampaignId, "Mã đợt thi đua không hợp lệ.");
-        await using var connection = await db.OpenConnectionAsync(context.CancellationToken);
-        var rows = await connection.QueryAsync<Row>(
-            """
-            WITH RECURSIVE up(start_id, id, depth) AS (
-                SELECT o.id, o.parent_id, 1 FROM organizations o WHERE o.id = ANY(@ids) AND o.parent_id IS NOT NULL
-                UNION ALL SELECT up.start_id, p.parent_id, up.depth + 1 FROM up JOIN organizations p ON p.id = up.id
-                WHERE p.parent_id IS NOT NULL AND up.depth < 20)
-            SELECT o.id AS Id, o.name AS Name, o.kind AS Kind, o.province_code AS ProvinceCode, o.commune_code AS CommuneCode, o.parent_id AS ParentId,
-                   coalesce((SELECT array_agg(up.id ORDER BY up.depth) FROM up WHERE up.start_id = o.id), '{}') AS AncestorIds,
-                   m.document_number AS MovementPlanNumber
-            FROM organizations o
-            LEFT JOIN movement_plans m ON m.organization_id = o.id AND m.campaign_id = @campaignId
-            WHERE o.id = ANY(@ids)
-            """, new { ids = ids.ToArray(), campaignId });
         var reply = new GetOrganizationsReply();
-        foreach (var r in rows)
+        foreach (var r in await organizations.WithAncestryAsync(ids, campaignId, context.CancellationToken))
         {
             var org = new OrganizationReply
             {
@@ -42,24 +27,5 @@ public sealed class OrganizationLookupService(NpgsqlDataSource db) : Organizatio
         }
 
         return reply;
-    }
-
-    private sealed class Row
-    {
-        public Guid Id { get; init; }
-
-        public string Name { get; init; } = string.Empty;
-
-        public string Kind { get; init; } = string.Empty;
-
-        public string ProvinceCode { get; init; } = string.Empty;
-
-        public string? CommuneCode { get; init; }
-
-        public Guid? ParentId { get; init; }
-
-        public Guid[] AncestorIds { get; set; } = [];
-
-        public string? MovementPlanNumber { get; init; }
     }
 }

@@ -1,8 +1,7 @@
-using Dapper;
 using DoanKetSangTao.Contracts.Appraisal.V1;
-using DoanKetSangTao.ServiceDefaults.Http;
+using DoanKetSangTao.Domain;
+using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.ServiceDefaults.Security;
-using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.Infrastructure;
 
@@ -13,37 +12,32 @@ namespace DoanKetSangTao.Registration.API.Infrastructure;
 /// own council): registration asks appraisal over gRPC rather than keep a second copy of that rule. If appraisal
 /// does not answer in time, the read is a 503 the caller may retry (ProblemExceptionHandler), never a guess.
 /// </summary>
-public sealed class DossierReaders(CaseAccess.CaseAccessClient appraisal, TimeProvider clock)
+public sealed class DossierReaders(InitiativeQueries initiatives, CaseAccess.CaseAccessClient appraisal, TimeProvider clock)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
-    /// <summary>404 when there is no such initiative, 403 when the caller may not read its dossier.</summary>
-    public async Task EnsureReadableAsync(NpgsqlConnection connection, Guid initiativeId, CurrentUser user, CancellationToken ct)
+    /// <summary>Null when the caller may read the initiative's dossier; otherwise 404 (no such initiative) or 403.</summary>
+    public async Task<Refusal?> CheckAsync(Guid initiativeId, CurrentUser user, CancellationToken ct)
     {
-        var access = new InitiativeAccess(user, councilByArea: false);
-        var parameters = new DynamicParameters(new { id = initiativeId });
-        var allowed = await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
-            $"SELECT {access.ReadPredicate(parameters)} FROM initiatives i WHERE i.id = @id", parameters, cancellationToken: ct))
-            ?? throw new ProblemException(404, "initiative_not_found", "Không tìm thấy sáng kiến.");
-        if (allowed)
+        var allowed = await initiatives.ReadableAsync(initiativeId, user, councilByArea: false, ct);
+        if (allowed is null)
         {
-            return;
+            return RegistrationRefusals.InitiativeNotFound;
         }
 
-        if (access.IsCouncil)
+        if (allowed.Value)
+        {
+            return null;
+        }
+
+        if (new InitiativeAccess(user).IsCouncil)
         {
             var reply = await appraisal.CanReadDossierAsync(
                 new CanReadDossierRequest { UserId = user.Id, InitiativeId = initiativeId.ToString() },
                 deadline: clock.GetUtcNow().UtcDateTime + Deadline, cancellationToken: ct);
-            if (reply.Allowed)
-            {
-                return;
-            }
-
-            throw new ProblemException(403, "dossier_not_assigned",
-                "Bạn chỉ xem được hồ sơ của sáng kiến được phân công cho mình, hoặc của hội đồng mình làm Thư ký, Chủ tịch.");
+            return reply.Allowed ? null : RegistrationRefusals.DossierNotAssigned;
         }
 
-        throw new ProblemException(403, "initiative_outside_scope", "Bạn không có quyền xem sáng kiến này: sáng kiến không thuộc phạm vi bạn phụ trách.");
+        return RegistrationRefusals.InitiativeOutsideScope;
     }
 }

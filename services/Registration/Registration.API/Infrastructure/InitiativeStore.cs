@@ -1,10 +1,6 @@
 using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
-using DoanKetSangTao.Registration.API.Apis;
 using DoanKetSangTao.Registration.API.Domain;
-using DoanKetSangTao.ServiceDefaults.Http;
-using DoanKetSangTao.Messaging;
-using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.Infrastructure;
 
@@ -36,8 +32,19 @@ public sealed class InitiativeRow
     public string? ContactEmail { get; init; }
 }
 
-/// <summary>Reads of initiatives, and the one way their status changes: recorded, versioned and announced.</summary>
-public static class InitiativeStore
+/// <summary>A registration already made with an <c>Idempotency-Key</c>: its id and the digest of what was sent.</summary>
+public sealed record KeyedRegistration(Guid Id, string? Fingerprint);
+
+/// <summary>A new registration (Mẫu 1) as it is written: the valid form, where it is filed, who filed it and under which key.</summary>
+public sealed record NewInitiative(
+    Guid Id, ValidRegistration Registration, string ProvinceCode, string RegisteredBy, string? ContactEmail, string? IdempotencyKey, string Fingerprint,
+    DateTimeOffset Now);
+
+/// <summary>
+/// Writes of initiatives (Mẫu 1 and its authors), and the one way their status changes: recorded in the history,
+/// versioned, and announced through the outbox in the same transaction.
+/// </summary>
+public sealed class InitiativeStore(RegistrationDb db)
 {
     private const string RowColumns = """
         id AS Id, campaign_id AS CampaignId, title AS Title, kind AS Kind, field AS Field, organization_id AS OrganizationId,
@@ -46,25 +53,79 @@ public static class InitiativeStore
         """;
 
     /// <summary>The row, locked until the transaction ends, so two officers acting at once act one after the other.</summary>
-    public static Task<InitiativeRow?> LockAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
-        tx.Connection!.QuerySingleOrDefaultAsync<InitiativeRow>(new CommandDefinition(
-            $"SELECT {RowColumns} FROM initiatives WHERE id = @id FOR UPDATE", new { id }, tx, cancellationToken: ct));
+    public Task<InitiativeRow?> LockAsync(RegistrationTransaction tx, Guid id, CancellationToken ct) =>
+        tx.Connection.QuerySingleOrDefaultAsync<InitiativeRow>(new CommandDefinition(
+            $"SELECT {RowColumns} FROM initiatives WHERE id = @id FOR UPDATE", new { id }, tx.Transaction, cancellationToken: ct));
+
+    /// <summary>The registration this author made with this key, if any.</summary>
+    public Task<KeyedRegistration?> FindByKeyAsync(string userId, string key, CancellationToken ct) =>
+        db.ReadAsync(null, (connection, _) => connection.QuerySingleOrDefaultAsync<KeyedRegistration>(new CommandDefinition(
+            "SELECT id AS Id, idempotency_fingerprint AS Fingerprint FROM initiatives WHERE registered_by = @userId AND idempotency_key = @key",
+            new { userId, key }, cancellationToken: ct)), ct);
 
     /// <summary>
-    /// Moves the initiative by <paramref name="step"/>: refuses a step its status does not allow (409
-    /// <c>invalid_transition</c>), records who and when in the history, and announces it through the outbox
-    /// in the same transaction.
+    /// Writes the draft, its authors and the first line of its history; false (and nothing written) when a concurrent
+    /// retry with the same key got there first.
     /// </summary>
-    public static async Task<string> TransitionAsync(
-        NpgsqlTransaction tx, Outbox outbox, InitiativeRow row, LifecycleStep step, string actor, string? reason, DateTimeOffset now, CancellationToken ct)
+    public async Task<bool> InsertDraftAsync(RegistrationTransaction tx, NewInitiative initiative, CancellationToken ct)
     {
-        return await TryTransitionAsync(tx, outbox, row, step, actor, reason, now, ct)
-            ?? throw new ProblemException(409, "invalid_transition", InitiativeLifecycle.RefusalMessage(row.Status, step));
+        var r = initiative.Registration;
+        var inserted = await tx.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO initiatives (id, campaign_id, title, kind, content_type, movement_area, field, summary, expected_scope, organization_id,
+                                     province_code, commune_code, status, registered_by, contact_name, contact_email, idempotency_key,
+                                     idempotency_fingerprint, registered_at, updated_at, search_text)
+            VALUES (@Id, @CampaignId, @Title, @Kind, @ContentType, @MovementArea, @Field, @Summary, @ExpectedScope, @OrganizationId,
+                    @ProvinceCode, @CommuneCode, 'draft', @RegisteredBy, @ContactName, @ContactEmail, @IdempotencyKey,
+                    @Fingerprint, @Now, @Now, @SearchText)
+            ON CONFLICT (registered_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+            """,
+            new
+            {
+                initiative.Id, r.CampaignId, r.Title, r.Kind, r.ContentType, r.MovementArea, r.Field, r.Summary, r.ExpectedScope, r.OrganizationId,
+                initiative.ProvinceCode, r.CommuneCode, initiative.RegisteredBy, ContactName = r.Lead.FullName, initiative.ContactEmail,
+                initiative.IdempotencyKey, initiative.Fingerprint, Now = initiative.Now.UtcDateTime, SearchText = r.SearchText(),
+            }, tx.Transaction, cancellationToken: ct));
+        if (inserted == 0)
+        {
+            return false;
+        }
+
+        await WriteAuthorsAsync(tx, initiative.Id, r, ct);
+        await tx.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO initiative_status_history (initiative_id, status, changed_at, changed_by) VALUES (@Id, 'draft', @now, @by)",
+            new { initiative.Id, now = initiative.Now.UtcDateTime, by = initiative.RegisteredBy }, tx.Transaction, cancellationToken: ct));
+        return true;
     }
 
-    /// <summary>As <see cref="TransitionAsync"/>, but answers null instead of refusing (for events that may arrive late).</summary>
-    public static async Task<string?> TryTransitionAsync(
-        NpgsqlTransaction tx, Outbox outbox, InitiativeRow row, LifecycleStep step, string actor, string? reason, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Replaces what the author entered (Mẫu 1 and its authors).</summary>
+    public async Task UpdateAsync(
+        RegistrationTransaction tx, Guid id, ValidRegistration r, string provinceCode, string? contactEmail, DateTimeOffset now, CancellationToken ct)
+    {
+        await tx.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE initiatives SET title = @Title, kind = @Kind, content_type = @ContentType, movement_area = @MovementArea, field = @Field,
+                summary = @Summary, expected_scope = @ExpectedScope, organization_id = @OrganizationId, province_code = @ProvinceCode,
+                commune_code = @CommuneCode, contact_name = @ContactName, contact_email = @ContactEmail, search_text = @SearchText,
+                updated_at = @Now, row_version = row_version + 1
+            WHERE id = @Id;
+            DELETE FROM initiative_authors WHERE initiative_id = @Id;
+            """,
+            new
+            {
+                Id = id, r.Title, r.Kind, r.ContentType, r.MovementArea, r.Field, r.Summary, r.ExpectedScope, r.OrganizationId, ProvinceCode = provinceCode,
+                r.CommuneCode, ContactName = r.Lead.FullName, ContactEmail = contactEmail, SearchText = r.SearchText(), Now = now.UtcDateTime,
+            }, tx.Transaction, cancellationToken: ct));
+        await WriteAuthorsAsync(tx, id, r, ct);
+    }
+
+    /// <summary>
+    /// Moves the initiative by <paramref name="step"/> when its status allows it (the caller asked
+    /// <see cref="InitiativeLifecycle.Check"/> first, or, for events that may arrive late, accepts null): records who
+    /// and when in the history and announces <see cref="InitiativeStatusChanged"/>, in the same transaction.
+    /// </summary>
+    public async Task<string?> TransitionAsync(
+        RegistrationTransaction tx, InitiativeRow row, LifecycleStep step, string actor, string? reason, DateTimeOffset now, CancellationToken ct)
     {
         var next = InitiativeLifecycle.Next(row.Status, step);
         if (next is null)
@@ -72,7 +133,7 @@ public static class InitiativeStore
             return null;
         }
 
-        await tx.Connection!.ExecuteAsync(new CommandDefinition(
+        await tx.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE initiatives SET status = @next, updated_at = @now, row_version = row_version + 1,
                 submitted_at = CASE WHEN @next = 'registered' THEN @now ELSE submitted_at END
@@ -80,131 +141,47 @@ public static class InitiativeStore
             INSERT INTO initiative_status_history (initiative_id, from_status, status, changed_at, changed_by, note)
             VALUES (@Id, @from, @next, @now, @actor, @reason);
             """,
-            new { row.Id, next, now = now.UtcDateTime, from = row.Status, actor, reason }, tx, cancellationToken: ct));
-        await outbox.EnqueueAsync(new InitiativeStatusChanged(
+            new { row.Id, next, now = now.UtcDateTime, from = row.Status, actor, reason }, tx.Transaction, cancellationToken: ct));
+        await tx.PublishAsync(new InitiativeStatusChanged(
             Guid.CreateVersion7(), now, row.Id, row.CampaignId, row.Title, row.Kind, row.OrganizationId, row.ProvinceCode, row.CommuneCode,
-            row.Status, next, actor, reason, row.RegisteredBy, row.ContactName, row.ContactEmail), tx, ct);
+            row.Status, next, actor, reason, row.RegisteredBy, row.ContactName, row.ContactEmail), ct);
         return next;
     }
 
-    public static async Task<InitiativeResponse?> LoadAsync(NpgsqlConnection connection, Guid id, NpgsqlTransaction? tx = null)
-    {
-        var found = await LoadManyAsync(connection, [id], tx);
-        return found.Count == 0 ? null : found[0];
-    }
+    /// <summary>Which organization's officer confirmed the registration (its own lists forward it, Mẫu 2).</summary>
+    public Task SetConfirmedByAsync(RegistrationTransaction tx, Guid id, Guid organizationId, CancellationToken ct) =>
+        tx.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE initiatives SET confirmed_by_org_id = @organizationId WHERE id = @id", new { id, organizationId }, tx.Transaction, cancellationToken: ct));
 
-    /// <summary>Initiatives with their authors in two queries, in the order of <paramref name="ids"/>.</summary>
-    public static async Task<List<InitiativeResponse>> LoadManyAsync(NpgsqlConnection connection, IReadOnlyList<Guid> ids, NpgsqlTransaction? tx = null)
-    {
-        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+    /// <summary>The recognized initiative's level (cấp xã, tỉnh, Trung ương), once the decision made it recognized.</summary>
+    public Task SetRecognizedLevelAsync(RegistrationTransaction tx, Guid id, string level, CancellationToken ct) =>
+        tx.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE initiatives SET recognized_level = @level WHERE id = @id AND status = 'recognized'", new { id, level }, tx.Transaction, cancellationToken: ct));
+
+    /// <summary>The organizations the authors work for (the councils check conflicts of interest against them).</summary>
+    public async Task<List<Guid>> AuthorOrganizationsAsync(RegistrationTransaction tx, Guid id, CancellationToken ct) =>
+        (await tx.Connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT DISTINCT organization_id FROM initiative_authors WHERE initiative_id = @id AND organization_id IS NOT NULL", new { id }, tx.Transaction,
+            cancellationToken: ct))).ToList();
+
+    private static Task WriteAuthorsAsync(RegistrationTransaction tx, Guid id, ValidRegistration registration, CancellationToken ct) =>
+        tx.Connection.ExecuteAsync(new CommandDefinition(
             """
-            SELECT i.id AS Id, i.campaign_id AS CampaignId, i.title AS Title, i.kind AS Kind, i.content_type AS ContentType,
-                   i.movement_area AS MovementArea, i.field AS Field, i.summary AS Summary, i.expected_scope AS ExpectedScope,
-                   i.organization_id AS OrganizationId, o.name AS OrganizationName, i.province_code AS ProvinceCode,
-                   i.commune_code AS CommuneCode, u.name AS CommuneName, i.status AS Status, i.recognized_level AS RecognizedLevel,
-                   i.registered_by AS RegisteredBy, i.registered_at AS CreatedAt, i.submitted_at AS SubmittedAt, i.updated_at AS UpdatedAt
-            FROM initiatives i JOIN organizations o ON o.id = i.organization_id JOIN administrative_units u ON u.code = i.commune_code
-            WHERE i.id = ANY(@ids);
-            SELECT a.initiative_id AS InitiativeId, a.full_name AS FullName, a.email AS Email, a.is_lead AS IsLead,
-                   a.contribution_percent AS ContributionPercent, a.organization_id AS OrganizationId, o.name AS OrganizationName, a.position AS Position
-            FROM initiative_authors a LEFT JOIN organizations o ON o.id = a.organization_id
-            WHERE a.initiative_id = ANY(@ids) ORDER BY a.initiative_id, a.ordinal;
-            SELECT initiative_id AS InitiativeId, level AS Level, nominated_at IS NOT NULL AS Nominated, opened_version AS OpenedVersion,
-                   returned_version AS ReturnedVersion, decision AS Decision
-            FROM initiative_appraisal WHERE initiative_id = ANY(@ids);
-            """, new { ids = ids.ToArray() }, tx));
-        var heads = (await grid.ReadAsync<InitiativeHead>()).ToDictionary(h => h.Id);
-        var authors = (await grid.ReadAsync<AuthorRow>()).ToLookup(a => a.InitiativeId);
-        var standings = (await grid.ReadAsync<LevelRow>()).ToLookup(l => l.InitiativeId,
-            l => new LevelFacts(l.Level, l.Nominated, l.OpenedVersion, l.ReturnedVersion, l.Decision));
-        return ids.Where(heads.ContainsKey).Select(id =>
-        {
-            var h = heads[id];
-            var standing = AppraisalPosition.Of(standings[id]);
-            return new InitiativeResponse(h.Id, h.CampaignId, h.Title, h.Kind, h.ContentType, h.MovementArea, h.Field, h.Summary, h.ExpectedScope,
-                h.OrganizationId, h.OrganizationName, h.ProvinceCode, h.CommuneCode, h.CommuneName, h.Status, InitiativeStatus.All.NameOf(h.Status),
-                h.RecognizedLevel, h.RegisteredBy, Utc(h.CreatedAt), h.SubmittedAt is { } s ? Utc(s) : null, Utc(h.UpdatedAt),
-                authors[id].Select(a => new AuthorResponse(a.FullName, a.Email, a.IsLead, a.ContributionPercent, a.OrganizationId, a.OrganizationName, a.Position)).ToList(),
-                standing?.Level, standing?.Stage, standing?.Label);
-        }).ToList();
-    }
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private sealed class InitiativeHead
-    {
-        public Guid Id { get; init; }
-
-        public Guid CampaignId { get; init; }
-
-        public string Title { get; init; } = string.Empty;
-
-        public string Kind { get; init; } = string.Empty;
-
-        public string? ContentType { get; init; }
-
-        public string? MovementArea { get; init; }
-
-        public string? Field { get; init; }
-
-        public string? Summary { get; init; }
-
-        public string? ExpectedScope { get; init; }
-
-        public Guid OrganizationId { get; init; }
-
-        public string OrganizationName { get; init; } = string.Empty;
-
-        public string ProvinceCode { get; init; } = string.Empty;
-
-        public string CommuneCode { get; init; } = string.Empty;
-
-        public string CommuneName { get; init; } = string.Empty;
-
-        public string Status { get; init; } = string.Empty;
-
-        public string? RecognizedLevel { get; init; }
-
-        public string RegisteredBy { get; init; } = string.Empty;
-
-        public DateTime CreatedAt { get; init; }
-
-        public DateTime? SubmittedAt { get; init; }
-
-        public DateTime UpdatedAt { get; init; }
-    }
-
-    private sealed class LevelRow
-    {
-        public Guid InitiativeId { get; init; }
-
-        public string Level { get; init; } = string.Empty;
-
-        public bool Nominated { get; init; }
-
-        public int? OpenedVersion { get; init; }
-
-        public int? ReturnedVersion { get; init; }
-
-        public string? Decision { get; init; }
-    }
-
-    private sealed class AuthorRow
-    {
-        public Guid InitiativeId { get; init; }
-
-        public string FullName { get; init; } = string.Empty;
-
-        public string? Email { get; init; }
-
-        public bool IsLead { get; init; }
-
-        public int ContributionPercent { get; init; }
-
-        public Guid? OrganizationId { get; init; }
-
-        public string? OrganizationName { get; init; }
-
-        public string? Position { get; init; }
-    }
+            INSERT INTO initiative_authors (initiative_id, ordinal, full_name, email, is_lead, contribution_percent, organization_id, position)
+            SELECT @Id, a.ordinal, a.full_name, a.email, a.is_lead, a.contribution_percent, coalesce(a.organization_id, @OrganizationId), a.position
+            FROM unnest(@Ordinals, @Names, @Emails, @Leads, @Shares, @Organizations, @Positions)
+                 AS a(ordinal, full_name, email, is_lead, contribution_percent, organization_id, position)
+            """,
+            new
+            {
+                Id = id,
+                registration.OrganizationId,
+                Ordinals = registration.Authors.Select(a => a.Ordinal).ToArray(),
+                Names = registration.Authors.Select(a => a.FullName).ToArray(),
+                Emails = registration.Authors.Select(a => a.Email).ToArray(),
+                Leads = registration.Authors.Select(a => a.IsLead).ToArray(),
+                Shares = registration.Authors.Select(a => a.ContributionPercent).ToArray(),
+                Organizations = registration.Authors.Select(a => a.OrganizationId).ToArray(),
+                Positions = registration.Authors.Select(a => a.Position).ToArray(),
+            }, tx.Transaction, cancellationToken: ct));
 }

@@ -4,10 +4,10 @@ using Dapper;
 using DoanKetSangTao.Data;
 using Npgsql;
 
-namespace DoanKetSangTao.Registration.API.Data;
+namespace DoanKetSangTao.Registration.API.Infrastructure;
 
 /// <summary>
-/// Loads the shipped list of provinces and communes (Data/admin-units-2025.csv). Idempotent: names are
+/// Loads the shipped list of provinces and communes (Data/admin-units-2025.csv, embedded under its old resource name). Idempotent: names are
 /// updated, new units added, and listed units no longer in the list are retired rather than deleted. Units an
 /// operator added, retired or merged by hand keep what the operator did.
 /// </summary>
