@@ -57,7 +57,7 @@ internal sealed record SearchResult(
 /// <summary>
 /// Latency of GET /api/v1/initiatives through the gateway with real tokens, and the plan PostgreSQL chooses for
 /// the same SQL straight on the database (<c>EXPLAIN (ANALYZE, BUFFERS)</c>). The SQL is put together exactly as
-/// <c>InitiativesApi.ListInitiatives</c> does, from the service's own <see cref="InitiativeAccess"/> and
+/// <c>InitiativeQueries.PageAsync</c> does, from the service's own <see cref="InitiativeAccess"/> and
 /// <see cref="InitiativeSearch"/>; that it is the same query is checked by comparing its ids with the page the
 /// API answered.
 /// </summary>
@@ -152,7 +152,7 @@ internal static class SearchLatency
     }
 
     /// <summary>
-    /// The SQL of <c>InitiativesApi.ListInitiatives</c> for these filters: the filters in the same order and form, walked
+    /// The SQL of <c>InitiativeQueries.PageAsync</c> for these filters: the filters in the same order and form, walked
     /// along each part of the caller's reach (resolved, as there, with <see cref="InitiativeAccess.ResolveAsync"/>) by
     /// <see cref="InitiativeAccess.PageQuery"/>, newest first, one row more than a page to know whether there is a next.
     /// The count uses the read predicate.
@@ -248,6 +248,6 @@ internal static class SearchLatency
         return (ids, next);
     }
 
-    /// <summary>As <c>InitiativesApi.TryDecodeCursor</c>: the id's bytes, base64url.</summary>
+    /// <summary>As the contract <c>Cursor</c>: the id's bytes, base64url.</summary>
     private static Guid DecodeCursor(string cursor) => new(Convert.FromBase64String(cursor.Replace('-', '+').Replace('_', '/') + "=="));
 }
