@@ -1,5 +1,4 @@
 using DoanKetSangTao.Contracts.IntegrationEvents;
-using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Notification.API.Domain;
 using DoanKetSangTao.Notification.API.Infrastructure;
 using Npgsql;
@@ -8,8 +7,7 @@ namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 
 /// <summary>Thông báo phân công chấm: tells a council member, in the app and by e-mail, that a case awaits their score.</summary>
 public sealed class AppraisalCaseAssignedConsumer(NpgsqlDataSource db, NotificationStore notifications, ILogger<AppraisalCaseAssignedConsumer> logger)
-    : IdempotentConsumer<AppraisalCaseAssigned>(db, logger)
+    : NoticeConsumer<AppraisalCaseAssigned>(db, notifications, logger)
 {
-    protected override Task HandleAsync(AppraisalCaseAssigned message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        notifications.SendAsync(transaction, Notices.CaseAssigned(message), message.EventId, cancellationToken);
+    protected override Notice NoticeFor(AppraisalCaseAssigned message) => Notices.CaseAssigned(message);
 }

@@ -1,5 +1,4 @@
 using DoanKetSangTao.Contracts.IntegrationEvents;
-using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Notification.API.Domain;
 using DoanKetSangTao.Notification.API.Infrastructure;
 using Npgsql;
@@ -11,10 +10,7 @@ namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 /// steps the author took themselves are not echoed back.
 /// </summary>
 public sealed class InitiativeStatusChangedConsumer(NpgsqlDataSource db, NotificationStore notifications, ILogger<InitiativeStatusChangedConsumer> logger)
-    : IdempotentConsumer<InitiativeStatusChanged>(db, logger)
+    : NoticeConsumer<InitiativeStatusChanged>(db, notifications, logger)
 {
-    protected override Task HandleAsync(InitiativeStatusChanged message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        Notices.StatusChanged(message) is { } notice
-            ? notifications.SendAsync(transaction, notice, message.EventId, cancellationToken)
-            : Task.CompletedTask;
+    protected override Notice? NoticeFor(InitiativeStatusChanged message) => Notices.StatusChanged(message);
 }
