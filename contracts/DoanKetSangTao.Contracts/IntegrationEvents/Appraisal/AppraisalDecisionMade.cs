@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using DoanKetSangTao.Contracts.Vocabulary;
+
 namespace DoanKetSangTao.Contracts.IntegrationEvents;
 
 /// <summary>
@@ -23,4 +26,15 @@ public sealed record AppraisalDecisionMade(
     Guid? CampaignId = null,
     string? ProvinceCode = null,
     string? CommuneCode = null,
-    string? Title = null) : IIntegrationEvent;
+    string? Title = null) : IIntegrationEvent
+{
+    /// <summary>
+    /// Whether the decision can be filed under its campaign, area and a known council level. Appraisal code older than
+    /// the campaign and area fields published without them; a consumer that files decisions by area (reports, the
+    /// commendation candidates) sets such an event aside, since retrying would not change it. A method, not a property,
+    /// so that it never travels on the wire.
+    /// </summary>
+    [MemberNotNullWhen(true, nameof(ProvinceCode), nameof(CommuneCode))]
+    public bool CanBeFiledByArea() =>
+        CampaignId is not null && !string.IsNullOrEmpty(ProvinceCode) && !string.IsNullOrEmpty(CommuneCode) && CouncilLevels.IsKnown(CouncilLevel);
+}

@@ -1,10 +1,7 @@
-using Dapper;
+using DoanKetSangTao.Awards.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace DoanKetSangTao.Awards.API.Apis;
-
-public sealed record AwardTypeResponse(string Code, string Name, string Level, string Description);
 
 public static class AwardTypesApi
 {
@@ -16,11 +13,10 @@ public static class AwardTypesApi
         return api;
     }
 
-    public static async Task<Ok<List<AwardTypeResponse>>> ListAwardTypes(NpgsqlDataSource db)
+    /// <summary>Các hình thức khen thưởng đang áp dụng, theo thứ tự mã.</summary>
+    public static async Task<Ok<List<AwardTypeResponse>>> ListAwardTypes(AwardTypeStore awardTypes)
     {
-        await using var connection = await db.OpenConnectionAsync();
-        var rows = await connection.QueryAsync<AwardTypeResponse>(
-            "SELECT code AS Code, name AS Name, level AS Level, description AS Description FROM award_types WHERE active ORDER BY code");
-        return TypedResults.Ok(rows.ToList());
+        var types = await awardTypes.ListActiveAsync();
+        return TypedResults.Ok(types.Select(t => new AwardTypeResponse(t.Code, t.Name, t.Level, t.Description)).ToList());
     }
 }

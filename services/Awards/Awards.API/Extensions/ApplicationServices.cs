@@ -1,3 +1,4 @@
+using DoanKetSangTao.Awards.API.Infrastructure;
 using DoanKetSangTao.Awards.API.IntegrationEvents;
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Data;
@@ -12,6 +13,8 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        builder.Services.AddSingleton<AwardTypeStore>();
+        builder.Services.AddSingleton<CommendationCandidateStore>();
         builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x => x.AddConsumer<AppraisalDecisionMadeConsumer>());
         return builder;
     }

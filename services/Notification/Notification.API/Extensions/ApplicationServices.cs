@@ -1,5 +1,6 @@
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Notification.API.Email;
+using DoanKetSangTao.Notification.API.Infrastructure;
 using DoanKetSangTao.Notification.API.IntegrationEvents;
 using DoanKetSangTao.Data;
 using DoanKetSangTao.Messaging;
@@ -13,6 +14,7 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        builder.Services.AddSingleton<NotificationStore>();
         builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
         {
             x.AddConsumer<InitiativeRegisteredConsumer>();

@@ -1,17 +1,6 @@
+using DoanKetSangTao.Contracts.Vocabulary;
+
 namespace DoanKetSangTao.Reporting.API.Domain;
-
-/// <summary>Cấp hội đồng thẩm định, as the appraisal service names them in its events.</summary>
-public static class CouncilLevels
-{
-    public const string Commune = "commune";
-    public const string Province = "province";
-    public const string Central = "central";
-
-    /// <summary>From the lowest level to the national one: the order reports list them in.</summary>
-    public static readonly IReadOnlyList<string> All = [Commune, Province, Central];
-
-    public static bool IsKnown(string? level) => level is Commune or Province or Central;
-}
 
 /// <summary>Kết quả thẩm định at one council level: recognized, not recognized, nominated to the level above.</summary>
 public sealed record LevelResult(string Level, long Recognized, long NotRecognized, long NominatedUpward);
@@ -25,7 +14,11 @@ public sealed record AppraisalCountRow(string Code, string Level, long Recognize
 /// <summary>Roll-up of appraisal results: an area's figure is the sum of the areas below it.</summary>
 public static class AppraisalResults
 {
-    /// <summary>Areas in code order, each with all three levels; and the total over them.</summary>
+    /// <summary>
+    /// Areas in code order, each with every council level (<see cref="CouncilLevels.All"/>, lowest first, zeros
+    /// included); and the total over them. A count at a level the vocabulary does not know is added nowhere, though
+    /// its area is still listed.
+    /// </summary>
     public static (IReadOnlyList<LevelResult> Totals, IReadOnlyList<AreaResult> Breakdown) RollUp(IEnumerable<AppraisalCountRow> rows)
     {
         var byArea = rows.GroupBy(r => r.Code, StringComparer.Ordinal)

@@ -1,4 +1,5 @@
 using DoanKetSangTao.Contracts;
+using DoanKetSangTao.Reporting.API.Infrastructure;
 using DoanKetSangTao.Reporting.API.IntegrationEvents;
 using DoanKetSangTao.Data;
 using DoanKetSangTao.Messaging;
@@ -12,6 +13,8 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        builder.Services.AddSingleton<InitiativeCountStore>();
+        builder.Services.AddSingleton<AppraisalOutcomeStore>();
         builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
         {
             x.AddConsumer<InitiativeRegisteredConsumer>();

@@ -1,0 +1,59 @@
+using DoanKetSangTao.Contracts.IntegrationEvents;
+using DoanKetSangTao.Contracts.Vocabulary;
+using DoanKetSangTao.Domain;
+
+namespace DoanKetSangTao.Notification.API.Domain;
+
+/// <summary>What each event tells whom, and in which words.</summary>
+public static class Notices
+{
+    /// <summary>Xác nhận đăng ký, to the author.</summary>
+    public const string InitiativeRegisteredKind = "initiative_registered";
+
+    /// <summary>What happened to the author's initiative.</summary>
+    public const string InitiativeStatusChangedKind = "initiative_status_changed";
+
+    /// <summary>Phân công chấm, to a council member.</summary>
+    public const string AppraisalCaseAssignedKind = "appraisal_case_assigned";
+
+    /// <summary>Xác nhận đăng ký: tells the author that their initiative was registered.</summary>
+    public static Notice Registered(InitiativeRegistered registered) => new(
+        InitiativeRegisteredKind, registered.RegisteredBy, registered.ContactEmail, registered.ContactName,
+        $"Đã đăng ký sáng kiến “{registered.Title}”",
+        $"Sáng kiến “{registered.Title}” của {registered.ContactName} đã được ghi nhận vào lúc " +
+        $"{VietnamTime.FormatDateTime(registered.OccurredAt)}. Đơn vị cấp trên sẽ xem xét và xác nhận trong thời gian tới.",
+        registered.InitiativeId);
+
+    /// <summary>
+    /// Tells the author what happened to their initiative when it concerns them: returned (with the reason),
+    /// confirmed, the dossier returned for completion, the council's decision, a nomination. Null for the steps the
+    /// author took themselves (registering, submitting, withdrawing), which are not echoed back.
+    /// </summary>
+    public static Notice? StatusChanged(InitiativeStatusChanged changed)
+    {
+        var (title, body) = changed.ToStatus switch
+        {
+            InitiativeStatuses.Returned => ($"Phiếu đăng ký “{changed.Title}” bị trả lại",
+                $"Đơn vị cấp trên đã trả lại phiếu đăng ký sáng kiến “{changed.Title}” với lý do: {changed.Reason}. Vui lòng chỉnh sửa và nộp lại."),
+            InitiativeStatuses.Confirmed => ($"Sáng kiến “{changed.Title}” đã được xác nhận",
+                $"Đơn vị cấp trên đã xác nhận đăng ký sáng kiến “{changed.Title}”. Bạn có thể lập hồ sơ đề nghị công nhận (Mẫu 3, Mẫu 4)."),
+            InitiativeStatuses.DossierReturned => ($"Hồ sơ “{changed.Title}” cần bổ sung",
+                $"Hội đồng thẩm định đã trả hồ sơ sáng kiến “{changed.Title}” để bổ sung: {changed.Reason}. Vui lòng hoàn thiện và nộp lại."),
+            InitiativeStatuses.Recognized => ($"Sáng kiến “{changed.Title}” được công nhận", $"Sáng kiến “{changed.Title}” đã được công nhận. {changed.Reason}."),
+            InitiativeStatuses.NotRecognized => ($"Kết quả thẩm định sáng kiến “{changed.Title}”", $"Sáng kiến “{changed.Title}” chưa được công nhận. {changed.Reason}."),
+            InitiativeStatuses.Nominated => ($"Sáng kiến “{changed.Title}” được đề cử lên cấp trên", $"{changed.Reason}."),
+            _ => (null, null),
+        };
+        return title is null || body is null || changed.ChangedBy == changed.RegisteredBy
+            ? null
+            : new Notice(InitiativeStatusChangedKind, changed.RegisteredBy, changed.ContactEmail, changed.ContactName, title, body, changed.InitiativeId);
+    }
+
+    /// <summary>Thông báo phân công chấm: tells a council member that a case awaits their score.</summary>
+    public static Notice CaseAssigned(AppraisalCaseAssigned assigned) => new(
+        AppraisalCaseAssignedKind, assigned.UserId, assigned.Email, assigned.FullName,
+        $"Phân công chấm hồ sơ “{assigned.Title}”",
+        $"{assigned.CouncilName} đã phân công bạn thẩm định hồ sơ sáng kiến “{assigned.Title}”. " +
+        "Vui lòng đăng nhập để xem hồ sơ, khai báo nếu có xung đột lợi ích, và chấm điểm theo bộ tiêu chí của hội đồng.",
+        assigned.CaseId);
+}
