@@ -2,6 +2,7 @@ using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Notification.API.Email;
 using DoanKetSangTao.Notification.API.IntegrationEvents;
 using DoanKetSangTao.Data;
+using DoanKetSangTao.Data.Queues;
 using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Notification.API.Extensions;
@@ -20,7 +21,7 @@ public static class ApplicationServices
             x.AddConsumer<AppraisalCaseAssignedConsumer>();
         });
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
-        builder.Services.AddHostedService<EmailSender>();
+        builder.Services.AddClaimedQueue<EmailSender, EmailSender.DeliveryRow>();
         return builder;
     }
 }
