@@ -244,16 +244,7 @@ public sealed class WorkQueue(NpgsqlDataSource db, string name) : IClaimedQueue<
             Interlocked.Increment(ref claimsBeforeReady);
         }
 
-        await using var c = await db.OpenConnectionAsync(cancellationToken);
-        var items = (await c.QueryAsync<WorkItem>(new CommandDefinition(
-            """
-            UPDATE work_items SET status = 'sending', lease_until = now() + @Lease
-            WHERE id IN (
-                SELECT id FROM work_items
-                WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())
-                ORDER BY next_attempt_at LIMIT @BatchSize FOR UPDATE SKIP LOCKED)
-            RETURNING id AS Id, attempts AS Attempts
-            """, new { Lease, BatchSize }, cancellationToken: cancellationToken))).ToList();
+        var items = await LeasedClaim.ClaimAsync<WorkItem>(db, "work_items", "id AS Id, attempts AS Attempts", BatchSize, Lease, cancellationToken);
         return new Batch(this, items);
     }
 

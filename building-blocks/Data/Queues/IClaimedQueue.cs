@@ -44,7 +44,7 @@ public interface IClaimedQueue<TItem>
 
     /// <summary>
     /// Claims due items so that no other worker takes them (<c>FOR UPDATE SKIP LOCKED</c> in a transaction the batch
-    /// holds, or a lease written in a short one). Whatever the batch does not settle is claimable again once the
+    /// holds, or a lease written in a short one: <see cref="LeasedClaim"/>). Whatever the batch does not settle is claimable again once the
     /// claim ends (the transaction rolls back, the lease runs out).
     /// </summary>
     Task<IClaimedBatch<TItem>> ClaimAsync(CancellationToken cancellationToken);

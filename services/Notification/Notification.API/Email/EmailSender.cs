@@ -77,16 +77,9 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<SmtpOptions> optio
     public async Task<IClaimedBatch<DeliveryRow>> ClaimAsync(CancellationToken ct)
     {
         var opts = options.Value;
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
-            """
-            UPDATE email_deliveries SET status = 'sending', lease_until = now() + @Lease
-            WHERE id IN (
-                SELECT id FROM email_deliveries
-                WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())
-                ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
-            RETURNING id AS Id, to_address AS ToAddress, to_name AS ToName, subject AS Subject, body AS Body, attempts AS Attempts
-            """, new { Lease = opts.SendTimeout * 25 }, cancellationToken: ct))).ToList();
+        var rows = await LeasedClaim.ClaimAsync<DeliveryRow>(db, "email_deliveries",
+            "id AS Id, to_address AS ToAddress, to_name AS ToName, subject AS Subject, body AS Body, attempts AS Attempts",
+            limit: 20, lease: opts.SendTimeout * 25, ct);
         return new Batch(this, opts, rows);
     }
 
