@@ -21,8 +21,23 @@ public sealed class DatabaseSchema(IReadOnlyList<IReadOnlyList<MigrationScript>>
 {
     public IReadOnlyList<IReadOnlyList<MigrationScript>> Modules { get; } = modules;
 
-    /// <summary>Set once migrations and seeders have run; readiness waits for it.</summary>
-    public bool IsReady { get; internal set; }
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Set once migrations and seeders have run; readiness and background workers wait for it.</summary>
+    public bool IsReady
+    {
+        get => ready.Task.IsCompleted;
+        internal set
+        {
+            if (value)
+            {
+                ready.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Completes once the schema is ready (at once if it already is).</summary>
+    public Task WhenReadyAsync(CancellationToken cancellationToken) => ready.Task.WaitAsync(cancellationToken);
 }
 
 public static class DatabaseExtensions

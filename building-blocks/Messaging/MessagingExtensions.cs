@@ -1,4 +1,5 @@
 using System.Reflection;
+using DoanKetSangTao.Data.Queues;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,7 +81,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(new MessageTypeRegistry([contractsAssembly]));
         builder.Services.AddSingleton<Outbox>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddClaimedQueue<OutboxRelay, OutboxRelay.OutboxRow>();
         return builder;
     }
 }

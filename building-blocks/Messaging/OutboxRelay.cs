@@ -3,10 +3,9 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Dapper;
-using DoanKetSangTao.Data;
+using DoanKetSangTao.Data.Queues;
 using DoanKetSangTao.ServiceDefaults.Telemetry;
 using MassTransit;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -27,21 +26,14 @@ public sealed class OutboxOptions
 }
 
 /// <summary>
-/// Publishes outbox rows to RabbitMQ with publisher confirms and marks them sent.
-/// Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so any number of replicas share the work.
-/// Publishes are mandatory, so an event no queue is bound for yet stays pending instead of being dropped.
-/// A crash after publishing but before the commit leaves the rows pending: they are published again and
-/// the consumers' inbox drops the duplicate (at-least-once delivery, exactly-once effect).
-/// It wakes on LISTEN/NOTIFY for low latency and polls as a fallback, so it does not hammer the database.
+/// Publishes outbox rows to RabbitMQ with publisher confirms and marks them sent: the outbox's side of the
+/// <see cref="ClaimedQueueWorker{TItem}"/>, which wakes it on LISTEN/NOTIFY for low latency and polls as a fallback.
+/// Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> in a transaction held while the batch is published, so any number
+/// of replicas share the work. Publishes are mandatory, so an event no queue is bound for yet stays pending instead of being
+/// dropped. A crash after publishing but before the commit leaves the rows pending: they are published again and the
+/// consumers' inbox drops the duplicate (at-least-once delivery, exactly-once effect).
 /// </summary>
-public sealed partial class OutboxRelay(
-    NpgsqlDataSource dataSource,
-    DatabaseSchema schema,
-    IBus bus,
-    MessageTypeRegistry types,
-    IOptions<OutboxOptions> options,
-    TimeProvider clock,
-    ILogger<OutboxRelay> logger) : BackgroundService
+public sealed partial class OutboxRelay : IClaimedQueue<OutboxRelay.OutboxRow>, IDisposable
 {
     public const string PublishedName = "dkst.outbox.published";
     public const string BacklogName = "dkst.outbox.backlog";
@@ -58,19 +50,33 @@ public sealed partial class OutboxRelay(
     // The gauges read what the relay's last pass counted (one cheap query on the partial index of unsent rows, in the
     // transaction it holds anyway, every poll at most); the age is computed at observation, so it grows while the relay is stuck.
     private static readonly ObservableGauge<long> BacklogGauge = PlatformTelemetry.Meter.CreateObservableGauge(
-        BacklogName, () => Running.Keys.Select(r => new Measurement<long>(Interlocked.Read(ref r.backlog), r.DatabaseTag)),
+        BacklogName, () => Running.Keys.Select(r => new Measurement<long>(Interlocked.Read(ref r.backlog), r.databaseTag)),
         "{message}", "Outbox rows not yet published.");
     private static readonly ObservableGauge<double> OldestGauge = PlatformTelemetry.Meter.CreateObservableGauge(
-        OldestUnsentAgeName, () => Running.Keys.Select(r => new Measurement<double>(r.OldestUnsentAge(), r.DatabaseTag)),
+        OldestUnsentAgeName, () => Running.Keys.Select(r => new Measurement<double>(r.OldestUnsentAge(), r.databaseTag)),
         "s", "Age of the oldest outbox row not yet published (0 when none is waiting).");
 
-    private readonly DatabaseSignal signal = new(dataSource, Outbox.NotifyChannel, logger);
+    private readonly NpgsqlDataSource dataSource;
+    private readonly IBus bus;
+    private readonly MessageTypeRegistry types;
+    private readonly IOptions<OutboxOptions> options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<OutboxRelay> logger;
+    private readonly KeyValuePair<string, object?> databaseTag;
     private long backlog;
     private long oldestUnsentTicks; // UTC ticks of the oldest unsent row's created_at; 0 when none
+    private DateTimeOffset lastCleanup = DateTimeOffset.MinValue;
 
-    private readonly KeyValuePair<string, object?> databaseTag = new("db.namespace", new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database);
+    public OutboxRelay(NpgsqlDataSource dataSource, IBus bus, MessageTypeRegistry types, IOptions<OutboxOptions> options, TimeProvider clock,
+        ILogger<OutboxRelay> logger)
+    {
+        (this.dataSource, this.bus, this.types, this.options, this.clock, this.logger) = (dataSource, bus, types, options, clock, logger);
+        databaseTag = new("db.namespace", new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database);
+        _ = (BacklogGauge, OldestGauge);
+        Running.TryAdd(this, 0);
+    }
 
-    private KeyValuePair<string, object?> DatabaseTag => databaseTag;
+    public QueueSettings Settings => new("Outbox", Outbox.NotifyChannel, options.Value.PollInterval);
 
     private double OldestUnsentAge()
     {
@@ -78,113 +84,58 @@ public sealed partial class OutboxRelay(
         return ticks == 0 ? 0 : Math.Max(0, (clock.GetUtcNow().UtcTicks - ticks) / (double)TimeSpan.TicksPerSecond);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Claims one batch of due rows, oldest first, in a transaction the batch holds while it publishes.
+    /// Order is not guaranteed across batches or replicas (a row in backoff can be overtaken): consumers must not depend on it.
+    /// </summary>
+    public async Task<IClaimedBatch<OutboxRow>> ClaimAsync(CancellationToken cancellationToken)
     {
-        _ = (BacklogGauge, OldestGauge);
-        Running.TryAdd(this, 0);
-        while (!schema.IsReady && !stoppingToken.IsCancellationRequested)
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
         {
-            await Task.Delay(100, stoppingToken);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+                """
+                SELECT id AS Id, message_type AS MessageType, payload::text AS Payload, trace_parent AS TraceParent,
+                       trace_state AS TraceState, attempts AS Attempts, next_attempt_at AS NextAttemptAt
+                FROM outbox_messages
+                WHERE sent_at IS NULL AND next_attempt_at <= now()
+                ORDER BY sequence
+                LIMIT @Limit
+                FOR UPDATE SKIP LOCKED
+                """, new { Limit = options.Value.BatchSize }, transaction, cancellationToken: cancellationToken))).ToList();
+            return new Batch(this, connection, transaction, rows);
         }
-
-        var listener = signal.ListenAsync(stoppingToken);
-        var opts = options.Value;
-        var lastCleanup = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
+        catch
         {
-            try
-            {
-                var (published, failed) = await DispatchBatchAsync(stoppingToken);
-                if (published == opts.BatchSize && !failed)
-                {
-                    continue; // more may be waiting
-                }
-
-                if (DateTimeOffset.UtcNow - lastCleanup > TimeSpan.FromHours(1))
-                {
-                    await DeleteOldSentAsync(stoppingToken);
-                    lastCleanup = DateTimeOffset.UtcNow;
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogDispatchFailed(ex);
-            }
-
-            if (!await signal.WaitAsync(opts.PollInterval, stoppingToken))
-            {
-                break;
-            }
+            await connection.DisposeAsync();
+            throw;
         }
-
-        await listener.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>
-    /// Publishes one batch of due rows, oldest first. Stops at the first failure that says the broker is away; a
-    /// message that fails on its own (returned unroutable, unreadable) is put in backoff and the batch goes on.
-    /// Order is not guaranteed across batches or replicas (a row in backoff can be overtaken): consumers must not depend on it.
+    /// A message the broker returned (no queue bound for its type yet) or cannot read fails alone and waits in backoff;
+    /// only a failure that says the broker is away stops the batch.
     /// </summary>
-    internal async Task<(int Published, bool Failed)> DispatchBatchAsync(CancellationToken cancellationToken)
+    public QueueFailureKind Classify(Exception error) =>
+        error is MessageReturnedException or JsonException ? QueueFailureKind.Retry : QueueFailureKind.RetryAndStopBatch;
+
+    /// <summary>Deletes rows sent longer ago than <see cref="OutboxOptions.RetainSent"/>, at most hourly.</summary>
+    public async Task IdleAsync(CancellationToken cancellationToken)
     {
-        var opts = options.Value;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, message_type AS MessageType, payload::text AS Payload, trace_parent AS TraceParent,
-                   trace_state AS TraceState, attempts AS Attempts, next_attempt_at AS NextAttemptAt
-            FROM outbox_messages
-            WHERE sent_at IS NULL AND next_attempt_at <= now()
-            ORDER BY sequence
-            LIMIT @Limit
-            FOR UPDATE SKIP LOCKED
-            """, new { Limit = opts.BatchSize }, transaction, cancellationToken: cancellationToken))).ToList();
-
-        var published = 0;
-        var failed = false;
-        foreach (var row in rows)
+        if (DateTimeOffset.UtcNow - lastCleanup <= TimeSpan.FromHours(1))
         {
-            var entry = new OutboxEntry(row.Id, row.MessageType, row.Attempts, new DateTimeOffset(row.NextAttemptAt, TimeSpan.Zero), null, null);
-            try
-            {
-                await PublishAsync(row, opts.PublishTimeout, cancellationToken);
-                entry = entry.MarkSent(clock.GetUtcNow());
-                published++;
-                Published.Add(1, new KeyValuePair<string, object?>("message_type", row.MessageType));
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // A message the broker returned (no queue bound for its type yet) or cannot read fails alone and
-                // waits in backoff; only a failure that says the broker is away stops the batch.
-                failed = ex is not (MessageReturnedException or JsonException);
-                Failures.Add(1);
-                entry = entry.MarkFailed(clock.GetUtcNow(), Truncate(ex.Message, 2000));
-                LogPublishFailed(ex, row.Id, row.MessageType, entry.Attempts, entry.NextAttemptAt);
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE outbox_messages
-                SET sent_at = @SentAt, attempts = @Attempts, next_attempt_at = @NextAttemptAt, last_error = @LastError
-                WHERE id = @Id
-                """,
-                new { entry.Id, entry.SentAt, entry.Attempts, entry.NextAttemptAt, entry.LastError }, transaction, cancellationToken: cancellationToken));
-            if (failed)
-            {
-                break;
-            }
+            return;
         }
 
-        var (count, oldest) = await connection.QuerySingleAsync<(long, DateTime?)>(new CommandDefinition(
-            "SELECT count(*), min(created_at) FROM outbox_messages WHERE sent_at IS NULL", transaction: transaction, cancellationToken: cancellationToken));
-        Interlocked.Exchange(ref backlog, count);
-        Interlocked.Exchange(ref oldestUnsentTicks, oldest is { } o ? DateTime.SpecifyKind(o, DateTimeKind.Utc).Ticks : 0);
-        await transaction.CommitAsync(cancellationToken);
-        return (published, failed);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM outbox_messages WHERE sent_at < now() - @Retain",
+            new { Retain = options.Value.RetainSent }, cancellationToken: cancellationToken));
+        lastCleanup = DateTimeOffset.UtcNow;
     }
 
-    private async Task PublishAsync(OutboxRow row, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         var type = types.Resolve(row.MessageType);
         var message = JsonSerializer.Deserialize(row.Payload, type, Outbox.Json)
@@ -196,7 +147,7 @@ public sealed partial class OutboxRelay(
         activity?.SetTag("messaging.message.id", row.Id.ToString());
 
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        timeoutSource.CancelAfter(options.Value.PublishTimeout);
         // Mandatory: RabbitMQ drops a message that no queue is bound for (no subscriber has started yet)
         // and would still confirm it. Returned instead, it stays in the outbox and is retried.
         await bus.Publish(message, type, ctx =>
@@ -206,28 +157,56 @@ public sealed partial class OutboxRelay(
         }, timeoutSource.Token);
     }
 
-    private async Task DeleteOldSentAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM outbox_messages WHERE sent_at < now() - @Retain",
-            new { Retain = options.Value.RetainSent }, cancellationToken: cancellationToken));
-    }
-
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
-    public override void Dispose()
-    {
-        Running.TryRemove(this, out _);
-        signal.Dispose();
-        base.Dispose();
-    }
+    public void Dispose() => Running.TryRemove(this, out _);
 
     [LoggerMessage(LogLevel.Warning, "Publishing outbox message {Id} ({Type}) failed on attempt {Attempt}; next try at {NextAttemptAt}")]
     private partial void LogPublishFailed(Exception ex, Guid id, string type, int attempt, DateTimeOffset nextAttemptAt);
 
-    [LoggerMessage(LogLevel.Error, "Outbox dispatch failed")]
-    private partial void LogDispatchFailed(Exception ex);
+    public sealed record OutboxRow(Guid Id, string MessageType, string Payload, string? TraceParent, string? TraceState, int Attempts, DateTime NextAttemptAt)
+        : IQueueItem;
 
-    private sealed record OutboxRow(Guid Id, string MessageType, string Payload, string? TraceParent, string? TraceState, int Attempts, DateTime NextAttemptAt);
+    /// <summary>Rows claimed in one transaction: each outcome is written in it, and the commit records them all together.</summary>
+    private sealed class Batch(OutboxRelay relay, NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OutboxRow> items)
+        : IClaimedBatch<OutboxRow>
+    {
+        public IReadOnlyList<OutboxRow> Items => items;
+
+        public Task ProcessAsync(OutboxRow item, CancellationToken cancellationToken) => relay.PublishAsync(item, cancellationToken);
+
+        public async Task CompleteAsync(OutboxRow item, CancellationToken cancellationToken)
+        {
+            Published.Add(1, new KeyValuePair<string, object?>("message_type", item.MessageType));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE outbox_messages SET sent_at = @SentAt, last_error = NULL WHERE id = @Id",
+                new { item.Id, SentAt = relay.clock.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
+        }
+
+        public async Task FailAsync(OutboxRow item, QueueFailure failure, CancellationToken cancellationToken)
+        {
+            Failures.Add(1);
+            relay.LogPublishFailed(failure.Error, item.Id, item.MessageType, failure.Attempt, failure.NextAttemptAt);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE outbox_messages SET attempts = @Attempt, next_attempt_at = @NextAttemptAt, last_error = @LastError WHERE id = @Id",
+                new { item.Id, failure.Attempt, failure.NextAttemptAt, LastError = Truncate(failure.Error.Message, 2000) },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        /// <summary>Counts what is left for the gauges, in the transaction held anyway, then commits.</summary>
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            var (count, oldest) = await connection.QuerySingleAsync<(long, DateTime?)>(new CommandDefinition(
+                "SELECT count(*), min(created_at) FROM outbox_messages WHERE sent_at IS NULL", transaction: transaction, cancellationToken: cancellationToken));
+            Interlocked.Exchange(ref relay.backlog, count);
+            Interlocked.Exchange(ref relay.oldestUnsentTicks, oldest is { } o ? DateTime.SpecifyKind(o, DateTimeKind.Utc).Ticks : 0);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Dapper;
-using DoanKetSangTao.Data;
-using DoanKetSangTao.Messaging;
+using DoanKetSangTao.Data.Queues;
 using DoanKetSangTao.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Options;
 using MailKit;
@@ -54,14 +53,15 @@ public sealed class SmtpOptions
 
 /// <summary>
 /// Sends queued e-mails over SMTP with MailKit (TLS and authentication as configured; Microsoft tells new code not
-/// to use System.Net.Mail.SmtpClient). Deliveries are claimed with a lease (SKIP LOCKED, so replicas share the queue), sent
-/// outside any transaction, and each outcome is recorded on its own: a restart mid-batch re-sends nothing
-/// already recorded. Transient failures are retried with backoff for about a day; a permanent refusal
-/// (5xx about the mailbox) is marked failed. SMTP has no idempotency: a crash between the server's accept
-/// and the record re-sends that one mail, which carries a stable Message-ID for mail clients to collapse.
+/// to use System.Net.Mail.SmtpClient): the e-mail queue's side of the <see cref="ClaimedQueueWorker{TItem}"/>.
+/// Deliveries are claimed with a lease (SKIP LOCKED, so replicas share the queue), sent outside any transaction, and
+/// each outcome is recorded on its own: a restart mid-batch re-sends nothing already recorded, and a delivery cut by
+/// shutdown is tried again when its lease runs out. Transient failures are retried with backoff for about a day; a
+/// permanent refusal (5xx about the mailbox) is marked failed. SMTP has no idempotency: a crash between the server's
+/// accept and the record re-sends that one mail, which carries a stable Message-ID for mail clients to collapse.
 /// </summary>
-public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<EmailSender> logger)
-    : BackgroundService
+public sealed class EmailSender(NpgsqlDataSource db, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<EmailSender> logger)
+    : IClaimedQueue<EmailSender.DeliveryRow>
 {
     public const string DeliveriesMetricName = "dkst.notification.email_deliveries";
 
@@ -71,138 +71,40 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
     private static readonly Counter<long> Deliveries = PlatformTelemetry.Meter.CreateCounter<long>(
         DeliveriesMetricName, "{email}", "E-mail delivery attempts, by outcome (sent, retry, failed).");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!schema.IsReady && !stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(100, stoppingToken);
-        }
-
-        using var signal = new DatabaseSignal(db, EmailQueue.Channel, logger);
-        var listener = signal.ListenAsync(stoppingToken);
-        do
-        {
-            try
-            {
-                while (await SendBatchAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "E-mail dispatch failed");
-            }
-        }
-        while (await signal.WaitAsync(options.Value.PollInterval, stoppingToken));
-
-        await listener.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task<int> SendBatchAsync(CancellationToken ct)
-    {
-        var opts = options.Value;
-        var rows = await ClaimAsync(opts, ct);
-        if (rows.Count == 0)
-        {
-            return 0;
-        }
-
-        using var smtp = new SmtpClient();
-        var sent = 0;
-        foreach (var row in rows)
-        {
-            string? error = null;
-            var permanent = false;
-            try
-            {
-                using var message = new MimeMessage();
-                message.From.Add(new MailboxAddress(opts.FromName, opts.From));
-                message.To.Add(new MailboxAddress(row.ToName, row.ToAddress));
-                message.Subject = row.Subject;
-                message.Body = new TextPart(TextFormat.Plain) { Text = row.Body };
-                // Stable per delivery: a re-send after a crash between accept and record is collapsed by mail clients.
-                message.MessageId = $"{row.Id}@doanketsangtao";
-
-                // One deadline for connecting, authenticating and sending: a server that stops answering is cut here.
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(opts.SendTimeout);
-                if (!smtp.IsConnected)
-                {
-                    await smtp.ConnectAsync(opts.Host, opts.Port, ToMailKit(opts.Security), timeout.Token);
-                    if (!string.IsNullOrEmpty(opts.UserName))
-                    {
-                        await smtp.AuthenticateAsync(opts.UserName, opts.Password ?? string.Empty, timeout.Token);
-                    }
-                }
-
-                await smtp.SendAsync(Format, message, timeout.Token);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                // Shutting down: the lease runs out and the delivery is tried again; nothing is marked.
-                break;
-            }
-            catch (Exception ex)
-            {
-                error = ex.Message;
-                permanent = IsPermanent(ex);
-                if (!permanent || ex is not SmtpCommandException)
-                {
-                    // The connection may be in any state after a network error or time-out: start the next mail afresh.
-                    smtp.Disconnect(false);
-                }
-            }
-
-            // Recorded on its own, whatever happens to the rest of the batch or to shutdown.
-            await MarkAsync(row, error, permanent, opts);
-            if (error is null)
-            {
-                sent++;
-            }
-        }
-
-        if (smtp.IsConnected)
-        {
-            await smtp.DisconnectAsync(true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None)
-                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        return sent;
-    }
+    public QueueSettings Settings => new("E-mail", EmailQueue.Channel, options.Value.PollInterval, options.Value.MaxAttempts);
 
     /// <summary>Claims due deliveries (and those whose sender died mid-send) with a lease, in a short transaction.</summary>
-    private async Task<List<DeliveryRow>> ClaimAsync(SmtpOptions opts, CancellationToken ct)
+    public async Task<IClaimedBatch<DeliveryRow>> ClaimAsync(CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
-            """
-            UPDATE email_deliveries SET status = 'sending', lease_until = now() + @Lease
-            WHERE id IN (
-                SELECT id FROM email_deliveries
-                WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())
-                ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
-            RETURNING id AS Id, to_address AS ToAddress, to_name AS ToName, subject AS Subject, body AS Body, attempts AS Attempts
-            """, new { Lease = opts.SendTimeout * 25 }, cancellationToken: ct))).ToList();
+        var opts = options.Value;
+        var rows = await LeasedClaim.ClaimAsync<DeliveryRow>(db, "email_deliveries",
+            "id AS Id, to_address AS ToAddress, to_name AS ToName, subject AS Subject, body AS Body, attempts AS Attempts",
+            limit: 20, lease: opts.SendTimeout * 25, ct);
+        return new Batch(this, opts, rows);
     }
 
-    private async Task MarkAsync(DeliveryRow row, string? error, bool permanent, SmtpOptions opts)
+    public QueueFailureKind Classify(Exception error) => IsPermanent(error) ? QueueFailureKind.Permanent : QueueFailureKind.Retry;
+
+    private async Task MarkAsync(DeliveryRow row, QueueFailure? failure, CancellationToken ct)
     {
         var attempts = row.Attempts + 1;
-        var status = error is null ? "sent" : permanent || attempts >= opts.MaxAttempts ? "failed" : "pending";
+        var error = failure?.Error.Message;
+        var status = failure is null ? "sent" : failure.GivesUp ? "failed" : "pending";
         if (error is not null)
         {
             logger.LogWarning("E-mail {DeliveryId} failed on attempt {Attempt} ({Status}): {Error}", row.Id, attempts, status, error);
         }
 
-        await using var connection = await db.OpenConnectionAsync(CancellationToken.None);
-        await connection.ExecuteAsync(
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE email_deliveries
             SET status = @status, attempts = @attempts, last_error = @error, lease_until = NULL,
                 sent_at = CASE WHEN @status = 'sent' THEN now() END, next_attempt_at = @next
             WHERE id = @Id
             """,
-            new { row.Id, status, attempts, error, next = clock.GetUtcNow() + Backoff.After(attempts) });
+            new { row.Id, status, attempts, error, next = failure?.NextAttemptAt ?? clock.GetUtcNow() + Backoff.After(attempts) },
+            cancellationToken: ct));
         Deliveries.Add(1, new KeyValuePair<string, object?>("status", error is null ? "sent" : status == "failed" ? "failed" : "retry"));
     }
 
@@ -231,5 +133,64 @@ public sealed class EmailSender(NpgsqlDataSource db, DatabaseSchema schema, IOpt
         _ => false,
     };
 
-    private sealed record DeliveryRow(Guid Id, string ToAddress, string ToName, string Subject, string Body, int Attempts);
+    public sealed record DeliveryRow(Guid Id, string ToAddress, string ToName, string Subject, string Body, int Attempts) : IQueueItem;
+
+    /// <summary>Deliveries under one lease, sent over one SMTP connection that the batch opens on demand and closes at its end.</summary>
+    private sealed class Batch(EmailSender sender, SmtpOptions opts, IReadOnlyList<DeliveryRow> items) : IClaimedBatch<DeliveryRow>
+    {
+        private readonly SmtpClient smtp = new();
+
+        public IReadOnlyList<DeliveryRow> Items => items;
+
+        public async Task ProcessAsync(DeliveryRow row, CancellationToken ct)
+        {
+            try
+            {
+                using var message = new MimeMessage();
+                message.From.Add(new MailboxAddress(opts.FromName, opts.From));
+                message.To.Add(new MailboxAddress(row.ToName, row.ToAddress));
+                message.Subject = row.Subject;
+                message.Body = new TextPart(TextFormat.Plain) { Text = row.Body };
+                // Stable per delivery: a re-send after a crash between accept and record is collapsed by mail clients.
+                message.MessageId = $"{row.Id}@doanketsangtao";
+
+                // One deadline for connecting, authenticating and sending: a server that stops answering is cut here.
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(opts.SendTimeout);
+                if (!smtp.IsConnected)
+                {
+                    await smtp.ConnectAsync(opts.Host, opts.Port, ToMailKit(opts.Security), timeout.Token);
+                    if (!string.IsNullOrEmpty(opts.UserName))
+                    {
+                        await smtp.AuthenticateAsync(opts.UserName, opts.Password ?? string.Empty, timeout.Token);
+                    }
+                }
+
+                await smtp.SendAsync(Format, message, timeout.Token);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested && (!IsPermanent(ex) || ex is not SmtpCommandException))
+            {
+                // The connection may be in any state after a network error or time-out: start the next mail afresh.
+                smtp.Disconnect(false);
+                throw;
+            }
+        }
+
+        public Task CompleteAsync(DeliveryRow item, CancellationToken ct) => sender.MarkAsync(item, null, ct);
+
+        public Task FailAsync(DeliveryRow item, QueueFailure failure, CancellationToken ct) => sender.MarkAsync(item, failure, ct);
+
+        public Task CommitAsync(CancellationToken ct) => Task.CompletedTask; // each outcome was recorded on its own
+
+        public async ValueTask DisposeAsync()
+        {
+            if (smtp.IsConnected)
+            {
+                await smtp.DisconnectAsync(true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            smtp.Dispose();
+        }
+    }
 }

@@ -3,6 +3,7 @@ using DoanKetSangTao.Notification.API.Email;
 using DoanKetSangTao.Notification.API.Infrastructure;
 using DoanKetSangTao.Notification.API.IntegrationEvents;
 using DoanKetSangTao.Data;
+using DoanKetSangTao.Data.Queues;
 using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Notification.API.Extensions;
@@ -22,7 +23,7 @@ public static class ApplicationServices
             x.AddConsumer<AppraisalCaseAssignedConsumer>();
         });
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
-        builder.Services.AddHostedService<EmailSender>();
+        builder.Services.AddClaimedQueue<EmailSender, EmailSender.DeliveryRow>();
         return builder;
     }
 }
