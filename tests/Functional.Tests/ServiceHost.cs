@@ -5,6 +5,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DoanKetSangTao.Tests.Functional;
@@ -45,9 +46,16 @@ public sealed class ServiceHost<TProgram> : IAsyncLifetime
         factory = new Factory(settings);
         await TestInfrastructure.EventuallyAsync(async () =>
         {
-            using var response = await factory.CreateClient().GetAsync("/health/ready");
+            using var client = factory.CreateClient();
+            using var response = await client.GetAsync("/health/ready");
             return response.StatusCode == HttpStatusCode.OK ? "ready" : null;
         }, TimeSpan.FromSeconds(60), $"{typeof(TProgram).Assembly.GetName().Name} to be ready");
+        // The service starts its bus without waiting (the outbox keeps events meanwhile), and readiness does not
+        // wait for it either; an event published before its queues are bound would be dropped by the broker.
+        var serviceBus = factory.Services.GetRequiredService<IBusControl>();
+        await TestInfrastructure.EventuallyAsync(
+            () => Task.FromResult(serviceBus.CheckHealth().Status == BusHealthStatus.Healthy ? "bound" : null),
+            TimeSpan.FromSeconds(60), $"{typeof(TProgram).Assembly.GetName().Name}'s consumers to be bound on the broker");
         bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(vhost.Uri)));
         await bus.StartAsync();
     }
