@@ -1,15 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DoanKetSangTao.Launcher;
-using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.Support;
 using MassTransit;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
@@ -26,9 +21,9 @@ public sealed record Person(string Id, string Name, string Role, string Scope, G
 /// </summary>
 public sealed class ApiPlatform : IAsyncLifetime
 {
-    public const string Issuer = "https://sso.test.mattran.example.vn";
+    public const string Issuer = TestTokenIssuer.Issuer;
 
-    private readonly RSA key = RSA.Create(2048);
+    private readonly TestTokenIssuer issuer = new();
     private RabbitVirtualHost? vhost;
     private string prefix = string.Empty;
     private IBusControl? bus;
@@ -53,7 +48,7 @@ public sealed class ApiPlatform : IAsyncLifetime
             GatewayPort = ports.Gateway,
             ServiceBasePort = ports.ServiceBase,
             StateDirectory = Path.Combine(Path.GetTempPath(), prefix),
-            Issuer = new TokenIssuer(Issuer, key.ExportSubjectPublicKeyInfoPem()),
+            Issuer = new TokenIssuer(Issuer, issuer.PublicKeyPem),
         });
         bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(vhost.Uri)));
         await bus.StartAsync();
@@ -63,27 +58,7 @@ public sealed class ApiPlatform : IAsyncLifetime
     public Task PublishAsync<T>(T message)
         where T : class => bus!.Publish(message);
 
-    public string Token(Person person)
-    {
-        var claims = new List<Claim>
-        {
-            new(PlatformClaims.Subject, person.Id), new(PlatformClaims.Name, person.Name), new(PlatformClaims.Role, person.Role),
-            new(PlatformClaims.AdministrativeUnit, person.Scope), new(PlatformClaims.Email, $"{person.Id}@example.vn"),
-        };
-        if (person.Organization is { } org)
-        {
-            claims.Add(new Claim(PlatformClaims.Organization, org.ToString()));
-        }
-
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = AuthenticationExtensions.DefaultAudience,
-            Subject = new ClaimsIdentity(claims),
-            Expires = DateTime.UtcNow.AddHours(2),
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(key), SecurityAlgorithms.RsaSha256),
-        });
-    }
+    public string Token(Person person) => issuer.Token(person.Id, person.Name, person.Role, person.Scope, person.Organization);
 
     public HttpClient Client(Person? person)
     {
@@ -133,7 +108,7 @@ public sealed class ApiPlatform : IAsyncLifetime
         }
 
         await DropDatabasesAsync(prefix);
-        key.Dispose();
+        issuer.Dispose();
     }
 
     /// <summary>Drops every service's database of a platform whose databases are named <c>{prefix}_{service}</c>.</summary>
