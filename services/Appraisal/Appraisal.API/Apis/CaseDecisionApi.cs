@@ -27,9 +27,7 @@ public static class CaseDecisionApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var row = await CaseStore.LockAsync(db, id, ct);
-        var council = await CouncilStore.LoadAsync(db, row.CouncilId, ct);
-        council.EnsureRunBy(s.User, now);
+        var (row, council) = await CasesApi.LockRunAsync(db, id, s, now, ct);
         // 403 before 400: the decision is checked only for those who run the council.
         if (request.Recognized is not { } recognized)
         {

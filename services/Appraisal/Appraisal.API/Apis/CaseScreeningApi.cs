@@ -32,9 +32,7 @@ public static class CaseScreeningApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var row = await CaseStore.LockAsync(db, id, ct);
-        var council = await CouncilStore.LoadAsync(db, row.CouncilId, ct);
-        council.EnsureRunBy(s.User, now);
+        var (row, council) = await CasesApi.LockRunAsync(db, id, s, now, ct);
         // The request is read only once the caller is known to run this council (403 before 400).
         ScreeningOutcome? outcome = request.Outcome switch
         {
@@ -107,9 +105,7 @@ public static class CaseScreeningApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var row = await CaseStore.LockAsync(db, id, ct);
-        var council = await CouncilStore.LoadAsync(db, row.CouncilId, ct);
-        council.EnsureRunBy(s.User, now);
+        var (row, council) = await CasesApi.LockRunAsync(db, id, s, now, ct);
         row.EnsureState("đánh dấu trùng lặp", CaseState.Screening, CaseState.Admitted);
         if (request.InitiativeId is not { } original || original == row.InitiativeId)
         {

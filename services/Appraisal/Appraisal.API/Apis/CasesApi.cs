@@ -42,6 +42,16 @@ public static class CasesApi
         throw Refusal.Forbidden("case_not_assigned", "Bạn chỉ xem được hồ sơ được phân công cho mình (hoặc của hội đồng, địa bàn mình phụ trách).").ToException();
     }
 
+    /// <summary>The case, locked for the change that follows, and its council, if the caller runs it (its secretary or chair).</summary>
+    internal static async Task<(CaseRow Row, CouncilState Council)> LockRunAsync(AppraisalSession db, Guid id, AppraisalServices s, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var row = await CaseStore.LockAsync(db, id, ct);
+        var council = await CouncilStore.LoadAsync(db, row.CouncilId, ct);
+        council.EnsureRunBy(s.User, now);
+        return (row, council);
+    }
+
     /// <summary>The case as the case endpoints answer it, read again after a change.</summary>
     internal static async Task<CaseResponse> ReloadAsync(AppraisalSession db, Guid id, CouncilState council, CancellationToken ct) =>
         await ResponseAsync(db, await CaseStore.LoadAsync(db, id, ct), council, ct);

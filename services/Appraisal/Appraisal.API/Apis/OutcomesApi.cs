@@ -23,6 +23,6 @@ public static class OutcomesApi
         return TypedResults.Ok(rows.Select(r => new OutcomeResponse(r.CaseId, r.Name, CouncilLevels.Parse(r.Level).VietnameseName(), r.State, CaseState.NameOf(r.State),
             r.State is CaseState.Decided or CaseState.Rejected ? r.Recognized : null,
             r.State == CaseState.Decided ? r.Total : null, r.State == CaseState.Decided ? r.Grade : null, r.Number,
-            r.Date is { } d ? DateOnly.FromDateTime(d) : null, r.Comment, r.Nominated)).ToList());
+            r.Date, r.Comment, r.Nominated)).ToList());
     }
 }

@@ -17,7 +17,7 @@ public sealed record CaseAssignee(Guid PersonId, bool Submitted, bool Declared);
 
 /// <summary>A council's outcome for an author's initiative, as stored.</summary>
 public sealed record CaseOutcome(Guid CaseId, string Name, string Level, string State, bool? Recognized, decimal? Total, string? Grade,
-    string? Number, DateTime? Date, string? Comment, bool Nominated);
+    string? Number, DateOnly? Date, string? Comment, bool Nominated);
 
 /// <summary>The reads of cases that are lists and counts rather than one case's row: progress, assignees, outcomes.</summary>
 public static class CaseQueries
