@@ -3,7 +3,6 @@ using Dapper;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.ServiceDefaults.Security;
-using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 
