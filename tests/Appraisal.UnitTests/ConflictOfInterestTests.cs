@@ -92,7 +92,7 @@ public sealed class ConflictOfInterestTests
     [Fact]
     public void Enforcement_refuses_with_member_conflicted_and_says_why()
     {
-        var problem = Refused(AppraisalErrors.MemberConflicted, () => Rules().EnsureNotConflicted(Member(1, "Lê Văn Nam", organizationId: HealthUnion), HospitalCase));
+        var problem = Refused(AppraisalRefusals.MemberConflicted, () => Rules().EnsureNotConflicted(Member(1, "Lê Văn Nam", organizationId: HealthUnion), HospitalCase));
         Assert.Contains("cấp trên", problem.Message, StringComparison.Ordinal);
         Assert.Contains("không được chấm điểm", problem.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using DoanKetSangTao.Appraisal.API.Domain;
+using Vocabulary = DoanKetSangTao.Contracts.Vocabulary;
 using static DoanKetSangTao.Tests.AppraisalUnitTests.Fixtures;
 
 namespace DoanKetSangTao.Tests.AppraisalUnitTests;
@@ -15,12 +16,24 @@ public sealed class CouncilTests
     }
 
     [Fact]
+    public void Levels_are_written_and_named_as_the_contracts_vocabulary_says()
+    {
+        Assert.Equal(["commune", "province", "central"], Enum.GetValues<CouncilLevel>().Select(l => l.Code()));
+        Assert.Equal(Vocabulary.CouncilLevels.All, Enum.GetValues<CouncilLevel>().Select(l => l.Code()));
+        Assert.Equal(["cấp xã", "cấp tỉnh", "Trung ương"], Enum.GetValues<CouncilLevel>().Select(l => l.VietnameseName()));
+        Assert.All(Enum.GetValues<CouncilLevel>(), l => Assert.Equal(l, CouncilLevels.Parse(l.Code())));
+        Assert.Null(CouncilLevels.TryParse("district"));
+        Assert.Null(CouncilLevels.TryParse(null));
+        Assert.Throws<InvalidOperationException>(() => CouncilLevels.Parse("Province"));
+    }
+
+    [Fact]
     public void Only_the_central_council_recognizes_nationally()
     {
         Assert.False(CouncilLevel.Commune.IsNational());
         Assert.False(CouncilLevel.Province.IsNational());
         Assert.True(new AppraisalCouncil(Guid.NewGuid(), "Hội đồng tuyển chọn Trung ương", CouncilLevel.Central, []).IsNational);
-        Assert.Equal("Người Việt đoàn kết sáng tạo", CouncilLevels.NationalTitle);
+        Assert.Equal("Người Việt đoàn kết sáng tạo", Vocabulary.CouncilLevels.NationalTitle);
     }
 
     [Fact]
@@ -44,7 +57,7 @@ public sealed class CouncilTests
         var asMember = asChair with { Role = CouncilRole.Member, JoinedAt = change, LeftAt = null };
         var council = new AppraisalCouncil(Guid.NewGuid(), "Hội đồng thẩm định tỉnh Đắk Lắk", CouncilLevel.Province, [asChair, asMember]);
 
-        Assert.Empty(council.Validate());
+        Assert.Empty(council.Validate().ByField);
         Assert.Equal(CouncilRole.Chair, council.MemberAt(Id(1), change.AddDays(-1))!.Role);
         Assert.Equal(CouncilRole.Member, council.MemberAt(Id(1), change)!.Role);
         Assert.Single(council.MembersAt(change));
@@ -59,8 +72,8 @@ public sealed class CouncilTests
         var successor = Member(2, "Lê Thị Mai", CouncilRole.Chair, joinedAt: handover);
         var overlapping = Member(3, "Phạm Văn Tâm", CouncilRole.Chair, joinedAt: handover.AddDays(-1));
 
-        var ok = new AppraisalCouncil(Guid.NewGuid(), "Hội đồng", CouncilLevel.Province, [first, successor]).Validate();
-        var bad = new AppraisalCouncil(Guid.NewGuid(), "Hội đồng", CouncilLevel.Province, [first, overlapping]).Validate();
+        var ok = new AppraisalCouncil(Guid.NewGuid(), "Hội đồng", CouncilLevel.Province, [first, successor]).Validate().ByField;
+        var bad = new AppraisalCouncil(Guid.NewGuid(), "Hội đồng", CouncilLevel.Province, [first, overlapping]).Validate().ByField;
 
         Assert.Empty(ok);
         Assert.Contains(bad["members[1].role"], m => m.Contains("một Chủ tịch", StringComparison.Ordinal));
@@ -77,7 +90,7 @@ public sealed class CouncilTests
             Member(2, "Võ Văn Kiệt", organizationId: Guid.Empty, leftAt: CouncilFormed.AddDays(-1)),
         ], NominationQuota: 0);
 
-        var errors = council.Validate();
+        var errors = council.Validate().ByField;
 
         Assert.Equal(["members[1]", "members[2].leftAt", "members[2].organizationId", "name", "nominationQuota"],
             errors.Keys.Order(StringComparer.Ordinal));

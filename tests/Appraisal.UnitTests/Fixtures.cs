@@ -1,4 +1,5 @@
 using DoanKetSangTao.Appraisal.API.Domain;
+using DoanKetSangTao.Domain;
 using DoanKetSangTao.ServiceDefaults.Http;
 
 namespace DoanKetSangTao.Tests.AppraisalUnitTests;
@@ -37,12 +38,15 @@ internal static class Fixtures
     public static decimal[] DefaultPoints(decimal percent) =>
         Rubric.Default.Criteria.Select(c => c.MaxPoints * percent / 100m).ToArray();
 
-    public static ProblemException Refused(string code, Action action)
+    public static Refusal Refused(string code, Action action)
     {
-        var problem = Assert.Throws<ProblemException>(action);
-        Assert.Equal(code, problem.Code);
-        return problem;
+        var refusal = Assert.Throws<RefusalException>(action).Refusal;
+        Assert.Equal(code, refusal.Code);
+        return refusal;
     }
 
-    public static ProblemException Refused<T>(string code, Func<T> action) => Refused(code, () => { _ = action(); });
+    public static Refusal Refused<T>(string code, Func<T> action) => Refused(code, () => { _ = action(); });
+
+    /// <summary>The HTTP status the refusal is answered with (the one mapping, in ServiceDefaults).</summary>
+    public static int StatusOf(Refusal refusal) => RefusalProblems.StatusOf(refusal.Kind);
 }

@@ -50,7 +50,7 @@ public sealed class GradeBandsTests
     public void A_scale_that_does_not_start_at_0_leaves_low_totals_ungraded_and_is_refused()
     {
         var errors = GradeBands.Validate(
-            [new GradeBand("dat", "Đạt", 50m, true), new GradeBand("khong_dat", "Không đạt", 10m, false)], 100m);
+            [new GradeBand("dat", "Đạt", 50m, true), new GradeBand("khong_dat", "Không đạt", 10m, false)], 100m).ByField;
         Assert.Contains("từ 0 điểm", errors["bands"].Single(), StringComparison.Ordinal);
     }
 
@@ -60,21 +60,21 @@ public sealed class GradeBandsTests
         var errors = GradeBands.Validate(
         [
             new GradeBand("tot", "Tốt", 75m, true), new GradeBand("kha", "Khá", 75m, true), new GradeBand("khong_dat", "Không đạt", 0m, false),
-        ], 100m);
+        ], 100m).ByField;
         Assert.Contains("chồng lên nhau", errors["bands[1].minTotal"].Single(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_band_starting_above_the_rubric_maximum_could_never_be_reached_and_is_refused()
     {
-        var errors = GradeBands.Validate([new GradeBand("xuat_sac", "Xuất sắc", 101m, true), new GradeBand("khong_dat", "Không đạt", 0m, false)], 100m);
+        var errors = GradeBands.Validate([new GradeBand("xuat_sac", "Xuất sắc", 101m, true), new GradeBand("khong_dat", "Không đạt", 0m, false)], 100m).ByField;
         Assert.True(errors.ContainsKey("bands[0].minTotal"));
     }
 
     [Fact]
     public void A_scale_where_every_band_is_recognized_is_refused()
     {
-        var errors = GradeBands.Validate([new GradeBand("tot", "Tốt", 50m, true), new GradeBand("kha", "Khá", 0m, true)], 100m);
+        var errors = GradeBands.Validate([new GradeBand("tot", "Tốt", 50m, true), new GradeBand("kha", "Khá", 0m, true)], 100m).ByField;
         Assert.Contains("không được công nhận", errors["bands"].Single(), StringComparison.Ordinal);
     }
 
@@ -84,13 +84,13 @@ public sealed class GradeBandsTests
         var errors = GradeBands.Validate(
         [
             new GradeBand("cao", "Cao", 80m, false), new GradeBand("vua", "Vừa", 40m, true), new GradeBand("thap", "Thấp", 0m, false),
-        ], 100m);
+        ], 100m).ByField;
         Assert.Contains("không được nằm dưới", errors["bands"].Single(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Create_refuses_an_invalid_scale_with_validation_failed()
     {
-        Refused(AppraisalErrors.ValidationFailed, () => GradeBands.Create([], 100m));
+        Refused(AppraisalRefusals.ValidationFailed, () => GradeBands.Create([], 100m));
     }
 }

@@ -37,7 +37,7 @@ public sealed class NominationTests
     public void A_commune_council_cannot_skip_the_province()
     {
         var commune = Council(CouncilLevel.Commune);
-        var problem = Refused(AppraisalErrors.NominationWrongLevel, () => Nomination.Create(commune, Decision(commune, 80m), CouncilLevel.Central, 0));
+        var problem = Refused(AppraisalRefusals.NominationWrongLevel, () => Nomination.Create(commune, Decision(commune, 80m), CouncilLevel.Central, 0));
         Assert.Contains("chỉ được đề cử lên Hội đồng cấp tỉnh", problem.Message, StringComparison.Ordinal);
     }
 
@@ -45,7 +45,7 @@ public sealed class NominationTests
     public void The_central_council_has_no_level_above()
     {
         var central = Council(CouncilLevel.Central);
-        var problem = Refused(AppraisalErrors.NominationNoHigherLevel, () => Nomination.Create(central, Decision(central, 95m), CouncilLevel.Central, 0));
+        var problem = Refused(AppraisalRefusals.NominationNoHigherLevel, () => Nomination.Create(central, Decision(central, 95m), CouncilLevel.Central, 0));
         Assert.Contains("Sách vàng Sáng tạo Việt Nam", problem.Message, StringComparison.Ordinal);
     }
 
@@ -53,7 +53,7 @@ public sealed class NominationTests
     public void A_case_the_council_did_not_recognize_cannot_be_nominated()
     {
         var province = Council(CouncilLevel.Province);
-        var problem = Refused(AppraisalErrors.NominationNotRecognized, () => Nomination.Create(province, Decision(province, 50m), CouncilLevel.Central, 0));
+        var problem = Refused(AppraisalRefusals.NominationNotRecognized, () => Nomination.Create(province, Decision(province, 50m), CouncilLevel.Central, 0));
         Assert.Contains("1/QĐ-MTTQ", problem.Message, StringComparison.Ordinal);
     }
 
@@ -62,8 +62,8 @@ public sealed class NominationTests
     {
         var province = Council(CouncilLevel.Province, quota: 2);
         Nomination.Create(province, Decision(province, 80m), CouncilLevel.Central, alreadyNominated: 1);
-        var problem = Refused(AppraisalErrors.NominationQuotaExceeded, () => Nomination.Create(province, Decision(province, 80m), CouncilLevel.Central, alreadyNominated: 2));
-        Assert.Equal(422, problem.Status);
+        var problem = Refused(AppraisalRefusals.NominationQuotaExceeded, () => Nomination.Create(province, Decision(province, 80m), CouncilLevel.Central, alreadyNominated: 2));
+        Assert.Equal(422, StatusOf(problem));
         Assert.Contains("tối đa 2 sáng kiến", problem.Message, StringComparison.Ordinal);
         Assert.Equal(0, Nomination.RemainingQuota(province, 2));
         Assert.Null(Nomination.RemainingQuota(Council(CouncilLevel.Province), 40));

@@ -72,7 +72,7 @@ public sealed class QuorumTests
     [InlineData(1, 0)]
     public void A_fraction_that_is_not_between_0_and_1_is_refused(int numerator, int denominator)
     {
-        Refused(AppraisalErrors.ValidationFailed, () => QuorumRule.Create(numerator, denominator));
+        Refused(AppraisalRefusals.ValidationFailed, () => QuorumRule.Create(numerator, denominator));
     }
 
     [Fact]

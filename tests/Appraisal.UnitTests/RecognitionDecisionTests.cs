@@ -25,8 +25,8 @@ public sealed class RecognitionDecisionTests
     public void Without_quorum_no_decision_is_taken_and_the_refusal_says_how_many_more_must_score()
     {
         var (aggregate, quorum) = Scored(80m); // 1 of 3: 2 required
-        var problem = Refused(AppraisalErrors.QuorumNotMet, () => Decide(aggregate, quorum, recognized: true));
-        Assert.Equal(422, problem.Status);
+        var problem = Refused(AppraisalRefusals.QuorumNotMet, () => Decide(aggregate, quorum, recognized: true));
+        Assert.Equal(422, StatusOf(problem));
         Assert.Contains("Cần thêm 1 thành viên chấm điểm", problem.Message, StringComparison.Ordinal);
         Assert.Equal(Recommendation.AwaitQuorum, RecognitionDecision.Recommend(aggregate, quorum));
     }
@@ -58,7 +58,7 @@ public sealed class RecognitionDecisionTests
     public void An_empty_number_and_a_missing_date_are_refused()
     {
         var (aggregate, quorum) = Scored(80m, 70m);
-        var problem = Refused(AppraisalErrors.ValidationFailed, () =>
+        var problem = Refused(AppraisalRefusals.ValidationFailed, () =>
             RecognitionDecision.Make(Province, aggregate, quorum, true, "  ", null, null, Now));
         Assert.Equal(["decisionDate", "decisionNumber"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
     }
@@ -70,7 +70,7 @@ public sealed class RecognitionDecisionTests
         var now = new DateTimeOffset(2026, 11, 20, 18, 30, 0, TimeSpan.Zero); // 01:30 on 21/11/2026 in Vietnam
 
         Assert.Equal(new DateOnly(2026, 11, 21), Decide(aggregate, quorum, true, date: new DateOnly(2026, 11, 21), now: now).DecisionDate);
-        var problem = Refused(AppraisalErrors.ValidationFailed, () => Decide(aggregate, quorum, true, date: new DateOnly(2026, 11, 22), now: now));
+        var problem = Refused(AppraisalRefusals.ValidationFailed, () => Decide(aggregate, quorum, true, date: new DateOnly(2026, 11, 22), now: now));
         Assert.Equal("Ngày quyết định 22/11/2026 không được sau ngày hôm nay (21/11/2026).", problem.Errors!["decisionDate"].Single());
     }
 
@@ -78,7 +78,7 @@ public sealed class RecognitionDecisionTests
     public void The_council_may_decide_against_the_scores_only_with_a_reason()
     {
         var (aggregate, quorum) = Scored(50m, 55m);
-        var problem = Refused(AppraisalErrors.ValidationFailed, () => Decide(aggregate, quorum, recognized: true));
+        var problem = Refused(AppraisalRefusals.ValidationFailed, () => Decide(aggregate, quorum, recognized: true));
         Assert.Contains("cần ghi rõ lý do", problem.Errors!["reason"].Single(), StringComparison.Ordinal);
 
         var decision = Decide(aggregate, quorum, recognized: true, reason: "Hội đồng biểu quyết công nhận do hiệu quả đã được kiểm chứng tại 3 xã.");

@@ -107,7 +107,7 @@ public sealed class ReviewerAssignmentTests
     [Fact]
     public void Zero_reviewers_per_case_is_refused()
     {
-        var problem = Refused(AppraisalErrors.ValidationFailed, () => ReviewerAssignment.Assign(Cases(1), Idle(Member(1, "A")), 0, Conflicts, Now));
+        var problem = Refused(AppraisalRefusals.ValidationFailed, () => ReviewerAssignment.Assign(Cases(1), Idle(Member(1, "A")), 0, Conflicts, Now));
         Assert.True(problem.Errors!.ContainsKey("reviewersPerCase"));
     }
 }

@@ -29,14 +29,14 @@ public sealed class RubricTests
     [Fact]
     public void A_rubric_without_criteria_is_refused()
     {
-        Assert.Contains("ít nhất một tiêu chí", Rubric.Validate([])["criteria"].Single(), StringComparison.Ordinal);
-        Assert.True(Rubric.Validate(null).ContainsKey("criteria"));
+        Assert.Contains("ít nhất một tiêu chí", Rubric.Validate([]).ByField["criteria"].Single(), StringComparison.Ordinal);
+        Assert.True(Rubric.Validate(null).ByField.ContainsKey("criteria"));
     }
 
     [Fact]
     public void Two_criteria_with_the_same_code_are_refused()
     {
-        var errors = Rubric.Validate([new RubricCriterion("tinh_moi", "Tính mới", 30m), new RubricCriterion("tinh_moi", "Tính mới (2)", 20m)]);
+        var errors = Rubric.Validate([new RubricCriterion("tinh_moi", "Tính mới", 30m), new RubricCriterion("tinh_moi", "Tính mới (2)", 20m)]).ByField;
         Assert.Contains("bị trùng", errors["criteria[1].code"].Single(), StringComparison.Ordinal);
     }
 
@@ -53,28 +53,28 @@ public sealed class RubricTests
     [InlineData(10, 101, null, "criteria[0].weight")]
     public void Impossible_points_and_weights_are_refused(double max, double weight, double? min, string field)
     {
-        var errors = Rubric.Validate([new RubricCriterion("tinh_moi", "Tính mới", (decimal)max, (decimal)weight, (decimal?)min)]);
+        var errors = Rubric.Validate([new RubricCriterion("tinh_moi", "Tính mới", (decimal)max, (decimal)weight, (decimal?)min)]).ByField;
         Assert.Equal([field], errors.Keys);
     }
 
     [Fact]
     public void The_largest_decimal_as_points_and_weight_is_refused_without_overflowing()
     {
-        var errors = Rubric.Validate([new RubricCriterion("tinh_moi", "Tính mới", decimal.MaxValue, decimal.MaxValue)]);
+        var errors = Rubric.Validate([new RubricCriterion("tinh_moi", "Tính mới", decimal.MaxValue, decimal.MaxValue)]).ByField;
         Assert.Equal(["criteria[0].maxPoints", "criteria[0].weight"], errors.Keys.Order());
     }
 
     [Fact]
     public void A_minimum_equal_to_the_maximum_is_allowed()
     {
-        Assert.Empty(Rubric.Validate([new RubricCriterion("tinh_moi", "Tính mới", 10m, 1m, 10m)]));
+        Assert.Empty(Rubric.Validate([new RubricCriterion("tinh_moi", "Tính mới", 10m, 1m, 10m)]).ByField);
     }
 
     [Fact]
     public void A_weighted_total_above_1000_is_refused_and_1000_is_allowed()
     {
-        Assert.Empty(Rubric.Validate([new RubricCriterion("a", "A", 500m, 2m)]));
-        var errors = Rubric.Validate([new RubricCriterion("a", "A", 500m, 2m), new RubricCriterion("b", "B", 0.25m)]);
+        Assert.Empty(Rubric.Validate([new RubricCriterion("a", "A", 500m, 2m)]).ByField);
+        var errors = Rubric.Validate([new RubricCriterion("a", "A", 500m, 2m), new RubricCriterion("b", "B", 0.25m)]).ByField;
         Assert.Contains("vượt quá 1000", errors["criteria"].Single(), StringComparison.Ordinal);
     }
 
@@ -84,14 +84,14 @@ public sealed class RubricTests
     [InlineData("")]
     public void A_code_must_be_ascii_snake_case(string code)
     {
-        Assert.True(Rubric.Validate([new RubricCriterion(code, "Tính mới", 30m)]).ContainsKey("criteria[0].code"));
+        Assert.True(Rubric.Validate([new RubricCriterion(code, "Tính mới", 30m)]).ByField.ContainsKey("criteria[0].code"));
     }
 
     [Fact]
     public void Create_refuses_with_validation_failed_and_the_fields_and_stores_names_as_NFC()
     {
-        var problem = Refused(AppraisalErrors.ValidationFailed, () => Rubric.Create([new RubricCriterion("tinh_moi", " ", 0m)]));
-        Assert.Equal(400, problem.Status);
+        var problem = Refused(AppraisalRefusals.ValidationFailed, () => Rubric.Create([new RubricCriterion("tinh_moi", " ", 0m)]));
+        Assert.Equal(400, StatusOf(problem));
         Assert.Contains("criteria[0].name", problem.Errors!.Keys);
 
         var rubric = Rubric.Create([new RubricCriterion("tinh_moi", "  Tính mới".Normalize(NormalizationForm.FormD), 30m)]);

@@ -18,22 +18,22 @@ public sealed class ScoreSheetTests
     public void A_member_from_the_authors_unit_cannot_open_a_sheet()
     {
         var colleague = Member(2, "Lê Văn Nam", organizationId: Unit);
-        var problem = Refused(AppraisalErrors.MemberConflicted,
+        var problem = Refused(AppraisalRefusals.MemberConflicted,
             () => ScoreSheet.Open(Case, colleague, [colleague.Id], ConflictOfInterest.SameOrganizationOnly, Now));
-        Assert.Equal(403, problem.Status);
+        Assert.Equal(403, StatusOf(problem));
     }
 
     [Fact]
     public void A_member_not_assigned_the_case_cannot_open_a_sheet()
     {
-        Refused(AppraisalErrors.MemberNotAssigned, () => ScoreSheet.Open(Case, Lan, [Id(99)], ConflictOfInterest.SameOrganizationOnly, Now));
+        Refused(AppraisalRefusals.MemberNotAssigned, () => ScoreSheet.Open(Case, Lan, [Id(99)], ConflictOfInterest.SameOrganizationOnly, Now));
     }
 
     [Fact]
     public void A_member_who_has_left_the_council_cannot_open_a_sheet()
     {
         var former = Member(3, "Phạm Văn Tâm", leftAt: Now.AddDays(-1));
-        Refused(AppraisalErrors.MemberNotCurrent, () => ScoreSheet.Open(Case, former, [former.Id], ConflictOfInterest.SameOrganizationOnly, Now));
+        Refused(AppraisalRefusals.MemberNotCurrent, () => ScoreSheet.Open(Case, former, [former.Id], ConflictOfInterest.SameOrganizationOnly, Now));
     }
 
     [Theory]
@@ -55,14 +55,14 @@ public sealed class ScoreSheetTests
     [InlineData(7.1, "0,25")]
     public void Points_outside_the_range_or_off_the_quarter_step_are_refused(double points, string hint)
     {
-        var problem = Refused(AppraisalErrors.ValidationFailed, () => Open().Record(Rubric, [new CriterionScore(Rubric.NoveltyCode, (decimal)points)]));
+        var problem = Refused(AppraisalRefusals.ValidationFailed, () => Open().Record(Rubric, [new CriterionScore(Rubric.NoveltyCode, (decimal)points)]));
         Assert.Contains(hint, problem.Errors!["scores[tinh_moi].points"].Single(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_criterion_not_in_the_rubric_is_refused()
     {
-        var problem = Refused(AppraisalErrors.ValidationFailed, () => Open().Record(Rubric, [new CriterionScore("tinh_sang_tao", 5m)]));
+        var problem = Refused(AppraisalRefusals.ValidationFailed, () => Open().Record(Rubric, [new CriterionScore("tinh_sang_tao", 5m)]));
         Assert.True(problem.Errors!.ContainsKey("scores[0].criterionCode"));
     }
 
@@ -84,7 +84,7 @@ public sealed class ScoreSheetTests
     public void Submitting_with_a_criterion_unscored_is_refused_and_names_it()
     {
         var partial = Open().Record(Rubric, [new CriterionScore(Rubric.NoveltyCode, 20m)]);
-        var problem = Refused(AppraisalErrors.ValidationFailed, () => partial.Submit(Rubric, Now));
+        var problem = Refused(AppraisalRefusals.ValidationFailed, () => partial.Submit(Rubric, Now));
         Assert.Equal(4, problem.Errors!.Count);
         Assert.Equal("Chưa chấm tiêu chí \"Tính kinh tế\".", problem.Errors["scores[tinh_kinh_te]"].Single());
     }
@@ -104,9 +104,9 @@ public sealed class ScoreSheetTests
         Assert.Equal(ScoreSheetState.Submitted, submitted.State);
         Assert.Equal(80m, submitted.Total(Rubric));
 
-        var change = Refused(AppraisalErrors.ScoreLocked, () => submitted.Record(Rubric, [new CriterionScore(Rubric.NoveltyCode, 30m)]));
-        Assert.Equal(409, change.Status);
+        var change = Refused(AppraisalRefusals.ScoreLocked, () => submitted.Record(Rubric, [new CriterionScore(Rubric.NoveltyCode, 30m)]));
+        Assert.Equal(409, StatusOf(change));
         Assert.Contains("đã khóa", change.Message, StringComparison.Ordinal);
-        Refused(AppraisalErrors.ScoreLocked, () => submitted.Submit(Rubric, Now.AddMinutes(5)));
+        Refused(AppraisalRefusals.ScoreLocked, () => submitted.Submit(Rubric, Now.AddMinutes(5)));
     }
 }

@@ -18,7 +18,7 @@ public sealed class ScoreVisibilityTests
         var lanDraft = Drafted(Case, Lan, Rubric, DefaultPoints(80));
         Assert.False(ScoreVisibility.CanSee(Lan, NamSubmitted, lanDraft));
         Assert.False(ScoreVisibility.CanSee(Lan, NamSubmitted, null));
-        var problem = Refused(AppraisalErrors.ScoreSheetsHidden, () => ScoreVisibility.EnsureCanSee(Lan, NamSubmitted, lanDraft));
+        var problem = Refused(AppraisalRefusals.ScoreSheetsHidden, () => ScoreVisibility.EnsureCanSee(Lan, NamSubmitted, lanDraft));
         Assert.Contains("nộp phiếu chấm điểm của mình", problem.Message, StringComparison.Ordinal);
     }
 
@@ -64,7 +64,7 @@ public sealed class ScoreVisibilityTests
     {
         var chair = Member(3, "Nguyễn Văn Hùng", CouncilRole.Chair);
         Assert.False(ScoreVisibility.CanSee(chair, NamSubmitted, null, viewerIsConflicted: true));
-        var problem = Refused(AppraisalErrors.ScoreSheetsHidden, () => ScoreVisibility.EnsureCanSee(chair, NamSubmitted, null, viewerIsConflicted: true));
+        var problem = Refused(AppraisalRefusals.ScoreSheetsHidden, () => ScoreVisibility.EnsureCanSee(chair, NamSubmitted, null, viewerIsConflicted: true));
         Assert.Contains("xung đột lợi ích", problem.Message, StringComparison.Ordinal);
     }
 }

@@ -24,15 +24,15 @@ public sealed class ScoringSchemeTests
     public void After_the_first_score_changing_the_rubric_is_refused_with_rubric_frozen()
     {
         var scoring = ScoringScheme.Default.StartScoring(Now);
-        var problem = Refused(AppraisalErrors.RubricFrozen, () => scoring.WithRubric(FourCriteria));
-        Assert.Equal(409, problem.Status);
+        var problem = Refused(AppraisalRefusals.RubricFrozen, () => scoring.WithRubric(FourCriteria));
+        Assert.Equal(409, StatusOf(problem));
         Assert.Contains("20/11/2026", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void After_the_first_score_changing_the_bands_is_refused_with_rubric_frozen()
     {
-        Refused(AppraisalErrors.RubricFrozen, () => ScoringScheme.Default.StartScoring(Now).WithBands(GradeBands.DefaultFor(100m)));
+        Refused(AppraisalRefusals.RubricFrozen, () => ScoringScheme.Default.StartScoring(Now).WithBands(GradeBands.DefaultFor(100m)));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class ScoringSchemeTests
     public void A_new_rubric_whose_maximum_is_below_a_band_is_refused()
     {
         var small = Rubric.Create([new RubricCriterion("tinh_moi", "Tính mới", 50m)]);
-        var problem = Refused(AppraisalErrors.ValidationFailed, () => ScoringScheme.Default.WithRubric(small));
+        var problem = Refused(AppraisalRefusals.ValidationFailed, () => ScoringScheme.Default.WithRubric(small));
         Assert.Contains("bands[0].minTotal", problem.Errors!.Keys);
     }
 }

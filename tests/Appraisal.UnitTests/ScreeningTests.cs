@@ -48,7 +48,7 @@ public sealed class ScreeningTests
     [Fact]
     public void A_return_needs_the_reasons_the_author_must_act_on()
     {
-        Refused(AppraisalErrors.ValidationFailed, () => Check(ScreeningOutcome.Return, Clean with { Complete = false }));
+        Refused(AppraisalRefusals.ValidationFailed, () => Check(ScreeningOutcome.Return, Clean with { Complete = false }));
         Check(ScreeningOutcome.Return, Clean with { Complete = false }, reason: "Bổ sung xác nhận hiệu quả áp dụng của đơn vị.");
     }
 
@@ -57,7 +57,7 @@ public sealed class ScreeningTests
     {
         Check(ScreeningOutcome.Reject, Clean with { StateFunded = true }, ground: ScreeningGrounds.StateFunded);
         Refused(Screening.GroundNotShown, () => Check(ScreeningOutcome.Reject, Clean, ground: ScreeningGrounds.Unlawful));
-        Refused(AppraisalErrors.ValidationFailed, () => Check(ScreeningOutcome.Reject, Clean, ground: "khong_thich"));
+        Refused(AppraisalRefusals.ValidationFailed, () => Check(ScreeningOutcome.Reject, Clean, ground: "khong_thich"));
         // A plan registration does not hold is a ground even if the box was ticked.
         Check(ScreeningOutcome.Reject, Clean, ground: ScreeningGrounds.NoMovementPlan, planOnRecord: false);
     }
@@ -72,9 +72,9 @@ public sealed class ScreeningTests
     [Fact]
     public void A_rejection_needs_the_minutes_number_and_a_date_not_in_the_future()
     {
-        var noNumber = Refused(AppraisalErrors.ValidationFailed, () => Check(ScreeningOutcome.Reject, Clean with { Unlawful = true }, ground: "unlawful", number: " "));
+        var noNumber = Refused(AppraisalRefusals.ValidationFailed, () => Check(ScreeningOutcome.Reject, Clean with { Unlawful = true }, ground: "unlawful", number: " "));
         Assert.True(noNumber.Errors!.ContainsKey("decisionNumber"));
-        var future = Refused(AppraisalErrors.ValidationFailed, () => Check(ScreeningOutcome.Reject, Clean with { Unlawful = true }, ground: "unlawful",
+        var future = Refused(AppraisalRefusals.ValidationFailed, () => Check(ScreeningOutcome.Reject, Clean with { Unlawful = true }, ground: "unlawful",
             date: DateOnly.FromDateTime(Now.UtcDateTime).AddDays(2)));
         Assert.True(future.Errors!.ContainsKey("decisionDate"));
     }

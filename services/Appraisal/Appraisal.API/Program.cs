@@ -1,9 +1,9 @@
 using DoanKetSangTao.Appraisal.API.Apis;
 using DoanKetSangTao.Appraisal.API.Extensions;
 using DoanKetSangTao.Appraisal.API.Grpc;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults;
 using DoanKetSangTao.ServiceDefaults.Grpc;
-using DoanKetSangTao.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ApplicationServices.ServiceName);
@@ -19,10 +19,7 @@ if (await app.TryRunOperatorCommandAsync(args))
 }
 
 app.UseServiceDefaults();
-app.MapAppraisalsApi();
-app.MapCouncilsApi();
-app.MapCasesApi();
-app.MapCouncilExportsApi();
+app.MapAppraisalApis();
 // Only registration asks who on a council may read a dossier.
 app.MapPlatformGrpcService<CaseAccessService>("registration");
 app.MapDefaultEndpoints();

@@ -1,16 +1,13 @@
 using DoanKetSangTao.Appraisal.API.Infrastructure;
-using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults.Security;
-using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Apis;
 
 /// <summary>What every appraisal endpoint needs, bound with <c>[AsParameters]</c>.</summary>
-public sealed class AppraisalServices(NpgsqlDataSource db, Outbox outbox, CurrentUser user, TimeProvider clock, OrganizationDirectory organizations)
+public sealed class AppraisalServices(AppraisalDatabase db, CurrentUser user, TimeProvider clock, OrganizationDirectory organizations)
 {
-    public NpgsqlDataSource Db { get; } = db;
-
-    public Outbox Outbox { get; } = outbox;
+    /// <summary>Opens the session a handler reads or changes in; the statements are the stores'.</summary>
+    public AppraisalDatabase Db { get; } = db;
 
     public CurrentUser User { get; } = user;
 

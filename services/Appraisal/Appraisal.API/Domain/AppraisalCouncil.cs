@@ -33,18 +33,18 @@ public sealed record AppraisalCouncil(
     /// The composition rules: a name; every member named, with an organization, leaving after joining;
     /// a person's tenures do not overlap; at most one chair at any instant; a quota, if set, of at least 1.
     /// </summary>
-    public Dictionary<string, string[]> Validate()
+    public FieldErrors Validate()
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         var name = VietnameseText.TryNormalize(Name);
         if (string.IsNullOrEmpty(name) || name.Length > NameMaxLength)
         {
-            AppraisalErrors.Add(errors, "name", $"Vui lòng nhập tên hội đồng (tối đa {NameMaxLength} ký tự).");
+            errors.Add("name", $"Vui lòng nhập tên hội đồng (tối đa {NameMaxLength} ký tự).");
         }
 
         if (NominationQuota is < 1)
         {
-            AppraisalErrors.Add(errors, "nominationQuota", "Chỉ tiêu đề cử lên cấp trên phải từ 1 trở lên (để trống nếu không giới hạn).");
+            errors.Add("nominationQuota", "Chỉ tiêu đề cử lên cấp trên phải từ 1 trở lên (để trống nếu không giới hạn).");
         }
 
         for (var i = 0; i < Members.Count; i++)
@@ -52,17 +52,17 @@ public sealed record AppraisalCouncil(
             var m = Members[i];
             if (string.IsNullOrEmpty(VietnameseText.TryNormalize(m.FullName)))
             {
-                AppraisalErrors.Add(errors, $"members[{i}].fullName", "Vui lòng nhập họ và tên thành viên hội đồng.");
+                errors.Add($"members[{i}].fullName", "Vui lòng nhập họ và tên thành viên hội đồng.");
             }
 
             if (m.OrganizationId == Guid.Empty)
             {
-                AppraisalErrors.Add(errors, $"members[{i}].organizationId", "Vui lòng chọn cơ quan, đơn vị công tác của thành viên (dùng để kiểm tra xung đột lợi ích).");
+                errors.Add($"members[{i}].organizationId", "Vui lòng chọn cơ quan, đơn vị công tác của thành viên (dùng để kiểm tra xung đột lợi ích).");
             }
 
             if (m.LeftAt is { } left && left <= m.JoinedAt)
             {
-                AppraisalErrors.Add(errors, $"members[{i}].leftAt", "Ngày thôi tham gia hội đồng phải sau ngày bắt đầu tham gia.");
+                errors.Add($"members[{i}].leftAt", "Ngày thôi tham gia hội đồng phải sau ngày bắt đầu tham gia.");
             }
 
             for (var j = 0; j < i; j++)
@@ -70,11 +70,11 @@ public sealed record AppraisalCouncil(
                 var other = Members[j];
                 if (other.Id == m.Id && other.Overlaps(m))
                 {
-                    AppraisalErrors.Add(errors, $"members[{i}]", $"{m.FullName} đã có một nhiệm kỳ khác trùng thời gian trong hội đồng.");
+                    errors.Add($"members[{i}]", $"{m.FullName} đã có một nhiệm kỳ khác trùng thời gian trong hội đồng.");
                 }
                 else if (m.Role == CouncilRole.Chair && other.Role == CouncilRole.Chair && other.Overlaps(m))
                 {
-                    AppraisalErrors.Add(errors, $"members[{i}].role", $"Hội đồng chỉ có một Chủ tịch tại mỗi thời điểm; {other.FullName} đang là Chủ tịch trong cùng thời gian.");
+                    errors.Add($"members[{i}].role", $"Hội đồng chỉ có một Chủ tịch tại mỗi thời điểm; {other.FullName} đang là Chủ tịch trong cùng thời gian.");
                 }
             }
         }

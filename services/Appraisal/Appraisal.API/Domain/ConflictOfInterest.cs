@@ -1,3 +1,5 @@
+using DoanKetSangTao.Domain;
+
 namespace DoanKetSangTao.Appraisal.API.Domain;
 
 /// <summary>Tự khai xung đột lợi ích: a member declares they should not appraise a case (a relative, a co-author...).</summary>
@@ -84,8 +86,8 @@ public sealed class ConflictOfInterest(OrganizationAncestry ancestry, IEnumerabl
     {
         if (Find(member, @case) is { } finding)
         {
-            throw AppraisalErrors.Forbidden(AppraisalErrors.MemberConflicted,
-                $"{finding.Message} Thành viên có xung đột lợi ích không được phân công và không được chấm điểm hồ sơ này.");
+            throw Refusal.Forbidden(AppraisalRefusals.MemberConflicted,
+                $"{finding.Message} Thành viên có xung đột lợi ích không được phân công và không được chấm điểm hồ sơ này.").ToException();
         }
     }
 }

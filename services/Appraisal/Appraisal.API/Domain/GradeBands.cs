@@ -49,7 +49,7 @@ public sealed partial class GradeBands
         var errors = Validate(bands, maxTotal);
         if (errors.Count > 0)
         {
-            throw AppraisalErrors.Validation("Thang xếp loại chưa hợp lệ. Vui lòng sửa các mục được nêu rồi lưu lại.", errors);
+            throw Refusal.Invalid(errors.ByField, "Thang xếp loại chưa hợp lệ. Vui lòng sửa các mục được nêu rồi lưu lại.").ToException();
         }
 
         return new GradeBands(bands!
@@ -63,18 +63,18 @@ public sealed partial class GradeBands
     /// rubric maximum (it could never be reached). At least one band is not recognized (a council must be able to
     /// refuse) and none is recognized below one that is not (a higher total never grades worse). Unique codes, names.
     /// </summary>
-    public static Dictionary<string, string[]> Validate(IReadOnlyList<GradeBand?>? bands, decimal maxTotal)
+    public static FieldErrors Validate(IReadOnlyList<GradeBand?>? bands, decimal maxTotal)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         if (bands is null || bands.Count == 0)
         {
-            AppraisalErrors.Add(errors, "bands", "Thang xếp loại phải có ít nhất một mức.");
+            errors.Add("bands", "Thang xếp loại phải có ít nhất một mức.");
             return errors;
         }
 
         if (bands.Count > MaxBands)
         {
-            AppraisalErrors.Add(errors, "bands", $"Thang xếp loại có tối đa {MaxBands} mức.");
+            errors.Add("bands", $"Thang xếp loại có tối đa {MaxBands} mức.");
             return errors;
         }
 
@@ -86,32 +86,32 @@ public sealed partial class GradeBands
             var field = $"bands[{i}]";
             if (bands[i] is not { } b)
             {
-                AppraisalErrors.Add(errors, field, "Mức xếp loại bị trống.");
+                errors.Add(field, "Mức xếp loại bị trống.");
                 continue;
             }
 
             if (b.Code is null || !CodePattern().IsMatch(b.Code))
             {
-                AppraisalErrors.Add(errors, $"{field}.code", "Mã mức xếp loại gồm chữ thường không dấu, chữ số và dấu gạch dưới (ví dụ: xuat_sac).");
+                errors.Add($"{field}.code", "Mã mức xếp loại gồm chữ thường không dấu, chữ số và dấu gạch dưới (ví dụ: xuat_sac).");
             }
             else if (!codes.Add(b.Code))
             {
-                AppraisalErrors.Add(errors, $"{field}.code", $"Mã mức xếp loại \"{b.Code}\" bị trùng.");
+                errors.Add($"{field}.code", $"Mã mức xếp loại \"{b.Code}\" bị trùng.");
             }
 
             var name = VietnameseText.TryNormalize(b.Name);
             if (string.IsNullOrEmpty(name) || name.Length > NameMaxLength)
             {
-                AppraisalErrors.Add(errors, $"{field}.name", $"Vui lòng nhập tên mức xếp loại (tối đa {NameMaxLength} ký tự).");
+                errors.Add($"{field}.name", $"Vui lòng nhập tên mức xếp loại (tối đa {NameMaxLength} ký tự).");
             }
 
             if (b.MinTotal < 0m || b.MinTotal > maxTotal)
             {
-                AppraisalErrors.Add(errors, $"{field}.minTotal", $"Điểm bắt đầu của mức \"{name}\" phải từ 0 đến tổng điểm tối đa ({max}).");
+                errors.Add($"{field}.minTotal", $"Điểm bắt đầu của mức \"{name}\" phải từ 0 đến tổng điểm tối đa ({max}).");
             }
             else if (!minimums.TryAdd(b.MinTotal, name ?? b.Code ?? string.Empty))
             {
-                AppraisalErrors.Add(errors, $"{field}.minTotal", $"Mức \"{name}\" và mức \"{minimums[b.MinTotal]}\" cùng bắt đầu từ {b.MinTotal.ToString(VietnameseText.Culture)} điểm: các mức không được chồng lên nhau.");
+                errors.Add($"{field}.minTotal", $"Mức \"{name}\" và mức \"{minimums[b.MinTotal]}\" cùng bắt đầu từ {b.MinTotal.ToString(VietnameseText.Culture)} điểm: các mức không được chồng lên nhau.");
             }
         }
 
@@ -123,18 +123,18 @@ public sealed partial class GradeBands
 
         if (!minimums.ContainsKey(0m))
         {
-            AppraisalErrors.Add(errors, "bands", "Mức thấp nhất phải bắt đầu từ 0 điểm để mọi tổng điểm đều được xếp loại.");
+            errors.Add("bands", "Mức thấp nhất phải bắt đầu từ 0 điểm để mọi tổng điểm đều được xếp loại.");
         }
 
         if (present.All(b => b.IsRecognized))
         {
-            AppraisalErrors.Add(errors, "bands", "Thang xếp loại phải có ít nhất một mức không được công nhận (ví dụ: Không đạt).");
+            errors.Add("bands", "Thang xếp loại phải có ít nhất một mức không được công nhận (ví dụ: Không đạt).");
         }
 
         var firstRecognized = present.FindIndex(b => b.IsRecognized);
         if (firstRecognized >= 0 && present.Skip(firstRecognized).Any(b => !b.IsRecognized))
         {
-            AppraisalErrors.Add(errors, "bands", "Một mức được công nhận không được nằm dưới một mức không được công nhận.");
+            errors.Add("bands", "Một mức được công nhận không được nằm dưới một mức không được công nhận.");
         }
 
         return errors;

@@ -1,3 +1,6 @@
+using DoanKetSangTao.Domain;
+using Vocabulary = DoanKetSangTao.Contracts.Vocabulary;
+
 namespace DoanKetSangTao.Appraisal.API.Domain;
 
 /// <summary>A case a council could nominate: its decision's outcome, rounded mean and dossier submission time.</summary>
@@ -53,30 +56,30 @@ public sealed class Nomination
 
         if (council.LevelAbove is not { } above)
         {
-            throw AppraisalErrors.Unprocessable(AppraisalErrors.NominationNoHigherLevel,
+            throw Refusal.Unprocessable(AppraisalRefusals.NominationNoHigherLevel,
                 $"Hội đồng Trung ương là cấp cao nhất: sáng kiến được công nhận ở đây là công nhận toàn quốc " +
-                $"(\"{CouncilLevels.NationalTitle}\", {CouncilLevels.GoldenBook}), không đề cử lên cấp nào nữa.");
+                $"(\"{Vocabulary.CouncilLevels.NationalTitle}\", {Vocabulary.CouncilLevels.GoldenBook}), không đề cử lên cấp nào nữa.").ToException();
         }
 
         if (toLevel != above)
         {
-            throw AppraisalErrors.Unprocessable(AppraisalErrors.NominationWrongLevel,
+            throw Refusal.Unprocessable(AppraisalRefusals.NominationWrongLevel,
                 $"Hội đồng {council.Level.VietnameseName()} chỉ được đề cử lên Hội đồng {above.VietnameseName()} (cấp trên liền kề), " +
-                $"không đề cử lên {toLevel.VietnameseName()}.");
+                $"không đề cử lên {toLevel.VietnameseName()}.").ToException();
         }
 
         if (!decision.Recognized)
         {
-            throw AppraisalErrors.Unprocessable(AppraisalErrors.NominationNotRecognized,
+            throw Refusal.Unprocessable(AppraisalRefusals.NominationNotRecognized,
                 $"Chỉ sáng kiến đã được Hội đồng {council.Level.VietnameseName()} công nhận mới được đề cử lên cấp trên; " +
-                $"hồ sơ này không được công nhận theo quyết định số {decision.DecisionNumber}.");
+                $"hồ sơ này không được công nhận theo quyết định số {decision.DecisionNumber}.").ToException();
         }
 
         if (council.NominationQuota is { } quota && alreadyNominated >= quota)
         {
-            throw AppraisalErrors.Unprocessable(AppraisalErrors.NominationQuotaExceeded,
+            throw Refusal.Unprocessable(AppraisalRefusals.NominationQuotaExceeded,
                 $"Hội đồng đã đề cử {alreadyNominated} sáng kiến, đạt chỉ tiêu tối đa {quota} sáng kiến. " +
-                "Muốn đề cử sáng kiến này, vui lòng rút bớt một đề cử trước.");
+                "Muốn đề cử sáng kiến này, vui lòng rút bớt một đề cử trước.").ToException();
         }
 
         return new Nomination(decision.CaseId, council.Id, council.Level, above, decision.AggregateTotal);

@@ -1,3 +1,5 @@
+using DoanKetSangTao.Domain;
+
 namespace DoanKetSangTao.Appraisal.API.Domain;
 
 /// <summary>Tình trạng túc số: how many assigned, non-conflicted members have submitted, and how many more are needed.</summary>
@@ -38,10 +40,10 @@ public sealed class QuorumRule
     {
         if (numerator < 1 || denominator < 1 || numerator > denominator || denominator > 100)
         {
-            throw AppraisalErrors.Validation("Tỷ lệ túc số chưa hợp lệ.", new(StringComparer.Ordinal)
+            throw Refusal.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
                 ["quorum"] = ["Tỷ lệ túc số phải là một phân số lớn hơn 0 và không quá 1 (ví dụ: 2/3), mẫu số tối đa 100."],
-            });
+            }, "Tỷ lệ túc số chưa hợp lệ.").ToException();
         }
 
         return new QuorumRule(numerator, denominator);

@@ -1,5 +1,5 @@
-using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.Domain;
+using DoanKetSangTao.ServiceDefaults.Http;
 
 namespace DoanKetSangTao.Appraisal.API.Domain;
 
@@ -88,30 +88,30 @@ public sealed class RecognitionDecision
     {
         if (!quorum.IsMet)
         {
-            throw AppraisalErrors.Unprocessable(AppraisalErrors.QuorumNotMet, $"Chưa thể ra quyết định công nhận. {quorum.Message}");
+            throw Refusal.Unprocessable(AppraisalRefusals.QuorumNotMet, $"Chưa thể ra quyết định công nhận. {quorum.Message}").ToException();
         }
 
         var recommendation = Recommend(aggregate, quorum);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
 
         var number = VietnameseText.TryNormalize(decisionNumber);
         if (string.IsNullOrEmpty(number) || number.Length > NumberMaxLength)
         {
-            AppraisalErrors.Add(errors, "decisionNumber", $"Vui lòng nhập số quyết định (ví dụ: 125/QĐ-MTTQ-BTT, tối đa {NumberMaxLength} ký tự).");
+            errors.Add("decisionNumber", $"Vui lòng nhập số quyết định (ví dụ: 125/QĐ-MTTQ-BTT, tối đa {NumberMaxLength} ký tự).");
         }
 
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime);
         if (decisionDate is null)
         {
-            AppraisalErrors.Add(errors, "decisionDate", "Vui lòng nhập ngày quyết định.");
+            errors.Add("decisionDate", "Vui lòng nhập ngày quyết định.");
         }
         else if (decisionDate.Value < InputBounds.MinDate)
         {
-            AppraisalErrors.Add(errors, "decisionDate", $"Ngày quyết định không được trước ngày {InputBounds.MinDate:dd/MM/yyyy}. Vui lòng kiểm tra lại năm.");
+            errors.Add("decisionDate", $"Ngày quyết định không được trước ngày {InputBounds.MinDate:dd/MM/yyyy}. Vui lòng kiểm tra lại năm.");
         }
         else if (decisionDate.Value > today)
         {
-            AppraisalErrors.Add(errors, "decisionDate",
+            errors.Add("decisionDate",
                 $"Ngày quyết định {decisionDate.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)} " +
                 $"không được sau ngày hôm nay ({VietnamTime.FormatDate(now)}).");
         }
@@ -119,21 +119,21 @@ public sealed class RecognitionDecision
         var why = VietnameseText.TryNormalize(reason, allowNewLines: true);
         if (reason is not null && why is null)
         {
-            AppraisalErrors.Add(errors, "reason", "Lý do chứa ký tự không hợp lệ. Vui lòng gõ lại bằng bộ gõ tiếng Việt thông thường.");
+            errors.Add("reason", "Lý do chứa ký tự không hợp lệ. Vui lòng gõ lại bằng bộ gõ tiếng Việt thông thường.");
         }
         else if (why is { Length: > ReasonMaxLength })
         {
-            AppraisalErrors.Add(errors, "reason", $"Lý do dài tối đa {ReasonMaxLength} ký tự.");
+            errors.Add("reason", $"Lý do dài tối đa {ReasonMaxLength} ký tự.");
         }
         else if (recognized != (recommendation == Recommendation.Recognize) && string.IsNullOrEmpty(why))
         {
             var scored = recommendation == Recommendation.Recognize ? "đề nghị công nhận" : "không đề nghị công nhận";
-            AppraisalErrors.Add(errors, "reason", $"Kết quả chấm điểm {scored} ({aggregate.Band?.Name}); quyết định khác kết quả này cần ghi rõ lý do.");
+            errors.Add("reason", $"Kết quả chấm điểm {scored} ({aggregate.Band?.Name}); quyết định khác kết quả này cần ghi rõ lý do.");
         }
 
         if (errors.Count > 0)
         {
-            throw AppraisalErrors.Validation("Quyết định công nhận chưa hợp lệ. Vui lòng sửa các mục được nêu.", errors);
+            throw Refusal.Invalid(errors.ByField, "Quyết định công nhận chưa hợp lệ. Vui lòng sửa các mục được nêu.").ToException();
         }
 
         return new RecognitionDecision(aggregate.CaseId, council.Id, council.Level, recognized, number!, decisionDate!.Value,

@@ -1,3 +1,5 @@
+using DoanKetSangTao.Domain;
+
 namespace DoanKetSangTao.Appraisal.API.Domain;
 
 /// <summary>A member who may be assigned, with the number of cases they already have to score (số hồ sơ đang chấm).</summary>
@@ -35,10 +37,10 @@ public static class ReviewerAssignment
     {
         if (reviewersPerCase is < 1 or > MaxReviewersPerCase)
         {
-            throw AppraisalErrors.Validation("Số thành viên chấm mỗi hồ sơ chưa hợp lệ.", new(StringComparer.Ordinal)
+            throw Refusal.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
                 ["reviewersPerCase"] = [$"Số thành viên chấm mỗi hồ sơ phải từ 1 đến {MaxReviewersPerCase}."],
-            });
+            }, "Số thành viên chấm mỗi hồ sơ chưa hợp lệ.").ToException();
         }
 
         if (reviewers.Select(r => r.Member.Id).Distinct().Count() != reviewers.Count)

@@ -59,7 +59,7 @@ public sealed partial class Rubric
         var errors = Validate(criteria);
         if (errors.Count > 0)
         {
-            throw AppraisalErrors.Validation("Bộ tiêu chí chấm điểm chưa hợp lệ. Vui lòng sửa các mục được nêu rồi lưu lại.", errors);
+            throw Refusal.Invalid(errors.ByField, "Bộ tiêu chí chấm điểm chưa hợp lệ. Vui lòng sửa các mục được nêu rồi lưu lại.").ToException();
         }
 
         return new Rubric(criteria!.Select(c => c! with { Name = VietnameseText.TryNormalize(c.Name)! }).ToList());
@@ -70,18 +70,18 @@ public sealed partial class Rubric
     /// max and min on the 0.25-point step members score in (a maximum of 7.3 could never be given);
     /// weighted total at most 1000.
     /// </summary>
-    public static Dictionary<string, string[]> Validate(IReadOnlyList<RubricCriterion?>? criteria)
+    public static FieldErrors Validate(IReadOnlyList<RubricCriterion?>? criteria)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         if (criteria is null || criteria.Count == 0)
         {
-            AppraisalErrors.Add(errors, "criteria", "Bộ tiêu chí phải có ít nhất một tiêu chí chấm điểm.");
+            errors.Add("criteria", "Bộ tiêu chí phải có ít nhất một tiêu chí chấm điểm.");
             return errors;
         }
 
         if (criteria.Count > MaxCriteria)
         {
-            AppraisalErrors.Add(errors, "criteria", $"Bộ tiêu chí có tối đa {MaxCriteria} tiêu chí.");
+            errors.Add("criteria", $"Bộ tiêu chí có tối đa {MaxCriteria} tiêu chí.");
             return errors;
         }
 
@@ -91,48 +91,48 @@ public sealed partial class Rubric
             var field = $"criteria[{i}]";
             if (criteria[i] is not { } c)
             {
-                AppraisalErrors.Add(errors, field, "Tiêu chí bị trống.");
+                errors.Add(field, "Tiêu chí bị trống.");
                 continue;
             }
 
             if (c.Code is null || !CodePattern().IsMatch(c.Code))
             {
-                AppraisalErrors.Add(errors, $"{field}.code", "Mã tiêu chí gồm chữ thường không dấu, chữ số và dấu gạch dưới, tối đa 50 ký tự (ví dụ: tinh_moi).");
+                errors.Add($"{field}.code", "Mã tiêu chí gồm chữ thường không dấu, chữ số và dấu gạch dưới, tối đa 50 ký tự (ví dụ: tinh_moi).");
             }
             else if (!codes.Add(c.Code))
             {
-                AppraisalErrors.Add(errors, $"{field}.code", $"Mã tiêu chí \"{c.Code}\" bị trùng; mỗi tiêu chí cần một mã riêng.");
+                errors.Add($"{field}.code", $"Mã tiêu chí \"{c.Code}\" bị trùng; mỗi tiêu chí cần một mã riêng.");
             }
 
             var name = VietnameseText.TryNormalize(c.Name);
             if (string.IsNullOrEmpty(name) || name.Length > NameMaxLength)
             {
-                AppraisalErrors.Add(errors, $"{field}.name", $"Vui lòng nhập tên tiêu chí (tối đa {NameMaxLength} ký tự).");
+                errors.Add($"{field}.name", $"Vui lòng nhập tên tiêu chí (tối đa {NameMaxLength} ký tự).");
             }
 
             if (c.MaxPoints <= 0m || c.MaxPoints > MaxTotalLimit)
             {
-                AppraisalErrors.Add(errors, $"{field}.maxPoints", $"Điểm tối đa của tiêu chí phải lớn hơn 0 và không quá {MaxTotalLimit:0}.");
+                errors.Add($"{field}.maxPoints", $"Điểm tối đa của tiêu chí phải lớn hơn 0 và không quá {MaxTotalLimit:0}.");
             }
             else if (!ScoreSheet.IsOnStep(c.MaxPoints))
             {
-                AppraisalErrors.Add(errors, $"{field}.maxPoints", $"Điểm tối đa phải là bội số của {ScoreSheet.PointStepText} điểm.");
+                errors.Add($"{field}.maxPoints", $"Điểm tối đa phải là bội số của {ScoreSheet.PointStepText} điểm.");
             }
 
             if (c.Weight <= 0m || c.Weight > MaxWeight)
             {
-                AppraisalErrors.Add(errors, $"{field}.weight", $"Hệ số của tiêu chí phải lớn hơn 0 và không quá {MaxWeight:0}.");
+                errors.Add($"{field}.weight", $"Hệ số của tiêu chí phải lớn hơn 0 và không quá {MaxWeight:0}.");
             }
 
             if (c.MinPoints is { } min)
             {
                 if (min < 0m || min > c.MaxPoints)
                 {
-                    AppraisalErrors.Add(errors, $"{field}.minPoints", "Điểm sàn của tiêu chí phải từ 0 đến điểm tối đa.");
+                    errors.Add($"{field}.minPoints", "Điểm sàn của tiêu chí phải từ 0 đến điểm tối đa.");
                 }
                 else if (!ScoreSheet.IsOnStep(min))
                 {
-                    AppraisalErrors.Add(errors, $"{field}.minPoints", $"Điểm sàn phải là bội số của {ScoreSheet.PointStepText} điểm.");
+                    errors.Add($"{field}.minPoints", $"Điểm sàn phải là bội số của {ScoreSheet.PointStepText} điểm.");
                 }
             }
         }
@@ -141,7 +141,7 @@ public sealed partial class Rubric
         var total = criteria.Where(c => c is { MaxPoints: > 0m and <= MaxTotalLimit, Weight: > 0m and <= MaxWeight }).Sum(c => c!.MaxWeighted);
         if (total > MaxTotalLimit)
         {
-            AppraisalErrors.Add(errors, "criteria", $"Tổng điểm tối đa (điểm tối đa × hệ số) là {total.ToString(VietnameseText.Culture)}, vượt quá {MaxTotalLimit:0} điểm.");
+            errors.Add("criteria", $"Tổng điểm tối đa (điểm tối đa × hệ số) là {total.ToString(VietnameseText.Culture)}, vượt quá {MaxTotalLimit:0} điểm.");
         }
 
         return errors;

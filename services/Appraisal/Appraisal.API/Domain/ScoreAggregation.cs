@@ -1,3 +1,5 @@
+using DoanKetSangTao.Domain;
+
 namespace DoanKetSangTao.Appraisal.API.Domain;
 
 /// <summary>Điểm trung bình một tiêu chí: the council's mean on one criterion, against its minimum (điểm sàn).</summary>
@@ -57,10 +59,10 @@ public static class ScoreAggregation
     {
         if (disagreementFraction is <= 0m or > 1m)
         {
-            throw AppraisalErrors.Validation("Ngưỡng chênh lệch điểm chưa hợp lệ.", new(StringComparer.Ordinal)
+            throw Refusal.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
                 ["disagreementFraction"] = ["Ngưỡng chênh lệch điểm phải lớn hơn 0 % và không quá 100 % tổng điểm tối đa."],
-            });
+            }, "Ngưỡng chênh lệch điểm chưa hợp lệ.").ToException();
         }
 
         var all = sheets.ToList();

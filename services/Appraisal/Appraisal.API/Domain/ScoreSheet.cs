@@ -63,14 +63,14 @@ public sealed class ScoreSheet
     {
         if (!member.IsMemberAt(at))
         {
-            throw AppraisalErrors.Forbidden(AppraisalErrors.MemberNotCurrent,
-                $"{member.FullName} không phải là thành viên hội đồng vào thời điểm {VietnamTime.FormatDateTime(at)} nên không thể chấm điểm.");
+            throw Refusal.Forbidden(AppraisalRefusals.MemberNotCurrent,
+                $"{member.FullName} không phải là thành viên hội đồng vào thời điểm {VietnamTime.FormatDateTime(at)} nên không thể chấm điểm.").ToException();
         }
 
         if (!assignedMemberIds.Contains(member.Id))
         {
-            throw AppraisalErrors.Forbidden(AppraisalErrors.MemberNotAssigned,
-                $"{member.FullName} chưa được phân công chấm hồ sơ \"{@case.Title}\". Vui lòng liên hệ Thư ký hội đồng nếu cần phân công.");
+            throw Refusal.Forbidden(AppraisalRefusals.MemberNotAssigned,
+                $"{member.FullName} chưa được phân công chấm hồ sơ \"{@case.Title}\". Vui lòng liên hệ Thư ký hội đồng nếu cần phân công.").ToException();
         }
 
         conflicts.EnsureNotConflicted(member, @case);
@@ -91,7 +91,7 @@ public sealed class ScoreSheet
         var errors = ValidateScores(rubric, scores, requireAll: false);
         if (errors.Count > 0)
         {
-            throw AppraisalErrors.Validation("Phiếu chấm điểm chưa hợp lệ. Vui lòng sửa các tiêu chí được nêu rồi lưu lại.", errors);
+            throw Refusal.Invalid(errors.ByField, "Phiếu chấm điểm chưa hợp lệ. Vui lòng sửa các tiêu chí được nêu rồi lưu lại.").ToException();
         }
 
         var merged = Scores.ToDictionary(s => s.CriterionCode, StringComparer.Ordinal);
@@ -111,7 +111,7 @@ public sealed class ScoreSheet
         var errors = ValidateScores(rubric, Scores.ToList<CriterionScore?>(), requireAll: true);
         if (errors.Count > 0)
         {
-            throw AppraisalErrors.Validation("Chưa thể nộp phiếu chấm điểm: vui lòng chấm đủ các tiêu chí được nêu.", errors);
+            throw Refusal.Invalid(errors.ByField, "Chưa thể nộp phiếu chấm điểm: vui lòng chấm đủ các tiêu chí được nêu.").ToException();
         }
 
         return new ScoreSheet(CaseId, MemberId, Scores, at);
@@ -130,12 +130,12 @@ public sealed class ScoreSheet
     /// Each score names a criterion of the rubric once, with 0 ≤ points ≤ max on the 0.25 step and a comment of
     /// bounded length; with <paramref name="requireAll"/>, every criterion must be scored.
     /// </summary>
-    public static Dictionary<string, string[]> ValidateScores(Rubric rubric, IReadOnlyList<CriterionScore?>? scores, bool requireAll)
+    public static FieldErrors ValidateScores(Rubric rubric, IReadOnlyList<CriterionScore?>? scores, bool requireAll)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         if (scores is null)
         {
-            AppraisalErrors.Add(errors, "scores", "Vui lòng nhập điểm cho các tiêu chí.");
+            errors.Add("scores", "Vui lòng nhập điểm cho các tiêu chí.");
             return errors;
         }
 
@@ -144,32 +144,32 @@ public sealed class ScoreSheet
         {
             if (scores[i] is not { } s)
             {
-                AppraisalErrors.Add(errors, $"scores[{i}]", "Điểm tiêu chí bị trống.");
+                errors.Add($"scores[{i}]", "Điểm tiêu chí bị trống.");
                 continue;
             }
 
             var criterion = s.CriterionCode is null ? null : rubric.Find(s.CriterionCode);
             if (criterion is null)
             {
-                AppraisalErrors.Add(errors, $"scores[{i}].criterionCode", $"Tiêu chí \"{s.CriterionCode}\" không có trong bộ tiêu chí của hội đồng.");
+                errors.Add($"scores[{i}].criterionCode", $"Tiêu chí \"{s.CriterionCode}\" không có trong bộ tiêu chí của hội đồng.");
                 continue;
             }
 
             var field = $"scores[{criterion.Code}]";
             if (!seen.Add(criterion.Code))
             {
-                AppraisalErrors.Add(errors, field, $"Tiêu chí \"{criterion.Name}\" được chấm hai lần trong cùng một lần lưu.");
+                errors.Add(field, $"Tiêu chí \"{criterion.Name}\" được chấm hai lần trong cùng một lần lưu.");
                 continue;
             }
 
             if (s.Points < 0m || s.Points > criterion.MaxPoints)
             {
-                AppraisalErrors.Add(errors, $"{field}.points",
+                errors.Add($"{field}.points",
                     $"Điểm tiêu chí \"{criterion.Name}\" phải từ 0 đến {criterion.MaxPoints.ToString(VietnameseText.Culture)}.");
             }
             else if (!IsOnStep(s.Points))
             {
-                AppraisalErrors.Add(errors, $"{field}.points",
+                errors.Add($"{field}.points",
                     $"Điểm tiêu chí \"{criterion.Name}\" chấm lẻ đến {PointStepText} điểm (ví dụ: 7; 7,25; 7,5; 7,75).");
             }
 
@@ -178,11 +178,11 @@ public sealed class ScoreSheet
                 var comment = VietnameseText.TryNormalize(s.Comment, allowNewLines: true);
                 if (comment is null)
                 {
-                    AppraisalErrors.Add(errors, $"{field}.comment", "Nhận xét chứa ký tự không hợp lệ. Vui lòng gõ lại bằng bộ gõ tiếng Việt thông thường.");
+                    errors.Add($"{field}.comment", "Nhận xét chứa ký tự không hợp lệ. Vui lòng gõ lại bằng bộ gõ tiếng Việt thông thường.");
                 }
                 else if (comment.Length > CommentMaxLength)
                 {
-                    AppraisalErrors.Add(errors, $"{field}.comment", $"Nhận xét dài tối đa {CommentMaxLength} ký tự.");
+                    errors.Add($"{field}.comment", $"Nhận xét dài tối đa {CommentMaxLength} ký tự.");
                 }
             }
         }
@@ -191,7 +191,7 @@ public sealed class ScoreSheet
         {
             foreach (var c in rubric.Criteria.Where(c => !seen.Contains(c.Code)))
             {
-                AppraisalErrors.Add(errors, $"scores[{c.Code}]", $"Chưa chấm tiêu chí \"{c.Name}\".");
+                errors.Add($"scores[{c.Code}]", $"Chưa chấm tiêu chí \"{c.Name}\".");
             }
         }
 
@@ -215,9 +215,9 @@ public sealed class ScoreSheet
     {
         if (SubmittedAt is { } submitted)
         {
-            throw AppraisalErrors.Conflict(AppraisalErrors.ScoreLocked,
+            throw Refusal.Conflict(AppraisalRefusals.ScoreLocked,
                 $"Phiếu chấm điểm đã nộp lúc {VietnamTime.FormatDateTime(submitted)} và đã khóa: không thể sửa hay nộp lại. " +
-                "Nếu phát hiện sai sót, vui lòng báo Thư ký hội đồng để ghi vào biên bản.");
+                "Nếu phát hiện sai sót, vui lòng báo Thư ký hội đồng để ghi vào biên bản.").ToException();
         }
     }
 }

@@ -1,3 +1,5 @@
+using DoanKetSangTao.Domain;
+
 namespace DoanKetSangTao.Appraisal.API.Domain;
 
 /// <summary>
@@ -48,6 +50,6 @@ public static class ScoreVisibility
             : viewersOwnSheet is { IsSubmitted: true }
                 ? "Phiếu này chưa được nộp; bạn chỉ xem được phiếu đã nộp của thành viên khác."
                 : "Bạn cần nộp phiếu chấm điểm của mình cho hồ sơ này trước khi xem phiếu của thành viên khác.";
-        throw AppraisalErrors.Forbidden(AppraisalErrors.ScoreSheetsHidden, detail);
+        throw Refusal.Forbidden(AppraisalRefusals.ScoreSheetsHidden, detail).ToException();
     }
 }

@@ -66,9 +66,9 @@ public sealed class ScoringScheme
     {
         if (ScoringStartedAt is { } started)
         {
-            throw AppraisalErrors.Conflict(AppraisalErrors.RubricFrozen,
+            throw Refusal.Conflict(AppraisalRefusals.RubricFrozen,
                 $"Không thể sửa bộ tiêu chí hoặc thang xếp loại: hội đồng đã bắt đầu chấm điểm từ {VietnamTime.FormatDateTime(started)}. " +
-                "Mọi phiếu chấm phải dùng cùng một thang điểm, nên bộ tiêu chí được giữ nguyên đến hết đợt thẩm định.");
+                "Mọi phiếu chấm phải dùng cùng một thang điểm, nên bộ tiêu chí được giữ nguyên đến hết đợt thẩm định.").ToException();
         }
     }
 
@@ -77,7 +77,7 @@ public sealed class ScoringScheme
         var errors = GradeBands.Validate(bands.Bands.ToList<GradeBand?>(), rubric.MaxTotal);
         if (errors.Count > 0)
         {
-            throw AppraisalErrors.Validation("Thang xếp loại không khớp với tổng điểm tối đa của bộ tiêu chí. Vui lòng sửa thang xếp loại.", errors);
+            throw Refusal.Invalid(errors.ByField, "Thang xếp loại không khớp với tổng điểm tối đa của bộ tiêu chí. Vui lòng sửa thang xếp loại.").ToException();
         }
     }
 }

@@ -1,5 +1,5 @@
-using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.Domain;
+using DoanKetSangTao.ServiceDefaults.Http;
 
 namespace DoanKetSangTao.Appraisal.API.Domain;
 
@@ -118,22 +118,22 @@ public static class Screening
     public const string GroundNotShown = "screening_ground_not_shown";
 
     /// <summary>
-    /// Checks a screening; throws a <see cref="ProblemException"/> with what to correct. <paramref name="movementPlanOnRecord"/>
+    /// Checks a screening; throws the <see cref="Refusal"/> that says what to correct. <paramref name="movementPlanOnRecord"/>
     /// is what registration holds for the unit and campaign; <paramref name="markedDuplicate"/> whether the case was marked a
     /// duplicate of an earlier initiative.
     /// </summary>
     public static void Check(ScreeningOutcome outcome, ScreeningChecklist checklist, string? reason, string? ground,
         bool movementPlanOnRecord, bool markedDuplicate, string? minutesNumber, DateOnly? minutesDate, DateTimeOffset now)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         var why = VietnameseText.TryNormalize(reason, allowNewLines: true);
         if (reason is not null && why is null)
         {
-            AppraisalErrors.Add(errors, "reason", "Lý do chứa ký tự không hợp lệ. Vui lòng gõ lại bằng bộ gõ tiếng Việt thông thường.");
+            errors.Add("reason", "Lý do chứa ký tự không hợp lệ. Vui lòng gõ lại bằng bộ gõ tiếng Việt thông thường.");
         }
         else if (why is { Length: > ReasonMaxLength })
         {
-            AppraisalErrors.Add(errors, "reason", $"Lý do dài tối đa {ReasonMaxLength} ký tự.");
+            errors.Add("reason", $"Lý do dài tối đa {ReasonMaxLength} ký tự.");
         }
 
         switch (outcome)
@@ -143,15 +143,15 @@ public static class Screening
                 var failures = checklist.Failures();
                 if (failures.Count > 0)
                 {
-                    throw AppraisalErrors.Unprocessable(NotAdmissible,
-                        $"Chưa thể tiếp nhận hồ sơ: {string.Join("; ", failures.Select(f => f.Text))}. Vui lòng trả hồ sơ để bổ sung hoặc loại hồ sơ với căn cứ tương ứng.");
+                    throw Refusal.Unprocessable(NotAdmissible,
+                        $"Chưa thể tiếp nhận hồ sơ: {string.Join("; ", failures.Select(f => f.Text))}. Vui lòng trả hồ sơ để bổ sung hoặc loại hồ sơ với căn cứ tương ứng.").ToException();
                 }
 
                 if (!movementPlanOnRecord)
                 {
-                    throw AppraisalErrors.Unprocessable(NotAdmissible,
+                    throw Refusal.Unprocessable(NotAdmissible,
                         "Chưa thể tiếp nhận hồ sơ: hệ thống chưa ghi nhận kế hoạch hưởng ứng phong trào của đơn vị trong đợt thi đua này. " +
-                        "Đơn vị cần cập nhật kế hoạch trước, hoặc trả hồ sơ để bổ sung.");
+                        "Đơn vị cần cập nhật kế hoạch trước, hoặc trả hồ sơ để bổ sung.").ToException();
                 }
 
                 return;
@@ -159,7 +159,7 @@ public static class Screening
             case ScreeningOutcome.Return:
                 if (string.IsNullOrEmpty(why))
                 {
-                    AppraisalErrors.Add(errors, "reason", "Vui lòng ghi rõ nội dung tác giả cần bổ sung, hoàn thiện.");
+                    errors.Add("reason", "Vui lòng ghi rõ nội dung tác giả cần bổ sung, hoàn thiện.");
                 }
 
                 ThrowIfAny(errors);
@@ -168,26 +168,26 @@ public static class Screening
             case ScreeningOutcome.Reject:
                 if (!ScreeningGrounds.IsKnown(ground))
                 {
-                    AppraisalErrors.Add(errors, "ground", $"Căn cứ loại hồ sơ phải là một trong: {string.Join(", ", ScreeningGrounds.All)}.");
+                    errors.Add("ground", $"Căn cứ loại hồ sơ phải là một trong: {string.Join(", ", ScreeningGrounds.All)}.");
                 }
 
                 var number = VietnameseText.TryNormalize(minutesNumber);
                 if (string.IsNullOrEmpty(number) || number.Length > RecognitionDecision.NumberMaxLength)
                 {
-                    AppraisalErrors.Add(errors, "decisionNumber", "Vui lòng nhập số biên bản hoặc quyết định của hội đồng về việc loại hồ sơ.");
+                    errors.Add("decisionNumber", "Vui lòng nhập số biên bản hoặc quyết định của hội đồng về việc loại hồ sơ.");
                 }
 
                 if (minutesDate is null)
                 {
-                    AppraisalErrors.Add(errors, "decisionDate", "Vui lòng nhập ngày của biên bản hoặc quyết định.");
+                    errors.Add("decisionDate", "Vui lòng nhập ngày của biên bản hoặc quyết định.");
                 }
                 else if (minutesDate.Value < InputBounds.MinDate)
                 {
-                    AppraisalErrors.Add(errors, "decisionDate", $"Ngày biên bản không được trước ngày {InputBounds.MinDate:dd/MM/yyyy}. Vui lòng kiểm tra lại năm.");
+                    errors.Add("decisionDate", $"Ngày biên bản không được trước ngày {InputBounds.MinDate:dd/MM/yyyy}. Vui lòng kiểm tra lại năm.");
                 }
                 else if (minutesDate.Value > DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime))
                 {
-                    AppraisalErrors.Add(errors, "decisionDate", $"Ngày biên bản không được sau ngày hôm nay ({VietnamTime.FormatDate(now)}).");
+                    errors.Add("decisionDate", $"Ngày biên bản không được sau ngày hôm nay ({VietnamTime.FormatDate(now)}).");
                 }
 
                 ThrowIfAny(errors);
@@ -196,9 +196,9 @@ public static class Screening
                     : checklist.Failures().Any(f => f.Ground == ground) || (ground == ScreeningGrounds.NoMovementPlan && !movementPlanOnRecord);
                 if (!shown)
                 {
-                    throw AppraisalErrors.Unprocessable(GroundNotShown, ground == ScreeningGrounds.Duplicate
+                    throw Refusal.Unprocessable(GroundNotShown, ground == ScreeningGrounds.Duplicate
                         ? "Chưa thể loại hồ sơ vì trùng lặp: vui lòng đánh dấu sáng kiến trước đó mà hồ sơ này trùng với."
-                        : $"Phiếu sơ loại không ghi nhận trường hợp \"{ScreeningGrounds.NameOf(ground!)}\". Vui lòng đánh dấu đúng mục trong phiếu trước khi loại hồ sơ.");
+                        : $"Phiếu sơ loại không ghi nhận trường hợp \"{ScreeningGrounds.NameOf(ground!)}\". Vui lòng đánh dấu đúng mục trong phiếu trước khi loại hồ sơ.").ToException();
                 }
 
                 return;
@@ -208,11 +208,11 @@ public static class Screening
         }
     }
 
-    private static void ThrowIfAny(Dictionary<string, string[]> errors)
+    private static void ThrowIfAny(FieldErrors errors)
     {
         if (errors.Count > 0)
         {
-            throw AppraisalErrors.Validation("Phiếu sơ loại chưa hợp lệ. Vui lòng sửa các mục được nêu.", errors);
+            throw Refusal.Invalid(errors.ByField, "Phiếu sơ loại chưa hợp lệ. Vui lòng sửa các mục được nêu.").ToException();
         }
     }
 }

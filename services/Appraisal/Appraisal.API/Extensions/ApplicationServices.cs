@@ -1,3 +1,4 @@
+using DoanKetSangTao.Appraisal.API.Apis;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Appraisal.API.IntegrationEvents;
 using DoanKetSangTao.Contracts;
@@ -28,8 +29,34 @@ public static class ApplicationServices
         builder.Services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(registration));
         builder.Services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(registration));
         builder.Services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(registration));
+        builder.Services.AddSingleton<AppraisalDatabase>();
         builder.Services.AddScoped<OrganizationDirectory>();
         builder.Services.AddScoped<CampaignDirectory>();
         return builder;
+    }
+
+    /// <summary>
+    /// Every appraisal route group, one stage a file, in the order the OpenAPI document lists them: what appraisal
+    /// received, the councils (set-up, membership, scheme, progress, assignment, nominations, audit), the cases
+    /// (the case, screening, assignment, scoring, decision), the authors' outcomes, and the councils' exports.
+    /// </summary>
+    public static WebApplication MapAppraisalApis(this WebApplication app)
+    {
+        app.MapAppraisalIntakeApi();
+        app.MapCouncilsApi();
+        app.MapCouncilMembershipApi();
+        app.MapCouncilSchemeApi();
+        app.MapCouncilProgressApi();
+        app.MapCouncilAssignmentsApi();
+        app.MapNominationsApi();
+        app.MapCouncilAuditApi();
+        app.MapCasesApi();
+        app.MapCaseScreeningApi();
+        app.MapCaseAssignmentApi();
+        app.MapCaseScoringApi();
+        app.MapCaseDecisionApi();
+        app.MapOutcomesApi();
+        app.MapCouncilExportsApi();
+        return app;
     }
 }

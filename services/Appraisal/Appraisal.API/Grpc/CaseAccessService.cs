@@ -1,12 +1,11 @@
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Contracts.Appraisal.V1;
 using Grpc.Core;
-using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Grpc;
 
 /// <summary>Answers registration's question "may this council member read this dossier?" from the rosters and assignments.</summary>
-public sealed class CaseAccessService(NpgsqlDataSource db, TimeProvider clock) : CaseAccess.CaseAccessBase
+public sealed class CaseAccessService(AppraisalDatabase database, TimeProvider clock) : CaseAccess.CaseAccessBase
 {
     public override async Task<CanReadDossierReply> CanReadDossier(CanReadDossierRequest request, ServerCallContext context)
     {
@@ -15,8 +14,8 @@ public sealed class CaseAccessService(NpgsqlDataSource db, TimeProvider clock) :
             throw new RpcException(new Status(StatusCode.InvalidArgument, "Cần mã người dùng và mã sáng kiến (GUID) hợp lệ."));
         }
 
-        await using var connection = await db.OpenConnectionAsync(context.CancellationToken);
-        var allowed = await CaseReaders.MayReadDossierAsync(connection, initiativeId, request.UserId, clock.GetUtcNow(), context.CancellationToken);
+        await using var db = await database.OpenAsync(context.CancellationToken);
+        var allowed = await CaseReaders.MayReadDossierAsync(db, initiativeId, request.UserId, clock.GetUtcNow(), context.CancellationToken);
         return new CanReadDossierReply { Allowed = allowed };
     }
 }

@@ -1,6 +1,5 @@
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Domain;
-using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 
@@ -13,7 +12,7 @@ namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 public static class CaseReaders
 {
     public static async Task<bool> IsCouncilReaderAsync(
-        NpgsqlConnection connection, Guid caseId, CouncilState council, string userId, DateTimeOffset at, CancellationToken ct)
+        AppraisalSession db, Guid caseId, CouncilState council, string userId, DateTimeOffset at, CancellationToken ct)
     {
         if (council.TenureOf(userId, at) is not { } tenure)
         {
@@ -25,21 +24,21 @@ public static class CaseReaders
             return true;
         }
 
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        return await db.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM case_assignments WHERE case_id = @caseId AND person_id = @PersonId)",
-            new { caseId, tenure.PersonId }, cancellationToken: ct));
+            new { caseId, tenure.PersonId }, db.Transaction, cancellationToken: ct));
     }
 
     /// <summary>Whether the account may read the dossier of the initiative: it reads one of the initiative's cases.</summary>
-    public static async Task<bool> MayReadDossierAsync(NpgsqlConnection connection, Guid initiativeId, string userId, DateTimeOffset at, CancellationToken ct)
+    public static async Task<bool> MayReadDossierAsync(AppraisalSession db, Guid initiativeId, string userId, DateTimeOffset at, CancellationToken ct)
     {
-        var cases = await connection.QueryAsync<(Guid Id, Guid CouncilId)>(new CommandDefinition(
+        var cases = await db.Connection.QueryAsync<(Guid Id, Guid CouncilId)>(new CommandDefinition(
             "SELECT id, council_id FROM appraisal_cases WHERE initiative_id = @initiativeId ORDER BY opened_at",
-            new { initiativeId }, cancellationToken: ct));
+            new { initiativeId }, db.Transaction, cancellationToken: ct));
         foreach (var (caseId, councilId) in cases)
         {
-            var council = await CouncilStore.LoadAsync(connection, councilId, ct: ct);
-            if (await IsCouncilReaderAsync(connection, caseId, council, userId, at, ct))
+            var council = await CouncilStore.LoadAsync(db, councilId, ct);
+            if (await IsCouncilReaderAsync(db, caseId, council, userId, at, ct))
             {
                 return true;
             }

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Domain;
-using DoanKetSangTao.ServiceDefaults.Http;
+using DoanKetSangTao.Domain;
 using DoanKetSangTao.ServiceDefaults.Security;
-using Npgsql;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 
@@ -75,27 +74,9 @@ public sealed class MemberRow
         new DateTimeOffset(JoinedAt, TimeSpan.Zero), LeftAt is { } left ? new DateTimeOffset(left, TimeSpan.Zero) : null);
 }
 
-/// <summary>The codes stored and sent for council levels and roles.</summary>
+/// <summary>The codes stored and sent for council roles (the level codes are the contracts' vocabulary: <see cref="CouncilLevels"/>).</summary>
 public static class CouncilCodes
 {
-    public static string Of(CouncilLevel level) => level switch
-    {
-        CouncilLevel.Commune => "commune",
-        CouncilLevel.Province => "province",
-        CouncilLevel.Central => "central",
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Unknown council level."),
-    };
-
-    public static CouncilLevel Level(string code) => TryLevel(code) ?? throw new InvalidOperationException($"Unknown council level '{code}'.");
-
-    public static CouncilLevel? TryLevel(string? code) => code switch
-    {
-        "commune" => CouncilLevel.Commune,
-        "province" => CouncilLevel.Province,
-        "central" => CouncilLevel.Central,
-        _ => null,
-    };
-
     public static CouncilRole Role(string code) => TryRole(code) ?? throw new InvalidOperationException($"Unknown council role '{code}'.");
 
     public static CouncilRole? TryRole(string? code) => code switch
@@ -109,83 +90,22 @@ public static class CouncilCodes
     };
 }
 
-/// <summary>
-/// A council as loaded: its row, every tenure, and the domain objects the rules work on. Who may do what is answered
-/// here once: the Front officers of the council's area set it up and see its results; its current secretary or chair
-/// runs it (hội đồng do Thư ký điều hành); its current members score what they are assigned.
-/// </summary>
-public sealed class CouncilState(CouncilRow row, IReadOnlyList<MemberRow> tenures)
+/// <summary>A row of the council list: the council's own columns and its counts.</summary>
+public sealed class CouncilSummaryRow : CouncilRow
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public int Members { get; set; }
 
-    public CouncilRow Row { get; } = row;
+    public int Cases { get; set; }
 
-    public IReadOnlyList<MemberRow> Tenures { get; } = tenures;
-
-    public CouncilLevel Level => CouncilCodes.Level(Row.Level);
-
-    public AppraisalCouncil Council => new(Row.Id, Row.Name, Level, Tenures.Select(t => t.ToDomain()).ToList(), Row.NominationQuota);
-
-    public ScoringScheme Scheme
-    {
-        get
-        {
-            var rubric = Domain.Rubric.Create(JsonSerializer.Deserialize<List<RubricCriterion?>>(Row.Rubric, Json));
-            var bands = Domain.GradeBands.Create(JsonSerializer.Deserialize<List<GradeBand?>>(Row.GradeBands, Json), rubric.MaxTotal);
-            return ScoringScheme.Restore(rubric, bands, Row.ScoringStartedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null);
-        }
-    }
-
-    public QuorumRule Quorum => QuorumRule.Create(Row.QuorumNumerator, Row.QuorumDenominator);
-
-    /// <summary>The area the council covers, as a scope: the centre, a province or a commune.</summary>
-    public AdministrativeScope Scope => Level switch
-    {
-        CouncilLevel.Central => AdministrativeScope.Central,
-        CouncilLevel.Province => new AdministrativeScope(Row.ScopeCode, null),
-        _ => new AdministrativeScope(Row.ProvinceCode, Row.ScopeCode),
-    };
-
-    /// <summary>The caller's tenure current at the instant, or null.</summary>
-    public MemberRow? TenureOf(CurrentUser user, DateTimeOffset at) => TenureOf(user.Id, at);
-
-    /// <summary>The tenure of the account <paramref name="userId"/> current at the instant, or null.</summary>
-    public MemberRow? TenureOf(string userId, DateTimeOffset at) =>
-        Tenures.FirstOrDefault(t => t.UserId == userId && t.ToDomain().IsMemberAt(at));
-
-    /// <summary>Runs the council: its current secretary or chair.</summary>
-    public bool IsRunBy(CurrentUser user, DateTimeOffset at) =>
-        TenureOf(user, at) is { } t && CouncilCodes.Role(t.Role) is CouncilRole.Secretary or CouncilRole.Chair;
-
-    /// <summary>A Front officer (or operator) whose area covers the council's: they set it up and see its results.</summary>
-    public bool IsOverseenBy(CurrentUser user) =>
-        (user.IsInRole(PlatformRoles.FrontOfficer) || user.IsInRole(PlatformRoles.Operator)) && user.Scope is { } scope && Level switch
-        {
-            CouncilLevel.Central => scope.Level == AdministrativeLevel.Central,
-            CouncilLevel.Province => scope.Covers(Row.ScopeCode),
-            _ => scope.Covers(Row.ProvinceCode!, Row.ScopeCode),
-        };
-
-    /// <summary>403 unless the caller runs the council (or, with <paramref name="orOverseer"/>, oversees it).</summary>
-    public void EnsureRunBy(CurrentUser user, DateTimeOffset at, bool orOverseer = false)
-    {
-        if (!IsRunBy(user, at) && !(orOverseer && IsOverseenBy(user)))
-        {
-            throw AppraisalErrors.Forbidden("council_not_yours",
-                $"Chỉ Thư ký hoặc Chủ tịch đương nhiệm của {Row.Name}{(orOverseer ? " hoặc cán bộ Mặt trận phụ trách địa bàn" : string.Empty)} được thực hiện thao tác này.");
-        }
-    }
-
-    /// <summary>403 unless the caller runs, oversees or sits on the council.</summary>
-    public void EnsureCanRead(CurrentUser user, DateTimeOffset at)
-    {
-        if (TenureOf(user, at) is null && !IsOverseenBy(user))
-        {
-            throw AppraisalErrors.Forbidden("council_not_yours", $"Bạn không phải thành viên của {Row.Name} và không phụ trách địa bàn của hội đồng.");
-        }
-    }
+    public int Decided { get; set; }
 }
 
+/// <summary>A new council as its founding decision sets it up (quyết định thành lập), before its members are added.</summary>
+public sealed record NewCouncil(
+    Guid Id, Guid CampaignId, CouncilLevel Level, AdministrativeScope Scope, string? Name, string? DecisionNumber, DateOnly DecisionDate,
+    string? DecisionSigner, int? NominationQuota, QuorumRule Quorum, ScoringScheme Scheme, int CampaignYear);
+
+/// <summary>Hội đồng thẩm định: the councils' rows and their tenures, and the councils' lists.</summary>
 public static class CouncilStore
 {
     private const string CouncilColumns = """
@@ -200,39 +120,101 @@ public static class CouncilStore
         joined_at AS JoinedAt, left_at AS LeftAt, change_reason AS ChangeReason
         """;
 
+    /// <summary>The council with its tenures; 404 when there is none.</summary>
+    public static Task<CouncilState> LoadAsync(AppraisalSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: false, ct);
+
     /// <summary>
-    /// The council with its tenures; 404 when there is none. With a transaction, the council row is locked (NO KEY UPDATE,
-    /// so cases can still be opened under it). Lock order everywhere: the council first, then its cases.
+    /// The council with its tenures, its row locked until the session ends (NO KEY UPDATE, so cases can still be opened
+    /// under it); 404 when there is none. Lock order everywhere: the council first, then its cases.
     /// </summary>
-    public static async Task<CouncilState> LoadAsync(NpgsqlConnection connection, Guid id, NpgsqlTransaction? tx = null, CancellationToken ct = default)
+    public static Task<CouncilState> LockAsync(AppraisalSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: true, ct);
+
+    private static async Task<CouncilState> LoadAsync(AppraisalSession db, Guid id, bool forUpdate, CancellationToken ct)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<CouncilRow>(new CommandDefinition(
-            $"SELECT {CouncilColumns} FROM councils WHERE id = @id{(tx is null ? string.Empty : " FOR NO KEY UPDATE")}", new { id }, tx, cancellationToken: ct))
-            ?? throw new ProblemException(StatusCodes.Status404NotFound, "council_not_found", "Không tìm thấy hội đồng thẩm định.");
-        var tenures = await connection.QueryAsync<MemberRow>(new CommandDefinition(
-            $"SELECT {MemberColumns} FROM council_members WHERE council_id = @id ORDER BY joined_at, id", new { id }, tx, cancellationToken: ct));
+        var row = await db.Connection.QuerySingleOrDefaultAsync<CouncilRow>(new CommandDefinition(
+            $"SELECT {CouncilColumns} FROM councils WHERE id = @id{(forUpdate ? " FOR NO KEY UPDATE" : string.Empty)}", new { id }, db.Transaction, cancellationToken: ct))
+            ?? throw Refusal.NotFound("council_not_found", "Không tìm thấy hội đồng thẩm định.").ToException();
+        var tenures = await db.Connection.QueryAsync<MemberRow>(new CommandDefinition(
+            $"SELECT {MemberColumns} FROM council_members WHERE council_id = @id ORDER BY joined_at, id", new { id }, db.Transaction, cancellationToken: ct));
         return new CouncilState(row, tenures.ToList());
     }
 
+    /// <summary>Inserts the council; false when the campaign already has one for that level and scope.</summary>
+    public static async Task<bool> CreateAsync(AppraisalSession db, NewCouncil council, string by, DateTimeOffset now, CancellationToken ct) =>
+        await db.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO councils (id, campaign_id, level, scope_code, province_code, name, decision_number, decision_date, decision_signer,
+                                  nomination_quota, quorum_numerator, quorum_denominator, rubric, grade_bands, created_at, created_by, campaign_year)
+            VALUES (@Id, @CampaignId, @level, @scopeCode, @province, @name, @number, @date, @signer, @NominationQuota, @num, @den,
+                    @rubric::jsonb, @bands::jsonb, @now, @by, @CampaignYear)
+            ON CONFLICT (campaign_id, level, scope_code) DO NOTHING
+            """,
+            new
+            {
+                council.Id, council.CampaignId, level = council.Level.Code(), scopeCode = ScopeCode(council.Scope), province = council.Scope.ProvinceCode,
+                name = VietnameseText.TryNormalize(council.Name), number = VietnameseText.TryNormalize(council.DecisionNumber),
+                date = council.DecisionDate.ToDateTime(TimeOnly.MinValue), signer = VietnameseText.TryNormalize(council.DecisionSigner),
+                council.NominationQuota, num = council.Quorum.Numerator, den = council.Quorum.Denominator,
+                rubric = JsonSerializer.Serialize(council.Scheme.Rubric.Criteria, CouncilState.Json),
+                bands = JsonSerializer.Serialize(council.Scheme.Bands.Bands, CouncilState.Json), now = now.UtcDateTime, by, council.CampaignYear,
+            }, db.Tx, cancellationToken: ct)) > 0;
+
+    /// <summary>Replaces the council's rubric and grade bands.</summary>
+    public static Task SaveSchemeAsync(AppraisalSession db, Guid id, ScoringScheme scheme, CancellationToken ct) =>
+        db.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE councils SET rubric = @rubric::jsonb, grade_bands = @bands::jsonb WHERE id = @id",
+            new { id, rubric = JsonSerializer.Serialize(scheme.Rubric.Criteria, CouncilState.Json), bands = JsonSerializer.Serialize(scheme.Bands.Bands, CouncilState.Json) },
+            db.Tx, cancellationToken: ct));
+
+    /// <summary>
+    /// The councils the account sits on, and (for an officer) those of the area they oversee, newest first, at most 500,
+    /// with their current members and cases counted.
+    /// </summary>
+    public static async Task<IReadOnlyList<CouncilSummaryRow>> ListAsync(AppraisalSession db, Guid? campaignId, string me, bool officer,
+        AdministrativeScope? scope, CancellationToken ct) =>
+        (await db.Connection.QueryAsync<CouncilSummaryRow>(new CommandDefinition(
+            """
+            SELECT k.id AS Id, k.campaign_id AS CampaignId, k.level AS Level, k.scope_code AS ScopeCode, k.province_code AS ProvinceCode, k.name AS Name,
+                   k.decision_number AS DecisionNumber, k.decision_date AS DecisionDate,
+                   (SELECT count(*)::int FROM council_members m WHERE m.council_id = k.id AND m.left_at IS NULL) AS Members,
+                   (SELECT count(*)::int FROM appraisal_cases c WHERE c.council_id = k.id) AS Cases,
+                   (SELECT count(*)::int FROM appraisal_cases c WHERE c.council_id = k.id AND c.state = 'decided') AS Decided
+            FROM councils k
+            WHERE (@campaignId::uuid IS NULL OR k.campaign_id = @campaignId)
+              AND (k.id IN (SELECT council_id FROM council_members WHERE user_id = @me AND left_at IS NULL)
+                   OR (@officer AND (@province::text IS NULL
+                        OR (@commune::text IS NULL AND k.province_code = @province)
+                        OR (k.level = 'commune' AND k.scope_code = @commune))))
+            ORDER BY k.created_at DESC
+            LIMIT 500
+            """,
+            new { campaignId, me, officer = officer && scope is not null, province = scope?.ProvinceCode, commune = scope?.CommuneCode },
+            db.Transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>How many of the council's cases are in each state.</summary>
+    public static async Task<Dictionary<string, int>> CasesByStateAsync(AppraisalSession db, Guid id, CancellationToken ct) =>
+        (await db.Connection.QueryAsync<(string State, int Count)>(new CommandDefinition(
+            "SELECT state, count(*)::int FROM appraisal_cases WHERE council_id = @id GROUP BY state", new { id }, db.Transaction, cancellationToken: ct)))
+        .ToDictionary(x => x.State, x => x.Count);
+
     /// <summary>Councils of a campaign and level whose scope covers an area, nearest scope first.</summary>
-    public static Task<Guid?> FindCoveringAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid campaignId, CouncilLevel level,
-        string provinceCode, string communeCode, CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+    public static Task<Guid?> FindCoveringAsync(AppraisalSession db, Guid campaignId, CouncilLevel level, string provinceCode, string communeCode,
+        CancellationToken ct) =>
+        db.Connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
             """
             SELECT id FROM councils
             WHERE campaign_id = @campaignId AND level = @level
               AND scope_code = CASE @level WHEN 'central' THEN 'VN' WHEN 'province' THEN @provinceCode ELSE @communeCode END
             """,
-            new { campaignId, level = CouncilCodes.Of(level), provinceCode, communeCode }, tx, cancellationToken: ct));
+            new { campaignId, level = level.Code(), provinceCode, communeCode }, db.Transaction, cancellationToken: ct));
 
     /// <summary>
     /// The council above for a nomination: the next level, covering the case's area; the same campaign's council first, else
     /// one of another campaign of the same year (a province campaign nominates to the centre's national campaign), the
     /// most recently set up.
     /// </summary>
-    public static Task<Guid?> FindAboveAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CouncilRow from, CouncilLevel above,
-        string provinceCode, CancellationToken ct) =>
-        connection.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
+    public static Task<Guid?> FindAboveAsync(AppraisalSession db, CouncilRow from, CouncilLevel above, string provinceCode, CancellationToken ct) =>
+        db.Connection.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
             """
             SELECT id FROM councils
             WHERE level = @level AND scope_code = CASE @level WHEN 'central' THEN 'VN' ELSE @provinceCode END
@@ -240,5 +222,13 @@ public static class CouncilStore
             ORDER BY (campaign_id = @CampaignId) DESC, created_at DESC
             LIMIT 1
             """,
-            new { from.CampaignId, from.CampaignYear, level = CouncilCodes.Of(above), provinceCode }, tx, cancellationToken: ct));
+            new { from.CampaignId, from.CampaignYear, level = above.Code(), provinceCode }, db.Transaction, cancellationToken: ct));
+
+    /// <summary>The scope code stored for a council: "VN", the province's code or the commune's.</summary>
+    private static string ScopeCode(AdministrativeScope scope) => scope.Level switch
+    {
+        AdministrativeLevel.Central => "VN",
+        AdministrativeLevel.Province => scope.ProvinceCode!,
+        _ => scope.CommuneCode!,
+    };
 }

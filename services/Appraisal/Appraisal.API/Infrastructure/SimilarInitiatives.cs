@@ -72,6 +72,15 @@ public static class SimilarInitiatives
         return rows.AsList();
     }
 
+    /// <summary>The earlier initiatives most like the case, compared by title and by its own registration summary (like with like).</summary>
+    public static async Task<IReadOnlyList<SimilarInitiative>> LikeCaseAsync(AppraisalSession db, CaseRow row, int limit, CancellationToken ct)
+    {
+        // Null when the initiative is not in the corpus: the title alone is compared then.
+        var summary = await db.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT summary FROM similarity_corpus WHERE initiative_id = @InitiativeId", new { row.InitiativeId }, db.Transaction, cancellationToken: ct));
+        return await FindAsync(db.Connection, row.Title, summary, row.InitiativeId, limit, ct);
+    }
+
     /// <summary>
     /// Adds an initiative to the corpus, or refreshes it (a redelivered or replayed event, a newer read of the same
     /// initiative): one row per initiative whatever happens, written in the caller's transaction.

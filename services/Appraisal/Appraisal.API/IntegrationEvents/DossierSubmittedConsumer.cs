@@ -1,4 +1,3 @@
-using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.Messaging;
@@ -26,22 +25,12 @@ public sealed class DossierSubmittedConsumer(
             deadline: DateTime.UtcNow.AddSeconds(10),
             cancellationToken: cancellationToken);
 
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO received_dossiers (dossier_id, version, initiative_id, campaign_id, title, kind, field, organization_id, province_code,
-                                           commune_code, author_org_ids, solution, novelty, attachment_count, submitted_at, submitted_by, source_event_id)
-            VALUES (@DossierId, @Version, @InitiativeId, @CampaignId, @Title, @Kind, @Field, @OrganizationId, @ProvinceCode,
-                    @CommuneCode, @AuthorOrganizationIds, @Solution, @Novelty, @AttachmentCount, @SubmittedAt, @SubmittedBy, @EventId)
-            ON CONFLICT (dossier_id, version) DO NOTHING
-            """,
-            new
-            {
-                message.DossierId, message.Version, message.InitiativeId, message.CampaignId, message.Title, message.Kind, message.Field,
-                message.OrganizationId, message.ProvinceCode, message.CommuneCode, AuthorOrganizationIds = message.AuthorOrganizationIds.ToArray(),
-                dossier.Solution, dossier.Novelty, AttachmentCount = dossier.Attachments.Count, SubmittedAt = dossier.SubmittedAt.ToDateTime(),
-                message.SubmittedBy, message.EventId,
-            }, transaction, cancellationToken: cancellationToken));
-        await CaseIntake.OpenAsync(transaction, outbox, message.DossierId, message.Version, clock.GetUtcNow(), cancellationToken);
+        var db = AppraisalSession.Within(transaction, outbox);
+        await CaseIntake.ReceiveAsync(db, new ReceivedDossier(
+            message.DossierId, message.Version, message.InitiativeId, message.CampaignId, message.Title, message.Kind, message.Field,
+            message.OrganizationId, message.ProvinceCode, message.CommuneCode, message.AuthorOrganizationIds.ToArray(), dossier.Solution, dossier.Novelty,
+            dossier.Attachments.Count, dossier.SubmittedAt.ToDateTime(), message.SubmittedBy, message.EventId), cancellationToken);
+        await CaseIntake.OpenAsync(db, message.DossierId, message.Version, clock.GetUtcNow(), cancellationToken);
         await SimilarInitiatives.RefreshStageAsync(transaction, message.InitiativeId, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Registration.V1;
@@ -15,6 +14,7 @@ namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;
 public sealed class InitiativeRegisteredConsumer(
     NpgsqlDataSource db,
     InitiativeLookup.InitiativeLookupClient initiatives,
+    Outbox outbox,
     ILogger<InitiativeRegisteredConsumer> logger) : IdempotentConsumer<InitiativeRegistered>(db, logger)
 {
     protected override async Task HandleAsync(InitiativeRegistered message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -25,32 +25,16 @@ public sealed class InitiativeRegisteredConsumer(
             cancellationToken: cancellationToken);
 
         var registeredAt = initiative.RegisteredAt.ToDateTime();
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO intake_records (initiative_id, campaign_id, title, kind, organization_id, province_code, commune_code,
-                                        author_names, registered_at, source_event_id)
-            VALUES (@InitiativeId, @CampaignId, @Title, @Kind, @OrganizationId, @ProvinceCode, @CommuneCode,
-                    @AuthorNames, @RegisteredAt, @SourceEventId)
-            ON CONFLICT (initiative_id) DO NOTHING
-            """,
-            new
-            {
-                InitiativeId = Guid.Parse(initiative.InitiativeId),
-                CampaignId = Guid.Parse(initiative.CampaignId),
-                initiative.Title,
-                initiative.Kind,
-                OrganizationId = Guid.Parse(initiative.OrganizationId),
-                initiative.ProvinceCode,
-                initiative.CommuneCode,
-                AuthorNames = initiative.Authors.Select(a => a.FullName).ToArray(),
-                RegisteredAt = registeredAt,
-                SourceEventId = message.EventId,
-            }, transaction, cancellationToken: cancellationToken));
+        var initiativeId = Guid.Parse(initiative.InitiativeId);
+        var campaignId = Guid.Parse(initiative.CampaignId);
+        await CaseIntake.RecordRegisteredAsync(AppraisalSession.Within(transaction, outbox), new IntakeRecord(
+            initiativeId, campaignId, initiative.Title, initiative.Kind, Guid.Parse(initiative.OrganizationId), initiative.ProvinceCode,
+            initiative.CommuneCode, initiative.Authors.Select(a => a.FullName).ToArray(), registeredAt, message.EventId), cancellationToken);
 
         // Every initiative, any province, joins the corpus; the similar-initiatives list shows it once it is submitted (its stage).
         await SimilarInitiatives.UpsertAsync(transaction, new CorpusEntry(
-            Guid.Parse(initiative.InitiativeId), Guid.Parse(initiative.CampaignId), initiative.Title, initiative.Summary, initiative.Kind,
+            initiativeId, campaignId, initiative.Title, initiative.Summary, initiative.Kind,
             initiative.ProvinceCode, initiative.CommuneCode, registeredAt), cancellationToken);
-        await SimilarInitiatives.RefreshStageAsync(transaction, Guid.Parse(initiative.InitiativeId), cancellationToken);
+        await SimilarInitiatives.RefreshStageAsync(transaction, initiativeId, cancellationToken);
     }
 }

@@ -1,17 +1,17 @@
-using DoanKetSangTao.ServiceDefaults.Http;
-using Microsoft.AspNetCore.Http;
+using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Appraisal.API.Domain;
 
 /// <summary>
 /// Lý do từ chối (refusals) of the appraisal rules: each a stable snake_case code that integrations match on,
-/// thrown as a <see cref="ProblemException"/> with a Vietnamese message that says what to do.
+/// refused as a <see cref="Refusal"/> (returned, or thrown with <c>ToException()</c>) with a Vietnamese message that says what to do.
+/// The refusal names its kind; the statuses in these summaries are what <c>RefusalProblems</c> makes of it.
 /// Queries (is this member conflicted? is quorum met?) answer with values; operations that a rule forbids throw.
 /// </summary>
-public static class AppraisalErrors
+public static class AppraisalRefusals
 {
-    /// <summary>400: the input breaks a validation rule; the field errors say which (shared code of ServiceDefaults).</summary>
-    public const string ValidationFailed = Problems.ValidationFailed;
+    /// <summary>400: the input breaks a validation rule; the field errors say which (the shared code of every refusal of fields).</summary>
+    public const string ValidationFailed = Refusal.ValidationFailed;
 
     /// <summary>409: the rubric or the grade bands change after the first score was given.</summary>
     public const string RubricFrozen = "rubric_frozen";
@@ -46,19 +46,9 @@ public static class AppraisalErrors
     /// <summary>422: the council has already nominated as many cases as its quota allows.</summary>
     public const string NominationQuotaExceeded = "nomination_quota_exceeded";
 
+    /// <summary>409: an act the case's state does not allow (screening a decided case, scoring one not admitted).</summary>
+    public const string CaseStateInvalid = "case_state_invalid";
+
     /// <summary>409: any act on a case whose initiative the author withdrew (the case is closed).</summary>
     public const string CaseWithdrawn = "case_withdrawn";
-
-    internal static ProblemException Validation(string detail, Dictionary<string, string[]> errors) =>
-        new(StatusCodes.Status400BadRequest, ValidationFailed, detail, errors);
-
-    internal static ProblemException Forbidden(string code, string detail) => new(StatusCodes.Status403Forbidden, code, detail);
-
-    internal static ProblemException Conflict(string code, string detail) => new(StatusCodes.Status409Conflict, code, detail);
-
-    internal static ProblemException Unprocessable(string code, string detail) => new(StatusCodes.Status422UnprocessableEntity, code, detail);
-
-    /// <summary>Collects field errors the way <c>InitiativeRegistration.Validate</c> does: several messages per field.</summary>
-    internal static void Add(Dictionary<string, string[]> errors, string field, string message) =>
-        errors[field] = errors.TryGetValue(field, out var m) ? [.. m, message] : [message];
 }

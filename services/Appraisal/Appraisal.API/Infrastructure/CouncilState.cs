@@ -1,0 +1,83 @@
+using System.Text.Json;
+using DoanKetSangTao.Appraisal.API.Domain;
+using DoanKetSangTao.Domain;
+using DoanKetSangTao.ServiceDefaults.Security;
+
+namespace DoanKetSangTao.Appraisal.API.Infrastructure;
+
+/// <summary>
+/// A council as loaded: its row, every tenure, and the domain objects the rules work on. Who may do what is answered
+/// here once: the Front officers of the council's area set it up and see its results; its current secretary or chair
+/// runs it (hội đồng do Thư ký điều hành); its current members score what they are assigned.
+/// </summary>
+public sealed class CouncilState(CouncilRow row, IReadOnlyList<MemberRow> tenures)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public CouncilRow Row { get; } = row;
+
+    public IReadOnlyList<MemberRow> Tenures { get; } = tenures;
+
+    public CouncilLevel Level => CouncilLevels.Parse(Row.Level);
+
+    public AppraisalCouncil Council => new(Row.Id, Row.Name, Level, Tenures.Select(t => t.ToDomain()).ToList(), Row.NominationQuota);
+
+    public ScoringScheme Scheme
+    {
+        get
+        {
+            var rubric = Domain.Rubric.Create(JsonSerializer.Deserialize<List<RubricCriterion?>>(Row.Rubric, Json));
+            var bands = Domain.GradeBands.Create(JsonSerializer.Deserialize<List<GradeBand?>>(Row.GradeBands, Json), rubric.MaxTotal);
+            return ScoringScheme.Restore(rubric, bands, Row.ScoringStartedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null);
+        }
+    }
+
+    public QuorumRule Quorum => QuorumRule.Create(Row.QuorumNumerator, Row.QuorumDenominator);
+
+    /// <summary>The area the council covers, as a scope: the centre, a province or a commune.</summary>
+    public AdministrativeScope Scope => Level switch
+    {
+        CouncilLevel.Central => AdministrativeScope.Central,
+        CouncilLevel.Province => new AdministrativeScope(Row.ScopeCode, null),
+        _ => new AdministrativeScope(Row.ProvinceCode, Row.ScopeCode),
+    };
+
+    /// <summary>The caller's tenure current at the instant, or null.</summary>
+    public MemberRow? TenureOf(CurrentUser user, DateTimeOffset at) => TenureOf(user.Id, at);
+
+    /// <summary>The tenure of the account <paramref name="userId"/> current at the instant, or null.</summary>
+    public MemberRow? TenureOf(string userId, DateTimeOffset at) =>
+        Tenures.FirstOrDefault(t => t.UserId == userId && t.ToDomain().IsMemberAt(at));
+
+    /// <summary>Runs the council: its current secretary or chair.</summary>
+    public bool IsRunBy(CurrentUser user, DateTimeOffset at) =>
+        TenureOf(user, at) is { } t && CouncilCodes.Role(t.Role) is CouncilRole.Secretary or CouncilRole.Chair;
+
+    /// <summary>A Front officer (or operator) whose area covers the council's: they set it up and see its results.</summary>
+    public bool IsOverseenBy(CurrentUser user) =>
+        (user.IsInRole(PlatformRoles.FrontOfficer) || user.IsInRole(PlatformRoles.Operator)) && user.Scope is { } scope && Level switch
+        {
+            CouncilLevel.Central => scope.Level == AdministrativeLevel.Central,
+            CouncilLevel.Province => scope.Covers(Row.ScopeCode),
+            _ => scope.Covers(Row.ProvinceCode!, Row.ScopeCode),
+        };
+
+    /// <summary>403 unless the caller runs the council (or, with <paramref name="orOverseer"/>, oversees it).</summary>
+    public void EnsureRunBy(CurrentUser user, DateTimeOffset at, bool orOverseer = false)
+    {
+        if (!IsRunBy(user, at) && !(orOverseer && IsOverseenBy(user)))
+        {
+            throw Refusal.Forbidden("council_not_yours",
+                $"Chỉ Thư ký hoặc Chủ tịch đương nhiệm của {Row.Name}{(orOverseer ? " hoặc cán bộ Mặt trận phụ trách địa bàn" : string.Empty)} được thực hiện thao tác này.").ToException();
+        }
+    }
+
+    /// <summary>403 unless the caller runs, oversees or sits on the council.</summary>
+    public void EnsureCanRead(CurrentUser user, DateTimeOffset at)
+    {
+        if (TenureOf(user, at) is null && !IsOverseenBy(user))
+        {
+            throw Refusal.Forbidden("council_not_yours", $"Bạn không phải thành viên của {Row.Name} và không phụ trách địa bàn của hội đồng.").ToException();
+        }
+    }
+}
