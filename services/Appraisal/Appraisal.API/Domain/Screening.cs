@@ -1,5 +1,4 @@
 using DoanKetSangTao.Domain;
-using DoanKetSangTao.ServiceDefaults.Http;
 
 namespace DoanKetSangTao.Appraisal.API.Domain;
 
