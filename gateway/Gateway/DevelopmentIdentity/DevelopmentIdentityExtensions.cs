@@ -73,15 +73,15 @@ public static class DevelopmentIdentityExtensions
             ["response_types_supported"] = new[] { "token" },
             ["subject_types_supported"] = new[] { "public" },
             ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
-        }));
+        })).WithSummary("Cấu hình OpenID của máy chủ cấp mã thử nghiệm (chỉ trên máy cục bộ).");
         group.MapGet("/jwks", (SigningKey key) =>
         {
             var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.Rsa.ExportParameters(false)) { KeyId = key.KeyId });
             return TypedResults.Ok(new { keys = new[] { new { kty = jwk.Kty, use = "sig", alg = SecurityAlgorithms.RsaSha256, kid = key.KeyId, n = jwk.N, e = jwk.E } } });
-        });
-        group.MapGet("/users", () => TypedResults.Ok(DemoUsers.All));
-        group.MapGet("/organizations", () => TypedResults.Ok(DemoUsers.Organizations));
-        group.MapPost("/token", IssueToken);
+        }).WithSummary("Khóa công khai để kiểm tra chữ ký mã truy cập thử nghiệm.");
+        group.MapGet("/users", () => TypedResults.Ok(DemoUsers.All)).WithSummary("Danh sách người dùng thử nghiệm và vai trò của họ.");
+        group.MapGet("/organizations", () => TypedResults.Ok(DemoUsers.Organizations)).WithSummary("Danh sách cơ quan, đơn vị thử nghiệm.");
+        group.MapPost("/token", IssueToken).WithSummary("Cấp mã truy cập cho một người dùng thử nghiệm.");
         return app;
     }
 
