@@ -80,6 +80,7 @@ public static class MessagingExtensions
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         builder.Services.AddSingleton(new MessageTypeRegistry([contractsAssembly]));
         builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<ServiceDatabase>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddClaimedQueue<OutboxRelay, OutboxRelay.OutboxRow>();
         return builder;

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.ServiceDefaults.Http;
@@ -22,7 +23,7 @@ public static class AppraisalIntakeApi
 
     /// <summary>Sáng kiến đã tiếp nhận để thẩm định trong một tỉnh; cán bộ cấp xã chỉ xem được của xã mình.</summary>
     public static async Task<Results<Ok<List<IntakeRecordResponse>>, ProblemHttpResult>> ListIntake(
-        string provinceCode, Guid? campaignId, AppraisalDatabase database, CurrentUser user, CancellationToken ct)
+        string provinceCode, Guid? campaignId, ServiceDatabase database, CurrentUser user, CancellationToken ct)
     {
         if (!user.TryGetAreaFilter(provinceCode, out var commune))
         {
@@ -35,7 +36,7 @@ public static class AppraisalIntakeApi
 
     /// <summary>Hồ sơ đã tiếp nhận: các phiên bản hồ sơ đã nộp trong một tỉnh; cán bộ cấp xã chỉ xem được của xã mình.</summary>
     public static async Task<Results<Ok<List<ReceivedDossierResponse>>, ProblemHttpResult>> ListReceivedDossiers(
-        string provinceCode, Guid? campaignId, AppraisalDatabase database, CurrentUser user, CancellationToken ct)
+        string provinceCode, Guid? campaignId, ServiceDatabase database, CurrentUser user, CancellationToken ct)
     {
         if (!user.TryGetAreaFilter(provinceCode, out var commune))
         {

@@ -1,13 +1,14 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Security;
 
 namespace DoanKetSangTao.Appraisal.API.Apis;
 
 /// <summary>What every appraisal endpoint needs, bound with <c>[AsParameters]</c>.</summary>
-public sealed class AppraisalServices(AppraisalDatabase db, CurrentUser user, TimeProvider clock, OrganizationDirectory organizations)
+public sealed class AppraisalServices(ServiceDatabase db, CurrentUser user, TimeProvider clock, OrganizationDirectory organizations)
 {
     /// <summary>Opens the session a handler reads or changes in; the statements are the stores'.</summary>
-    public AppraisalDatabase Db { get; } = db;
+    public ServiceDatabase Db { get; } = db;
 
     public CurrentUser User { get; } = user;
 

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using System.Text.Json;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
@@ -29,7 +30,7 @@ public static class CasesApi
     }
 
     /// <summary>The case and its council, if the caller runs or oversees the council, or is assigned the case.</summary>
-    internal static async Task<(CaseRow Row, CouncilState Council)> ReadableAsync(AppraisalSession db, Guid id, AppraisalServices s, CancellationToken ct)
+    internal static async Task<(CaseRow Row, CouncilState Council)> ReadableAsync(DatabaseSession db, Guid id, AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
         var row = await CaseStore.LoadAsync(db, id, ct);
@@ -43,7 +44,7 @@ public static class CasesApi
     }
 
     /// <summary>The case, locked for the change that follows, and its council, if the caller runs it (its secretary or chair).</summary>
-    internal static async Task<(CaseRow Row, CouncilState Council)> LockRunAsync(AppraisalSession db, Guid id, AppraisalServices s, DateTimeOffset now,
+    internal static async Task<(CaseRow Row, CouncilState Council)> LockRunAsync(DatabaseSession db, Guid id, AppraisalServices s, DateTimeOffset now,
         CancellationToken ct)
     {
         var row = await CaseStore.LockAsync(db, id, ct);
@@ -53,10 +54,10 @@ public static class CasesApi
     }
 
     /// <summary>The case as the case endpoints answer it, read again after a change.</summary>
-    internal static async Task<CaseResponse> ReloadAsync(AppraisalSession db, Guid id, CouncilState council, CancellationToken ct) =>
+    internal static async Task<CaseResponse> ReloadAsync(DatabaseSession db, Guid id, CouncilState council, CancellationToken ct) =>
         await ResponseAsync(db, await CaseStore.LoadAsync(db, id, ct), council, ct);
 
-    internal static async Task<CaseResponse> ResponseAsync(AppraisalSession db, CaseRow r, CouncilState council, CancellationToken ct)
+    internal static async Task<CaseResponse> ResponseAsync(DatabaseSession db, CaseRow r, CouncilState council, CancellationToken ct)
     {
         var assignees = await CaseQueries.AssigneesAsync(db, r.Id, ct);
         static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Domain;
@@ -181,7 +182,7 @@ public static class CouncilsApi
     }
 
     /// <summary>The council as its endpoints answer it, with its cases counted by state.</summary>
-    internal static async Task<CouncilResponse> ResponseAsync(AppraisalSession db, CouncilState council, CancellationToken ct)
+    internal static async Task<CouncilResponse> ResponseAsync(DatabaseSession db, CouncilState council, CancellationToken ct)
     {
         var states = await CouncilStore.CasesByStateAsync(db, council.Row.Id, ct);
         var scheme = council.Scheme;

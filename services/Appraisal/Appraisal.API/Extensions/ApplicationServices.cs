@@ -29,7 +29,6 @@ public static class ApplicationServices
         builder.Services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(registration));
         builder.Services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(registration));
         builder.Services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(registration));
-        builder.Services.AddSingleton<AppraisalDatabase>();
         builder.Services.AddScoped<OrganizationDirectory>();
         builder.Services.AddScoped<CampaignDirectory>();
         return builder;

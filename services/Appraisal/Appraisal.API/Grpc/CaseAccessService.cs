@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Contracts.Appraisal.V1;
 using Grpc.Core;
@@ -5,7 +6,7 @@ using Grpc.Core;
 namespace DoanKetSangTao.Appraisal.API.Grpc;
 
 /// <summary>Answers registration's question "may this council member read this dossier?" from the rosters and assignments.</summary>
-public sealed class CaseAccessService(AppraisalDatabase database, TimeProvider clock) : CaseAccess.CaseAccessBase
+public sealed class CaseAccessService(ServiceDatabase database, TimeProvider clock) : CaseAccess.CaseAccessBase
 {
     public override async Task<CanReadDossierReply> CanReadDossier(CanReadDossierRequest request, ServerCallContext context)
     {

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 
@@ -9,7 +10,7 @@ namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 /// </summary>
 public static class AssignmentStore
 {
-    public static async Task SetAsync(AppraisalSession db, CouncilState council, CaseRow row, IReadOnlyCollection<Guid> memberIds, bool automatic,
+    public static async Task SetAsync(DatabaseSession db, CouncilState council, CaseRow row, IReadOnlyCollection<Guid> memberIds, bool automatic,
         string actor, DateTimeOffset now, CancellationToken ct)
     {
         var ids = memberIds.Distinct().ToArray();
@@ -35,13 +36,13 @@ public static class AssignmentStore
     }
 
     /// <summary>How many cases of the council each member is assigned (their load).</summary>
-    public static async Task<Dictionary<Guid, int>> LoadsAsync(AppraisalSession db, Guid councilId, CancellationToken ct) =>
+    public static async Task<Dictionary<Guid, int>> LoadsAsync(DatabaseSession db, Guid councilId, CancellationToken ct) =>
         (await db.Connection.QueryAsync<(Guid PersonId, int Load)>(new CommandDefinition(
             "SELECT a.person_id, count(*)::int FROM case_assignments a JOIN appraisal_cases c ON c.id = a.case_id WHERE c.council_id = @councilId GROUP BY a.person_id",
             new { councilId }, db.Transaction, cancellationToken: ct))).ToDictionary(l => l.PersonId, l => l.Load);
 
     /// <summary>Who has a score sheet (draft or submitted) on the case: they stay assigned.</summary>
-    public static async Task<HashSet<Guid>> ScoredByAsync(AppraisalSession db, Guid caseId, CancellationToken ct) =>
+    public static async Task<HashSet<Guid>> ScoredByAsync(DatabaseSession db, Guid caseId, CancellationToken ct) =>
         (await db.Connection.QueryAsync<Guid>(new CommandDefinition(
             "SELECT person_id FROM score_sheets WHERE case_id = @caseId", new { caseId }, db.Transaction, cancellationToken: ct))).ToHashSet();
 }

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using System.Text.Json;
 using Dapper;
 
@@ -9,7 +10,7 @@ namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 /// </summary>
 public static class AuditTrail
 {
-    public static Task RecordAsync(AppraisalSession db, Guid councilId, Guid? caseId, string action, string actor, object details,
+    public static Task RecordAsync(DatabaseSession db, Guid councilId, Guid? caseId, string action, string actor, object details,
         DateTimeOffset now, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO audit_entries (council_id, case_id, action, actor, at, details) VALUES (@councilId, @caseId, @action, @actor, @at, @details::jsonb)",
@@ -17,7 +18,7 @@ public static class AuditTrail
             db.Tx, cancellationToken: ct));
 
     /// <summary>The council's entries after <paramref name="after"/> (of one case when given), oldest first, at most 1000.</summary>
-    public static async Task<List<AuditEntry>> ListAsync(AppraisalSession db, Guid councilId, Guid? caseId, long after, CancellationToken ct) =>
+    public static async Task<List<AuditEntry>> ListAsync(DatabaseSession db, Guid councilId, Guid? caseId, long after, CancellationToken ct) =>
         (await db.Connection.QueryAsync<AuditEntry>(new CommandDefinition(
             """
             SELECT id AS Id, case_id AS CaseId, action AS Action, actor AS Actor, at AS At, details::text AS Details FROM audit_entries
@@ -26,7 +27,7 @@ public static class AuditTrail
             """, new { councilId, caseId, after }, db.Transaction, cancellationToken: ct))).AsList();
 
     /// <summary>The council's cases without a decision yet: their scores stay hidden from those who do not run it.</summary>
-    public static async Task<HashSet<Guid>> UndecidedCasesAsync(AppraisalSession db, Guid councilId, CancellationToken ct) =>
+    public static async Task<HashSet<Guid>> UndecidedCasesAsync(DatabaseSession db, Guid councilId, CancellationToken ct) =>
         (await db.Connection.QueryAsync<Guid>(new CommandDefinition(
             "SELECT id FROM appraisal_cases WHERE council_id = @councilId AND state <> 'decided'", new { councilId }, db.Transaction, cancellationToken: ct))).ToHashSet();
 }

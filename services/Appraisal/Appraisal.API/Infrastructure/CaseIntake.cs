@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Contracts.IntegrationEvents;
@@ -20,7 +21,7 @@ public static class CaseIntake
         """;
 
     /// <summary>Opens or reopens the case for a received version; null when no council covers it yet (opened when one is set up).</summary>
-    public static async Task<Guid?> OpenAsync(AppraisalSession db, Guid dossierId, int version, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Guid?> OpenAsync(DatabaseSession db, Guid dossierId, int version, DateTimeOffset now, CancellationToken ct)
     {
         var connection = db.Connection;
         var tx = db.Tx;
@@ -105,11 +106,11 @@ public static class CaseIntake
     }
 
     /// <summary>Takes the campaign's intake lock until the transaction ends (council set-up and the intake of its dossiers).</summary>
-    public static Task LockCampaignAsync(AppraisalSession db, Guid campaignId, CancellationToken ct) =>
+    public static Task LockCampaignAsync(DatabaseSession db, Guid campaignId, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(hashtext('appraisal-intake:' || @campaignId::text))", new { campaignId }, db.Tx, cancellationToken: ct));
 
-    private static async Task AnnounceAsync(AppraisalSession db, Guid caseId, Guid council, CaseRow d, DateTimeOffset now, CancellationToken ct)
+    private static async Task AnnounceAsync(DatabaseSession db, Guid caseId, Guid council, CaseRow d, DateTimeOffset now, CancellationToken ct)
     {
         var level = await db.Connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT level FROM councils WHERE id = @council", new { council }, db.Tx, cancellationToken: ct));
@@ -120,7 +121,7 @@ public static class CaseIntake
     /// When a council is set up, the dossiers already received in its scope and campaign that no council holds yet become its
     /// cases (the latest version of each).
     /// </summary>
-    public static async Task<int> BackfillAsync(AppraisalSession db, CouncilState council, DateTimeOffset now, CancellationToken ct)
+    public static async Task<int> BackfillAsync(DatabaseSession db, CouncilState council, DateTimeOffset now, CancellationToken ct)
     {
         var waiting = await db.Connection.QueryAsync<(Guid DossierId, int Version)>(new CommandDefinition(
             """
@@ -145,7 +146,7 @@ public static class CaseIntake
     }
 
     /// <summary>Records a submitted dossier version with the content registration holds for it; a redelivery adds nothing.</summary>
-    public static Task ReceiveAsync(AppraisalSession db, ReceivedDossier d, CancellationToken ct) =>
+    public static Task ReceiveAsync(DatabaseSession db, ReceivedDossier d, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO received_dossiers (dossier_id, version, initiative_id, campaign_id, title, kind, field, organization_id, province_code,
@@ -156,7 +157,7 @@ public static class CaseIntake
             """, d, db.Tx, cancellationToken: ct));
 
     /// <summary>Opens the intake record of a registered initiative; a redelivery adds nothing.</summary>
-    public static Task RecordRegisteredAsync(AppraisalSession db, IntakeRecord r, CancellationToken ct) =>
+    public static Task RecordRegisteredAsync(DatabaseSession db, IntakeRecord r, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO intake_records (initiative_id, campaign_id, title, kind, organization_id, province_code, commune_code,
@@ -170,7 +171,7 @@ public static class CaseIntake
     /// Rút sáng kiến: remembers the withdrawal (no case is opened for the initiative afterwards) and closes its open cases
     /// (screening, admitted or returned) with when and why, each in the audit trail. Decided and rejected cases keep their outcome.
     /// </summary>
-    public static async Task WithdrawAsync(AppraisalSession db, InitiativeWithdrawn w, CancellationToken ct)
+    public static async Task WithdrawAsync(DatabaseSession db, InitiativeWithdrawn w, CancellationToken ct)
     {
         var connection = db.Connection;
         // Serialized with intake in the campaign: a case being opened at this moment is either seen here and closed, or sees

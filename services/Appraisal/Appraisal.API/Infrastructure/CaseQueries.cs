@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
@@ -26,7 +27,7 @@ public static class CaseQueries
     /// The council's cases (in a state when given), oldest first, with their progress; all of them when
     /// <paramref name="seesAll"/>, else those assigned to <paramref name="me"/>. The state's name and the progress text are left for the caller.
     /// </summary>
-    public static async Task<List<CaseSummary>> ProgressAsync(AppraisalSession db, Guid councilId, string? state, bool seesAll, Guid? me, CancellationToken ct) =>
+    public static async Task<List<CaseSummary>> ProgressAsync(DatabaseSession db, Guid councilId, string? state, bool seesAll, Guid? me, CancellationToken ct) =>
         (await db.Connection.QueryAsync<CaseSummary>(new CommandDefinition(
             """
             SELECT c.id AS Id, c.initiative_id AS InitiativeId, c.title AS Title, c.state AS State, '' AS StateName,
@@ -44,7 +45,7 @@ public static class CaseQueries
             """, new { councilId, state, seesAll, me }, db.Transaction, cancellationToken: ct))).AsList();
 
     /// <summary>Each member's assigned and submitted counts on the council (only <paramref name="me"/> unless <paramref name="seesAll"/>).</summary>
-    public static async Task<List<MemberLoad>> MemberLoadsAsync(AppraisalSession db, Guid councilId, bool seesAll, Guid? me, CancellationToken ct) =>
+    public static async Task<List<MemberLoad>> MemberLoadsAsync(DatabaseSession db, Guid councilId, bool seesAll, Guid? me, CancellationToken ct) =>
         (await db.Connection.QueryAsync<MemberLoad>(new CommandDefinition(
             """
             SELECT a.person_id AS PersonId, count(*)::int AS Assigned, count(sh.submitted_at)::int AS Submitted
@@ -55,7 +56,7 @@ public static class CaseQueries
             """, new { councilId, seesAll, me }, db.Transaction, cancellationToken: ct))).AsList();
 
     /// <summary>Who is assigned to the case, in the order they were assigned.</summary>
-    public static async Task<List<CaseAssignee>> AssigneesAsync(AppraisalSession db, Guid caseId, CancellationToken ct) =>
+    public static async Task<List<CaseAssignee>> AssigneesAsync(DatabaseSession db, Guid caseId, CancellationToken ct) =>
         (await db.Connection.QueryAsync<CaseAssignee>(new CommandDefinition(
             """
             SELECT a.person_id AS PersonId, sh.submitted_at IS NOT NULL AS Submitted, d.person_id IS NOT NULL AS Declared
@@ -66,7 +67,7 @@ public static class CaseQueries
             """, new { caseId }, db.Transaction, cancellationToken: ct))).AsList();
 
     /// <summary>Every council's outcome for the initiative, if the account submitted it, in the order the cases opened.</summary>
-    public static async Task<List<CaseOutcome>> OutcomesAsync(AppraisalSession db, Guid initiativeId, string submittedBy, CancellationToken ct) =>
+    public static async Task<List<CaseOutcome>> OutcomesAsync(DatabaseSession db, Guid initiativeId, string submittedBy, CancellationToken ct) =>
         (await db.Connection.QueryAsync<CaseOutcome>(new CommandDefinition(
             """
             SELECT c.id AS CaseId, k.name AS Name, k.level AS Level, c.state AS State, c.recognized AS Recognized, c.aggregate_total AS Total,

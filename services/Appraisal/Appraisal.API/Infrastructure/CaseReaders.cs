@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Domain;
 
@@ -12,7 +13,7 @@ namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 public static class CaseReaders
 {
     public static async Task<bool> IsCouncilReaderAsync(
-        AppraisalSession db, Guid caseId, CouncilState council, string userId, DateTimeOffset at, CancellationToken ct)
+        DatabaseSession db, Guid caseId, CouncilState council, string userId, DateTimeOffset at, CancellationToken ct)
     {
         if (council.TenureOf(userId, at) is not { } tenure)
         {
@@ -30,7 +31,7 @@ public static class CaseReaders
     }
 
     /// <summary>Whether the account may read the dossier of the initiative: it reads one of the initiative's cases.</summary>
-    public static async Task<bool> MayReadDossierAsync(AppraisalSession db, Guid initiativeId, string userId, DateTimeOffset at, CancellationToken ct)
+    public static async Task<bool> MayReadDossierAsync(DatabaseSession db, Guid initiativeId, string userId, DateTimeOffset at, CancellationToken ct)
     {
         var cases = await db.Connection.QueryAsync<(Guid Id, Guid CouncilId)>(new CommandDefinition(
             "SELECT id, council_id FROM appraisal_cases WHERE initiative_id = @initiativeId ORDER BY opened_at",

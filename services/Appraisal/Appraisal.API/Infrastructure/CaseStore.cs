@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using System.Text.Json;
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Domain;
@@ -108,24 +109,24 @@ public static class CaseStore
         """;
 
     /// <summary>The case; 404 when there is none.</summary>
-    public static Task<CaseRow> LoadAsync(AppraisalSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: false, ct);
+    public static Task<CaseRow> LoadAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: false, ct);
 
     /// <summary>The case, its row locked for the change that follows; 404 when there is none.</summary>
-    public static Task<CaseRow> LockAsync(AppraisalSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: true, ct);
+    public static Task<CaseRow> LockAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: true, ct);
 
-    private static async Task<CaseRow> LoadAsync(AppraisalSession db, Guid id, bool forUpdate, CancellationToken ct) =>
+    private static async Task<CaseRow> LoadAsync(DatabaseSession db, Guid id, bool forUpdate, CancellationToken ct) =>
         await db.Connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
             $"SELECT {Columns} FROM appraisal_cases c WHERE c.id = @id{(forUpdate ? " FOR UPDATE" : string.Empty)}", new { id }, db.Transaction, cancellationToken: ct))
         ?? throw Refusal.NotFound("case_not_found", "Không tìm thấy hồ sơ thẩm định.").ToException();
 
     /// <summary>Every case of the council, oldest first.</summary>
-    public static async Task<List<CaseRow>> OfCouncilAsync(AppraisalSession db, Guid councilId, CancellationToken ct) =>
+    public static async Task<List<CaseRow>> OfCouncilAsync(DatabaseSession db, Guid councilId, CancellationToken ct) =>
         (await db.Connection.QueryAsync<CaseRow>(new CommandDefinition(
             $"SELECT {Columns} FROM appraisal_cases c WHERE c.council_id = @councilId ORDER BY c.opened_at, c.id",
             new { councilId }, db.Transaction, cancellationToken: ct))).AsList();
 
     /// <summary>The council's cases assigned to a member, oldest first.</summary>
-    public static async Task<List<CaseRow>> AssignedToAsync(AppraisalSession db, Guid councilId, Guid personId, CancellationToken ct) =>
+    public static async Task<List<CaseRow>> AssignedToAsync(DatabaseSession db, Guid councilId, Guid personId, CancellationToken ct) =>
         (await db.Connection.QueryAsync<CaseRow>(new CommandDefinition(
             $"""
             SELECT {Columns} FROM appraisal_cases c JOIN case_assignments a ON a.case_id = c.id
@@ -135,7 +136,7 @@ public static class CaseStore
     /// <summary>
     /// The admitted cases to share out, locked: those named, or else those nobody is assigned to yet, oldest first.
     /// </summary>
-    public static async Task<List<CaseRow>> LockUnassignedAsync(AppraisalSession db, Guid councilId, IReadOnlyList<Guid>? caseIds, CancellationToken ct) =>
+    public static async Task<List<CaseRow>> LockUnassignedAsync(DatabaseSession db, Guid councilId, IReadOnlyList<Guid>? caseIds, CancellationToken ct) =>
         (await db.Connection.QueryAsync<CaseRow>(new CommandDefinition(
             $"""
             SELECT {Columns} FROM appraisal_cases c
@@ -146,7 +147,7 @@ public static class CaseStore
             """, new { councilId, caseIds = caseIds?.ToArray() }, db.Tx, cancellationToken: ct))).AsList();
 
     /// <summary>Records a screening; a rejection also records the council's minutes and announces nothing by itself.</summary>
-    public static Task RecordScreeningAsync(AppraisalSession db, Guid id, ScreeningRecord s, DateTimeOffset now, CancellationToken ct) =>
+    public static Task RecordScreeningAsync(DatabaseSession db, Guid id, ScreeningRecord s, DateTimeOffset now, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE appraisal_cases SET state = @State, screening = @record::jsonb, updated_at = @now,
@@ -164,19 +165,19 @@ public static class CaseStore
             }, db.Tx, cancellationToken: ct));
 
     /// <summary>Whether appraisal knows the initiative: in the similarity corpus or as a case.</summary>
-    public static Task<bool> IsKnownInitiativeAsync(AppraisalSession db, Guid initiativeId, CancellationToken ct) =>
+    public static Task<bool> IsKnownInitiativeAsync(DatabaseSession db, Guid initiativeId, CancellationToken ct) =>
         db.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM similarity_corpus WHERE initiative_id = @initiativeId) OR EXISTS (SELECT 1 FROM appraisal_cases WHERE initiative_id = @initiativeId)",
             new { initiativeId }, db.Transaction, cancellationToken: ct));
 
     /// <summary>Marks the case a duplicate of an earlier initiative.</summary>
-    public static Task MarkDuplicateAsync(AppraisalSession db, Guid id, Guid original, string? note, DateTimeOffset now, CancellationToken ct) =>
+    public static Task MarkDuplicateAsync(DatabaseSession db, Guid id, Guid original, string? note, DateTimeOffset now, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE appraisal_cases SET duplicate_of_initiative_id = @original, duplicate_note = @note, updated_at = @now WHERE id = @id",
             new { id, original, note, now = now.UtcDateTime }, db.Tx, cancellationToken: ct));
 
     /// <summary>Records the decision, and moves the initiative's stage in the similarity corpus (recognized or not).</summary>
-    public static async Task RecordDecisionAsync(AppraisalSession db, CaseRow row, DecisionRecord d, DateTimeOffset now, CancellationToken ct)
+    public static async Task RecordDecisionAsync(DatabaseSession db, CaseRow row, DecisionRecord d, DateTimeOffset now, CancellationToken ct)
     {
         await db.Connection.ExecuteAsync(new CommandDefinition(
             """
@@ -193,7 +194,7 @@ public static class CaseStore
     }
 
     /// <summary>How many of the council's cases it has nominated upward.</summary>
-    public static Task<int> CountNominatedAsync(AppraisalSession db, Guid councilId, CancellationToken ct) =>
+    public static Task<int> CountNominatedAsync(DatabaseSession db, Guid councilId, CancellationToken ct) =>
         db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT count(*)::int FROM appraisal_cases WHERE council_id = @councilId AND nominated_to_case_id IS NOT NULL",
             new { councilId }, db.Transaction, cancellationToken: ct));
@@ -202,7 +203,7 @@ public static class CaseStore
     /// Opens the nominated case in the council above, a copy of the lower one with its result attached, and links the two;
     /// false when the council above already holds a case of the initiative.
     /// </summary>
-    public static async Task<bool> NominateAsync(AppraisalSession db, Guid caseId, Guid upperCaseId, Guid upperCouncilId, object lowerResult,
+    public static async Task<bool> NominateAsync(DatabaseSession db, Guid caseId, Guid upperCaseId, Guid upperCouncilId, object lowerResult,
         DateTimeOffset now, CancellationToken ct)
     {
         var inserted = await db.Connection.ExecuteAsync(new CommandDefinition(

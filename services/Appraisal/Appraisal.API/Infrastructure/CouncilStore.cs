@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using System.Text.Json;
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Domain;
@@ -121,15 +122,15 @@ public static class CouncilStore
         """;
 
     /// <summary>The council with its tenures; 404 when there is none.</summary>
-    public static Task<CouncilState> LoadAsync(AppraisalSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: false, ct);
+    public static Task<CouncilState> LoadAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: false, ct);
 
     /// <summary>
     /// The council with its tenures, its row locked until the session ends (NO KEY UPDATE, so cases can still be opened
     /// under it); 404 when there is none. Lock order everywhere: the council first, then its cases.
     /// </summary>
-    public static Task<CouncilState> LockAsync(AppraisalSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: true, ct);
+    public static Task<CouncilState> LockAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: true, ct);
 
-    private static async Task<CouncilState> LoadAsync(AppraisalSession db, Guid id, bool forUpdate, CancellationToken ct)
+    private static async Task<CouncilState> LoadAsync(DatabaseSession db, Guid id, bool forUpdate, CancellationToken ct)
     {
         var row = await db.Connection.QuerySingleOrDefaultAsync<CouncilRow>(new CommandDefinition(
             $"SELECT {CouncilColumns} FROM councils WHERE id = @id{(forUpdate ? " FOR NO KEY UPDATE" : string.Empty)}", new { id }, db.Transaction, cancellationToken: ct))
@@ -140,7 +141,7 @@ public static class CouncilStore
     }
 
     /// <summary>Inserts the council; false when the campaign already has one for that level and scope.</summary>
-    public static async Task<bool> CreateAsync(AppraisalSession db, NewCouncil council, string by, DateTimeOffset now, CancellationToken ct) =>
+    public static async Task<bool> CreateAsync(DatabaseSession db, NewCouncil council, string by, DateTimeOffset now, CancellationToken ct) =>
         await db.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO councils (id, campaign_id, level, scope_code, province_code, name, decision_number, decision_date, decision_signer,
@@ -160,7 +161,7 @@ public static class CouncilStore
             }, db.Tx, cancellationToken: ct)) > 0;
 
     /// <summary>Replaces the council's rubric and grade bands.</summary>
-    public static Task SaveSchemeAsync(AppraisalSession db, Guid id, ScoringScheme scheme, CancellationToken ct) =>
+    public static Task SaveSchemeAsync(DatabaseSession db, Guid id, ScoringScheme scheme, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE councils SET rubric = @rubric::jsonb, grade_bands = @bands::jsonb WHERE id = @id",
             new { id, rubric = JsonSerializer.Serialize(scheme.Rubric.Criteria, CouncilState.Json), bands = JsonSerializer.Serialize(scheme.Bands.Bands, CouncilState.Json) },
@@ -170,7 +171,7 @@ public static class CouncilStore
     /// The councils the account sits on, and (for an officer) those of the area they oversee, newest first, at most 500,
     /// with their current members and cases counted.
     /// </summary>
-    public static async Task<IReadOnlyList<CouncilSummaryRow>> ListAsync(AppraisalSession db, Guid? campaignId, string me, bool officer,
+    public static async Task<IReadOnlyList<CouncilSummaryRow>> ListAsync(DatabaseSession db, Guid? campaignId, string me, bool officer,
         AdministrativeScope? scope, CancellationToken ct) =>
         (await db.Connection.QueryAsync<CouncilSummaryRow>(new CommandDefinition(
             """
@@ -192,13 +193,13 @@ public static class CouncilStore
             db.Transaction, cancellationToken: ct))).AsList();
 
     /// <summary>How many of the council's cases are in each state.</summary>
-    public static async Task<Dictionary<string, int>> CasesByStateAsync(AppraisalSession db, Guid id, CancellationToken ct) =>
+    public static async Task<Dictionary<string, int>> CasesByStateAsync(DatabaseSession db, Guid id, CancellationToken ct) =>
         (await db.Connection.QueryAsync<(string State, int Count)>(new CommandDefinition(
             "SELECT state, count(*)::int FROM appraisal_cases WHERE council_id = @id GROUP BY state", new { id }, db.Transaction, cancellationToken: ct)))
         .ToDictionary(x => x.State, x => x.Count);
 
     /// <summary>Councils of a campaign and level whose scope covers an area, nearest scope first.</summary>
-    public static Task<Guid?> FindCoveringAsync(AppraisalSession db, Guid campaignId, CouncilLevel level, string provinceCode, string communeCode,
+    public static Task<Guid?> FindCoveringAsync(DatabaseSession db, Guid campaignId, CouncilLevel level, string provinceCode, string communeCode,
         CancellationToken ct) =>
         db.Connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
             """
@@ -213,7 +214,7 @@ public static class CouncilStore
     /// one of another campaign of the same year (a province campaign nominates to the centre's national campaign), the
     /// most recently set up.
     /// </summary>
-    public static Task<Guid?> FindAboveAsync(AppraisalSession db, CouncilRow from, CouncilLevel above, string provinceCode, CancellationToken ct) =>
+    public static Task<Guid?> FindAboveAsync(DatabaseSession db, CouncilRow from, CouncilLevel above, string provinceCode, CancellationToken ct) =>
         db.Connection.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
             """
             SELECT id FROM councils

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
@@ -54,7 +55,7 @@ public sealed record ReceivedDossierResponse
 /// <summary>The lists of what appraisal received in an area (newest first, at most 200): registered initiatives and submitted dossiers.</summary>
 public static class IntakeQueries
 {
-    public static async Task<List<IntakeRecordResponse>> InitiativesAsync(AppraisalSession db, string provinceCode, string? commune, Guid? campaignId,
+    public static async Task<List<IntakeRecordResponse>> InitiativesAsync(DatabaseSession db, string provinceCode, string? commune, Guid? campaignId,
         CancellationToken ct) =>
         (await db.Connection.QueryAsync<IntakeRecordResponse>(new CommandDefinition(
             """
@@ -66,7 +67,7 @@ public static class IntakeQueries
             ORDER BY opened_at DESC LIMIT 200
             """, new { provinceCode, commune, campaignId }, db.Transaction, cancellationToken: ct))).AsList();
 
-    public static async Task<List<ReceivedDossierResponse>> DossiersAsync(AppraisalSession db, string provinceCode, string? commune, Guid? campaignId,
+    public static async Task<List<ReceivedDossierResponse>> DossiersAsync(DatabaseSession db, string provinceCode, string? commune, Guid? campaignId,
         CancellationToken ct) =>
         (await db.Connection.QueryAsync<ReceivedDossierResponse>(new CommandDefinition(
             """

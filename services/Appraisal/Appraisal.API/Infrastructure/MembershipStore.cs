@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
@@ -9,7 +10,7 @@ namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 public static class MembershipStore
 {
     /// <summary>Records a new tenure (a member joining, or the same person in a new role).</summary>
-    public static Task AddTenureAsync(AppraisalSession db, Guid councilId, MemberRow m, string by, DateTimeOffset now, CancellationToken ct) =>
+    public static Task AddTenureAsync(DatabaseSession db, Guid councilId, MemberRow m, string by, DateTimeOffset now, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO council_members (council_id, person_id, user_id, full_name, email, role, organization_id, joined_at, change_reason, recorded_by, recorded_at)
@@ -19,7 +20,7 @@ public static class MembershipStore
             db.Tx, cancellationToken: ct));
 
     /// <summary>Ends a tenure now, with the reason for the change.</summary>
-    public static Task EndTenureAsync(AppraisalSession db, long tenureId, string? reason, DateTimeOffset now, CancellationToken ct) =>
+    public static Task EndTenureAsync(DatabaseSession db, long tenureId, string? reason, DateTimeOffset now, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE council_members SET left_at = @now, change_reason = @reason WHERE id = @tenureId",
             new { now = now.UtcDateTime, reason, tenureId }, db.Tx, cancellationToken: ct));
@@ -28,7 +29,7 @@ public static class MembershipStore
     /// Thôi tham gia: ends the tenure now and withdraws the member's assignments on admitted cases without a submitted sheet,
     /// with their drafts there (a draft would otherwise keep the case from being reassigned).
     /// </summary>
-    public static Task LeaveAsync(AppraisalSession db, Guid councilId, MemberRow tenure, string? reason, DateTimeOffset now, CancellationToken ct) =>
+    public static Task LeaveAsync(DatabaseSession db, Guid councilId, MemberRow tenure, string? reason, DateTimeOffset now, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE council_members SET left_at = @now, change_reason = @reason WHERE id = @Id;

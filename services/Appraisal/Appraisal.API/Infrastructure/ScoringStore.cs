@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using System.Text.Json;
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Domain;
@@ -29,7 +30,7 @@ public sealed record CaseEvaluation(CaseAggregate Aggregate, QuorumStatus Quorum
 public static class ScoringStore
 {
     /// <summary>Score sheets of the council's cases: of one case and/or one member when given.</summary>
-    public static async Task<List<ScoreSheet>> SheetsAsync(AppraisalSession db, Guid councilId, Guid? caseId,
+    public static async Task<List<ScoreSheet>> SheetsAsync(DatabaseSession db, Guid councilId, Guid? caseId,
         Guid? personId, CancellationToken ct) =>
         (await db.Connection.QueryAsync<(Guid CaseId, Guid PersonId, string Scores, DateTime? SubmittedAt)>(new CommandDefinition(
             """
@@ -43,7 +44,7 @@ public static class ScoringStore
         .ToList();
 
     /// <summary>Who is assigned to each of the council's cases (one case when given).</summary>
-    public static async Task<ILookup<Guid, Guid>> AssignmentsAsync(AppraisalSession db, Guid councilId, Guid? caseId,
+    public static async Task<ILookup<Guid, Guid>> AssignmentsAsync(DatabaseSession db, Guid councilId, Guid? caseId,
         CancellationToken ct) =>
         (await db.Connection.QueryAsync<(Guid CaseId, Guid PersonId)>(new CommandDefinition(
             """
@@ -52,7 +53,7 @@ public static class ScoringStore
             """, new { councilId, caseId }, db.Transaction, cancellationToken: ct))).ToLookup(a => a.CaseId, a => a.PersonId);
 
     /// <summary>The conflicts of interest of the council's members with the cases: organizations (with the hierarchy) and declarations.</summary>
-    public static async Task<ConflictOfInterest> ConflictsAsync(AppraisalSession db, OrganizationDirectory organizations,
+    public static async Task<ConflictOfInterest> ConflictsAsync(DatabaseSession db, OrganizationDirectory organizations,
         CouncilState council, IReadOnlyList<CaseRow> cases, CancellationToken ct)
     {
         var orgs = cases.SelectMany(c => c.AuthorOrgIds).Concat(council.Tenures.Select(t => t.OrganizationId));
@@ -64,7 +65,7 @@ public static class ScoringStore
     }
 
     /// <summary>Saves the member's sheet (a draft or the submitted one); the council's first score freezes its rubric.</summary>
-    public static Task SaveSheetAsync(AppraisalSession db, Guid councilId, ScoreSheet sheet, DateTimeOffset now, CancellationToken ct) =>
+    public static Task SaveSheetAsync(DatabaseSession db, Guid councilId, ScoreSheet sheet, DateTimeOffset now, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO score_sheets (case_id, person_id, scores, submitted_at, updated_at) VALUES (@CaseId, @MemberId, @scores::jsonb, @submitted, @now)
@@ -78,13 +79,13 @@ public static class ScoringStore
             }, db.Tx, cancellationToken: ct));
 
     /// <summary>Whether the member has submitted a sheet on the case.</summary>
-    public static Task<bool> HasSubmittedAsync(AppraisalSession db, Guid caseId, Guid personId, CancellationToken ct) =>
+    public static Task<bool> HasSubmittedAsync(DatabaseSession db, Guid caseId, Guid personId, CancellationToken ct) =>
         db.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM score_sheets WHERE case_id = @caseId AND person_id = @personId AND submitted_at IS NOT NULL)",
             new { caseId, personId }, db.Transaction, cancellationToken: ct));
 
     /// <summary>Records a declared conflict of interest (a new reason replaces the old) and drops the member's draft on the case.</summary>
-    public static Task DeclareConflictAsync(AppraisalSession db, Guid caseId, Guid personId, string reason, DateTimeOffset now, CancellationToken ct) =>
+    public static Task DeclareConflictAsync(DatabaseSession db, Guid caseId, Guid personId, string reason, DateTimeOffset now, CancellationToken ct) =>
         db.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO conflict_declarations (case_id, person_id, reason, declared_at) VALUES (@caseId, @personId, @reason, @now)

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 using DoanKetSangTao.Domain;
 using Npgsql;
@@ -73,7 +74,7 @@ public static class SimilarInitiatives
     }
 
     /// <summary>The earlier initiatives most like the case, compared by title and by its own registration summary (like with like).</summary>
-    public static async Task<IReadOnlyList<SimilarInitiative>> LikeCaseAsync(AppraisalSession db, CaseRow row, int limit, CancellationToken ct)
+    public static async Task<IReadOnlyList<SimilarInitiative>> LikeCaseAsync(DatabaseSession db, CaseRow row, int limit, CancellationToken ct)
     {
         // Null when the initiative is not in the corpus: the title alone is compared then.
         var summary = await db.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(

@@ -14,7 +14,7 @@ namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;
 public sealed class DossierSubmittedConsumer(
     NpgsqlDataSource db,
     DossierLookup.DossierLookupClient dossiers,
-    Outbox outbox,
+    ServiceDatabase database,
     TimeProvider clock,
     ILogger<DossierSubmittedConsumer> logger) : IdempotentConsumer<DossierSubmitted>(db, logger)
 {
@@ -25,7 +25,7 @@ public sealed class DossierSubmittedConsumer(
             deadline: DateTime.UtcNow.AddSeconds(10),
             cancellationToken: cancellationToken);
 
-        var db = AppraisalSession.Within(transaction, outbox);
+        var db = database.Join(transaction);
         await CaseIntake.ReceiveAsync(db, new ReceivedDossier(
             message.DossierId, message.Version, message.InitiativeId, message.CampaignId, message.Title, message.Kind, message.Field,
             message.OrganizationId, message.ProvinceCode, message.CommuneCode, message.AuthorOrganizationIds.ToArray(), dossier.Solution, dossier.Novelty,

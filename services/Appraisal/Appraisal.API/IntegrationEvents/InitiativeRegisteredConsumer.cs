@@ -14,7 +14,7 @@ namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;
 public sealed class InitiativeRegisteredConsumer(
     NpgsqlDataSource db,
     InitiativeLookup.InitiativeLookupClient initiatives,
-    Outbox outbox,
+    ServiceDatabase database,
     ILogger<InitiativeRegisteredConsumer> logger) : IdempotentConsumer<InitiativeRegistered>(db, logger)
 {
     protected override async Task HandleAsync(InitiativeRegistered message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ public sealed class InitiativeRegisteredConsumer(
         var registeredAt = initiative.RegisteredAt.ToDateTime();
         var initiativeId = Guid.Parse(initiative.InitiativeId);
         var campaignId = Guid.Parse(initiative.CampaignId);
-        await CaseIntake.RecordRegisteredAsync(AppraisalSession.Within(transaction, outbox), new IntakeRecord(
+        await CaseIntake.RecordRegisteredAsync(database.Join(transaction), new IntakeRecord(
             initiativeId, campaignId, initiative.Title, initiative.Kind, Guid.Parse(initiative.OrganizationId), initiative.ProvinceCode,
             initiative.CommuneCode, initiative.Authors.Select(a => a.FullName).ToArray(), registeredAt, message.EventId), cancellationToken);
 

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.Registration.API.Infrastructure;
@@ -82,7 +83,7 @@ public static class AdministrativeUnitsApi
     /// under it keep its code; lists and scopes of the unit it merged into include them.
     /// </summary>
     public static async Task<Results<Ok<AdministrativeUnitResponse>, ProblemHttpResult>> RetireAdministrativeUnit(
-        string code, RetireAdministrativeUnitRequest request, RegistrationDb db, AdministrativeUnitStore units, CancellationToken ct)
+        string code, RetireAdministrativeUnitRequest request, ServiceDatabase db, AdministrativeUnitStore units, CancellationToken ct)
     {
         var reason = VietnameseText.TryNormalize(request.Reason, allowNewLines: true);
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000)

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.Registration.API.Infrastructure;
@@ -217,7 +218,7 @@ public static class CampaignsApi
     /// <summary>Null when the <paramref name="kind"/> window is open for the organization; otherwise <c>registration_closed</c> / <c>dossier_closed</c>.</summary>
     internal static async Task<Refusal?> ClosedAsync(
         this CampaignStore campaigns, Campaign campaign, string kind, string provinceCode, Guid organizationId, DateTimeOffset now, CancellationToken ct,
-        RegistrationTransaction? tx = null)
+        DatabaseSession? tx = null)
     {
         var window = await campaigns.WindowAsync(campaign.Id, kind, organizationId, ct, tx);
         return CampaignWindows.Check(campaign, kind, provinceCode, window.Deadlines, window.Extensions, now);

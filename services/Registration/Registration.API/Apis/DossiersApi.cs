@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.Files;
@@ -277,7 +278,7 @@ public static class DossiersApi
             : RegistrationRefusals.DossierNotFound;
 
     /// <summary>The dossier, then its initiative, locked for the rest of the transaction.</summary>
-    private static async Task<LockedDossier> LockAsync(RegistrationTransaction tx, RegistrationServices services, DossierStore dossiers, Guid id, CancellationToken ct)
+    private static async Task<LockedDossier> LockAsync(DatabaseSession tx, RegistrationServices services, DossierStore dossiers, Guid id, CancellationToken ct)
     {
         var dossier = await dossiers.LockAsync(tx, id, ct);
         return new LockedDossier(dossier, dossier is null ? null : await services.Initiatives.LockAsync(tx, dossier.InitiativeId, ct));

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Paging;
 using DoanKetSangTao.Domain;
@@ -300,7 +301,7 @@ public static class InitiativesApi
         InitiativeResponse.From((await services.InitiativeQueries.LoadAsync(id, ct))!);
 
     /// <summary>Registered: the transition, plus the event the thin flow's consumers (notification, reporting) act on.</summary>
-    private static async Task RegisterAsync(RegistrationTransaction tx, RegistrationServices services, InitiativeRow row, DateTimeOffset now, CancellationToken ct)
+    private static async Task RegisterAsync(DatabaseSession tx, RegistrationServices services, InitiativeRow row, DateTimeOffset now, CancellationToken ct)
     {
         await services.Initiatives.TransitionAsync(tx, row, LifecycleStep.Submit, services.User.Id, null, now, ct);
         await tx.PublishAsync(new InitiativeRegistered(

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Registration.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Security;
 
@@ -5,14 +6,14 @@ namespace DoanKetSangTao.Registration.API.Apis;
 
 /// <summary>What the registration endpoints need, bundled for <c>[AsParameters]</c>: the caller, the clock, and the stores.</summary>
 public sealed class RegistrationServices(
-    RegistrationDb db,
+    ServiceDatabase db,
     InitiativeStore initiatives,
     InitiativeQueries initiativeQueries,
     CurrentUser user,
     TimeProvider clock)
 {
     /// <summary>Begins the transaction a change's writes and events share.</summary>
-    public RegistrationDb Db { get; } = db;
+    public ServiceDatabase Db { get; } = db;
 
     public InitiativeStore Initiatives { get; } = initiatives;
 

@@ -33,7 +33,6 @@ public static class ApplicationServices
         builder.Services.AddTransient<DossierReaders>();
 
         // All SQL lives in these stores and query classes (Infrastructure/); handlers, consumers and gRPC services call them.
-        builder.Services.AddSingleton<RegistrationDb>();
         builder.Services.AddSingleton<InitiativeStore>();
         builder.Services.AddSingleton<InitiativeQueries>();
         builder.Services.AddSingleton<FilingStore>();

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 
 namespace DoanKetSangTao.Registration.API.Infrastructure;
@@ -26,7 +27,7 @@ public sealed class AdministrativeUnit
 /// Danh mục đơn vị hành chính: provinces and communes as data (the shipped list, <see cref="AdministrativeUnitSeeder"/>,
 /// and the units operators add), retired and merged without losing history.
 /// </summary>
-public sealed class AdministrativeUnitStore(RegistrationDb db)
+public sealed class AdministrativeUnitStore(ServiceDatabase db)
 {
     private const string UnitColumns = """
         code AS Code, name AS Name, level AS Level, unit_type AS UnitType, parent_code AS ParentCode, retired_at AS RetiredAt,
@@ -48,7 +49,7 @@ public sealed class AdministrativeUnitStore(RegistrationDb db)
             $"SELECT {UnitColumns} FROM administrative_units WHERE code = @code", new { code }, cancellationToken: ct)), ct);
 
     /// <summary>The unit, locked until the transaction ends (a retirement waits for another on the same unit).</summary>
-    public Task<AdministrativeUnit?> LockAsync(RegistrationTransaction tx, string code, CancellationToken ct) =>
+    public Task<AdministrativeUnit?> LockAsync(DatabaseSession tx, string code, CancellationToken ct) =>
         tx.Connection.QuerySingleOrDefaultAsync<AdministrativeUnit>(new CommandDefinition(
             $"SELECT {UnitColumns} FROM administrative_units WHERE code = @code FOR UPDATE", new { code }, tx.Transaction, cancellationToken: ct));
 
@@ -65,7 +66,7 @@ public sealed class AdministrativeUnitStore(RegistrationDb db)
             cancellationToken: ct)), ct);
 
     /// <summary>The level of a unit in force; null when there is none with that code.</summary>
-    public Task<string?> CurrentLevelAsync(RegistrationTransaction tx, string code, CancellationToken ct) =>
+    public Task<string?> CurrentLevelAsync(DatabaseSession tx, string code, CancellationToken ct) =>
         tx.Connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT level FROM administrative_units WHERE code = @code AND retired_at IS NULL", new { code }, tx.Transaction, cancellationToken: ct));
 
@@ -88,7 +89,7 @@ public sealed class AdministrativeUnitStore(RegistrationDb db)
             """, new { code, name, level, unitType, parentCode }, cancellationToken: ct)) > 0, ct);
 
     /// <summary>Giải thể / sáp nhập: the unit is retired, optionally into another.</summary>
-    public Task RetireAsync(RegistrationTransaction tx, string code, string? mergedIntoCode, string reason, CancellationToken ct) =>
+    public Task RetireAsync(DatabaseSession tx, string code, string? mergedIntoCode, string reason, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE administrative_units SET retired_at = now(), merged_into_code = @mergedIntoCode, retired_reason = @reason WHERE code = @code",
             new { code, mergedIntoCode, reason }, tx.Transaction, cancellationToken: ct));

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.Registration.API.Domain;
@@ -16,12 +17,12 @@ public sealed record GrantedExtension(
     string ProvinceCode = "", string? CommuneCode = null);
 
 /// <summary>Đợt thi đua: campaigns, their deadlines per scope, and the windows reopened for one organization.</summary>
-public sealed class CampaignStore(RegistrationDb db)
+public sealed class CampaignStore(ServiceDatabase db)
 {
     private const string CampaignColumns =
         "id AS Id, year AS Year, name AS Name, province_code AS ProvinceCode, phase_start_year AS PhaseStartYear, phase_end_year AS PhaseEndYear";
 
-    public Task<Campaign?> FindAsync(Guid id, CancellationToken ct, RegistrationTransaction? tx = null) =>
+    public Task<Campaign?> FindAsync(Guid id, CancellationToken ct, DatabaseSession? tx = null) =>
         db.ReadAsync(tx, (connection, transaction) => connection.QuerySingleOrDefaultAsync<Campaign>(new CommandDefinition(
             $"SELECT {CampaignColumns} FROM campaigns WHERE id = @id", new { id }, transaction, cancellationToken: ct)), ct);
 
@@ -80,7 +81,7 @@ public sealed class CampaignStore(RegistrationDb db)
     }
 
     /// <summary>The deadlines of <paramref name="kind"/> and the organization's extensions of it.</summary>
-    public Task<CampaignWindow> WindowAsync(Guid campaignId, string kind, Guid organizationId, CancellationToken ct, RegistrationTransaction? tx = null) =>
+    public Task<CampaignWindow> WindowAsync(Guid campaignId, string kind, Guid organizationId, CancellationToken ct, DatabaseSession? tx = null) =>
         db.ReadAsync(tx, async (connection, transaction) =>
         {
             var deadlines = await connection.QueryAsync<(string Kind, string ScopeCode, DateTime DueBefore)>(new CommandDefinition(
@@ -124,7 +125,7 @@ public sealed class CampaignStore(RegistrationDb db)
                 new DateTimeOffset(DateTime.SpecifyKind(r.GrantedAt, DateTimeKind.Utc)), r.ProvinceCode, r.CommuneCode))
             .ToList(), ct);
 
-    private static Task UpsertDeadlineAsync(RegistrationTransaction tx, Guid campaignId, string scopeCode, string kind, DateOnly due, string by, CancellationToken ct) =>
+    private static Task UpsertDeadlineAsync(DatabaseSession tx, Guid campaignId, string scopeCode, string kind, DateOnly due, string by, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO campaign_deadlines (campaign_id, scope_code, kind, due_before, closes_at, set_by)

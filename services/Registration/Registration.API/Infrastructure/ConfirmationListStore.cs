@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 using DoanKetSangTao.ServiceDefaults.Security;
 
@@ -42,7 +43,7 @@ public sealed record NewConfirmationList(
     Guid Id, Guid CampaignId, Guid OrganizationId, Guid? ForwardedToId, string? Note, string CreatedBy, string? CreatedByName, DateTimeOffset CreatedAt);
 
 /// <summary>Danh sách tổng hợp đăng ký (Mẫu 2): what an organization confirmed and forwarded up, each registration once.</summary>
-public sealed class ConfirmationListStore(RegistrationDb db, InitiativeQueries initiatives)
+public sealed class ConfirmationListStore(ServiceDatabase db, InitiativeQueries initiatives)
 {
     private const string HeadColumns = """
         l.id AS Id, l.campaign_id AS CampaignId, c.name AS CampaignName, l.organization_id AS OrganizationId, o.name AS OrganizationName,
@@ -56,7 +57,7 @@ public sealed class ConfirmationListStore(RegistrationDb db, InitiativeQueries i
         """;
 
     /// <summary>The organization, and whether the caller (an officer of it or of one above it) may list for it; null when there is none.</summary>
-    public Task<ListingOrganization?> OrganizationAsync(RegistrationTransaction tx, Guid organizationId, CurrentUser user, CancellationToken ct)
+    public Task<ListingOrganization?> OrganizationAsync(DatabaseSession tx, Guid organizationId, CurrentUser user, CancellationToken ct)
     {
         var access = new InitiativeAccess(user);
         var parameters = new DynamicParameters(new { organizationId });
@@ -70,7 +71,7 @@ public sealed class ConfirmationListStore(RegistrationDb db, InitiativeQueries i
     /// marks them forwarded; false (nothing written) when there is none. The lists of one organization are made one
     /// at a time, so two clicks cannot forward the same registration twice.
     /// </summary>
-    public async Task<bool> ForwardAsync(RegistrationTransaction tx, NewConfirmationList list, CancellationToken ct)
+    public async Task<bool> ForwardAsync(DatabaseSession tx, NewConfirmationList list, CancellationToken ct)
     {
         await tx.Connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))",
             new { key = $"confirmation-list:{list.OrganizationId}" }, tx.Transaction, cancellationToken: ct));

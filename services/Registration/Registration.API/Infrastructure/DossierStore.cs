@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using System.Text.Json;
 using Dapper;
 using DoanKetSangTao.Registration.API.Domain;
@@ -46,7 +47,7 @@ public sealed record DossierDetails(DossierRecord Dossier, IReadOnlyList<StoredA
 public sealed record SubmittedDossier(int Version, DossierContent Content, IReadOnlyList<StoredAttachment> Attachments, SubmissionSummary Summary);
 
 /// <summary>Hồ sơ đề nghị công nhận: the working copy, its attachments and its frozen versions.</summary>
-public sealed class DossierStore(RegistrationDb db)
+public sealed class DossierStore(ServiceDatabase db)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -60,7 +61,7 @@ public sealed class DossierStore(RegistrationDb db)
         uploaded_at AS UploadedAt, storage_key AS StorageKey
         """;
 
-    public Task<Guid?> FindByInitiativeAsync(Guid initiativeId, CancellationToken ct, RegistrationTransaction? tx = null) =>
+    public Task<Guid?> FindByInitiativeAsync(Guid initiativeId, CancellationToken ct, DatabaseSession? tx = null) =>
         db.ReadAsync(tx, (connection, transaction) => connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
             "SELECT id FROM dossiers WHERE initiative_id = @initiativeId", new { initiativeId }, transaction, cancellationToken: ct)), ct);
 
@@ -68,28 +69,28 @@ public sealed class DossierStore(RegistrationDb db)
         db.ReadAsync(null, (connection, _) => connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
             "SELECT initiative_id FROM dossiers WHERE id = @id", new { id }, cancellationToken: ct)), ct);
 
-    public Task CreateAsync(RegistrationTransaction tx, Guid id, Guid initiativeId, string createdBy, CancellationToken ct) =>
+    public Task CreateAsync(DatabaseSession tx, Guid id, Guid initiativeId, string createdBy, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO dossiers (id, initiative_id, state, created_by) VALUES (@id, @initiativeId, 'draft', @createdBy)",
             new { id, initiativeId, createdBy }, tx.Transaction, cancellationToken: ct));
 
     /// <summary>The dossier, locked until the transaction ends.</summary>
-    public Task<DossierRecord?> LockAsync(RegistrationTransaction tx, Guid id, CancellationToken ct) =>
+    public Task<DossierRecord?> LockAsync(DatabaseSession tx, Guid id, CancellationToken ct) =>
         tx.Connection.QuerySingleOrDefaultAsync<DossierRecord>(new CommandDefinition(
             $"SELECT {DossierColumns} FROM dossiers WHERE id = @id FOR UPDATE", new { id }, tx.Transaction, cancellationToken: ct));
 
-    public Task UpdateContentAsync(RegistrationTransaction tx, Guid id, DossierContent content, CancellationToken ct) =>
+    public Task UpdateContentAsync(DatabaseSession tx, Guid id, DossierContent content, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE dossiers SET content = @content::jsonb, updated_at = now(), row_version = row_version + 1 WHERE id = @id",
             new { id, content = JsonSerializer.Serialize(content, Json) }, tx.Transaction, cancellationToken: ct));
 
     /// <summary>The attachments of the working copy, oldest first.</summary>
-    public async Task<List<StoredAttachment>> CurrentAttachmentsAsync(RegistrationTransaction tx, Guid id, CancellationToken ct) =>
+    public async Task<List<StoredAttachment>> CurrentAttachmentsAsync(DatabaseSession tx, Guid id, CancellationToken ct) =>
         (await tx.Connection.QueryAsync<AttachmentRow>(new CommandDefinition(
             $"SELECT {AttachmentColumns} FROM dossier_attachments WHERE dossier_id = @id AND removed_at IS NULL ORDER BY uploaded_at", new { id },
             tx.Transaction, cancellationToken: ct))).Select(a => a.ToStored()).ToList();
 
-    public Task AttachAsync(RegistrationTransaction tx, Guid dossierId, StoredAttachment attachment, string uploadedBy, CancellationToken ct) =>
+    public Task AttachAsync(DatabaseSession tx, Guid dossierId, StoredAttachment attachment, string uploadedBy, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO dossier_attachments (id, dossier_id, kind, file_name, media_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
@@ -103,7 +104,7 @@ public sealed class DossierStore(RegistrationDb db)
             }, tx.Transaction, cancellationToken: ct));
 
     /// <summary>Takes the file off the working copy (submitted versions keep it); false when it is not on it.</summary>
-    public async Task<bool> DetachAsync(RegistrationTransaction tx, Guid id, Guid attachmentId, CancellationToken ct) =>
+    public async Task<bool> DetachAsync(DatabaseSession tx, Guid id, Guid attachmentId, CancellationToken ct) =>
         await tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE dossier_attachments SET removed_at = now() WHERE id = @attachmentId AND dossier_id = @id AND removed_at IS NULL",
             new { id, attachmentId }, tx.Transaction, cancellationToken: ct)) > 0;
@@ -116,7 +117,7 @@ public sealed class DossierStore(RegistrationDb db)
 
     /// <summary>Freezes the working copy and these attachments as the next version; the version's number.</summary>
     public async Task<int> SubmitAsync(
-        RegistrationTransaction tx, DossierRecord dossier, IEnumerable<Guid> attachmentIds, string submittedBy, DateTimeOffset now, CancellationToken ct)
+        DatabaseSession tx, DossierRecord dossier, IEnumerable<Guid> attachmentIds, string submittedBy, DateTimeOffset now, CancellationToken ct)
     {
         var version = dossier.CurrentVersion + 1;
         await tx.Connection.ExecuteAsync(new CommandDefinition(
@@ -134,7 +135,7 @@ public sealed class DossierStore(RegistrationDb db)
     /// Hội đồng trả hồ sơ: marks the submission returned with the council's reason, when it is still the current one;
     /// false for the return of a version since superseded.
     /// </summary>
-    public async Task<bool> MarkReturnedAsync(RegistrationTransaction tx, Guid initiativeId, int version, string? reason, DateTimeOffset at, CancellationToken ct) =>
+    public async Task<bool> MarkReturnedAsync(DatabaseSession tx, Guid initiativeId, int version, string? reason, DateTimeOffset at, CancellationToken ct) =>
         await tx.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE dossiers SET state = 'returned', return_reason = @reason, returned_at = @at, row_version = row_version + 1

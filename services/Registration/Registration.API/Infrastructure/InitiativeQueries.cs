@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 using DoanKetSangTao.Contracts.Paging;
 using DoanKetSangTao.Registration.API.Domain;
@@ -42,7 +43,7 @@ public sealed record InitiativeFilter(
     Guid? CampaignId, string? UnitCode, Guid? OrganizationId, string? Kind, string? MovementArea, string? Field, string? Status, string? Words, bool Mine);
 
 /// <summary>Reads of initiatives: one or many with their authors and appraisal standing, the history, who may read, and the list.</summary>
-public sealed class InitiativeQueries(RegistrationDb db)
+public sealed class InitiativeQueries(ServiceDatabase db)
 {
     /// <summary>Null when the initiative does not exist; otherwise whether the caller may read it (<see cref="InitiativeAccess"/>).</summary>
     public Task<bool?> ReadableAsync(Guid id, CurrentUser user, bool councilByArea, CancellationToken ct) =>
@@ -55,7 +56,7 @@ public sealed class InitiativeQueries(RegistrationDb db)
         }, ct);
 
     /// <summary>Whether the caller may confirm or return this registration (<see cref="InitiativeAccess.ConfirmPredicate"/>).</summary>
-    public Task<bool> ConfirmableAsync(RegistrationTransaction tx, Guid id, CurrentUser user, CancellationToken ct)
+    public Task<bool> ConfirmableAsync(DatabaseSession tx, Guid id, CurrentUser user, CancellationToken ct)
     {
         var parameters = new DynamicParameters(new { id });
         return tx.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
@@ -63,11 +64,11 @@ public sealed class InitiativeQueries(RegistrationDb db)
             cancellationToken: ct));
     }
 
-    public async Task<InitiativeDetails?> LoadAsync(Guid id, CancellationToken ct, RegistrationTransaction? tx = null) =>
+    public async Task<InitiativeDetails?> LoadAsync(Guid id, CancellationToken ct, DatabaseSession? tx = null) =>
         (await LoadManyAsync([id], ct, tx)).SingleOrDefault();
 
     /// <summary>Initiatives with their authors and appraisal facts in one round trip, in the order of <paramref name="ids"/>.</summary>
-    public Task<List<InitiativeDetails>> LoadManyAsync(IReadOnlyList<Guid> ids, CancellationToken ct, RegistrationTransaction? tx = null) =>
+    public Task<List<InitiativeDetails>> LoadManyAsync(IReadOnlyList<Guid> ids, CancellationToken ct, DatabaseSession? tx = null) =>
         db.ReadAsync(tx, async (connection, transaction) =>
         {
             using var grid = await connection.QueryMultipleAsync(new CommandDefinition(

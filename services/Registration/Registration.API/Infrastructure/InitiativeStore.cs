@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Registration.API.Domain;
@@ -44,7 +45,7 @@ public sealed record NewInitiative(
 /// Writes of initiatives (Mẫu 1 and its authors), and the one way their status changes: recorded in the history,
 /// versioned, and announced through the outbox in the same transaction.
 /// </summary>
-public sealed class InitiativeStore(RegistrationDb db)
+public sealed class InitiativeStore(ServiceDatabase db)
 {
     private const string RowColumns = """
         id AS Id, campaign_id AS CampaignId, title AS Title, kind AS Kind, field AS Field, organization_id AS OrganizationId,
@@ -53,7 +54,7 @@ public sealed class InitiativeStore(RegistrationDb db)
         """;
 
     /// <summary>The row, locked until the transaction ends, so two officers acting at once act one after the other.</summary>
-    public Task<InitiativeRow?> LockAsync(RegistrationTransaction tx, Guid id, CancellationToken ct) =>
+    public Task<InitiativeRow?> LockAsync(DatabaseSession tx, Guid id, CancellationToken ct) =>
         tx.Connection.QuerySingleOrDefaultAsync<InitiativeRow>(new CommandDefinition(
             $"SELECT {RowColumns} FROM initiatives WHERE id = @id FOR UPDATE", new { id }, tx.Transaction, cancellationToken: ct));
 
@@ -67,7 +68,7 @@ public sealed class InitiativeStore(RegistrationDb db)
     /// Writes the draft, its authors and the first line of its history; false (and nothing written) when a concurrent
     /// retry with the same key got there first.
     /// </summary>
-    public async Task<bool> InsertDraftAsync(RegistrationTransaction tx, NewInitiative initiative, CancellationToken ct)
+    public async Task<bool> InsertDraftAsync(DatabaseSession tx, NewInitiative initiative, CancellationToken ct)
     {
         var r = initiative.Registration;
         var inserted = await tx.Connection.ExecuteAsync(new CommandDefinition(
@@ -100,7 +101,7 @@ public sealed class InitiativeStore(RegistrationDb db)
 
     /// <summary>Replaces what the author entered (Mẫu 1 and its authors).</summary>
     public async Task UpdateAsync(
-        RegistrationTransaction tx, Guid id, ValidRegistration r, string provinceCode, string? contactEmail, DateTimeOffset now, CancellationToken ct)
+        DatabaseSession tx, Guid id, ValidRegistration r, string provinceCode, string? contactEmail, DateTimeOffset now, CancellationToken ct)
     {
         await tx.Connection.ExecuteAsync(new CommandDefinition(
             """
@@ -125,7 +126,7 @@ public sealed class InitiativeStore(RegistrationDb db)
     /// and when in the history and announces <see cref="InitiativeStatusChanged"/>, in the same transaction.
     /// </summary>
     public async Task<string?> TransitionAsync(
-        RegistrationTransaction tx, InitiativeRow row, LifecycleStep step, string actor, string? reason, DateTimeOffset now, CancellationToken ct)
+        DatabaseSession tx, InitiativeRow row, LifecycleStep step, string actor, string? reason, DateTimeOffset now, CancellationToken ct)
     {
         var next = InitiativeLifecycle.Next(row.Status, step);
         if (next is null)
@@ -149,22 +150,22 @@ public sealed class InitiativeStore(RegistrationDb db)
     }
 
     /// <summary>Which organization's officer confirmed the registration (its own lists forward it, Mẫu 2).</summary>
-    public Task SetConfirmedByAsync(RegistrationTransaction tx, Guid id, Guid organizationId, CancellationToken ct) =>
+    public Task SetConfirmedByAsync(DatabaseSession tx, Guid id, Guid organizationId, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE initiatives SET confirmed_by_org_id = @organizationId WHERE id = @id", new { id, organizationId }, tx.Transaction, cancellationToken: ct));
 
     /// <summary>The recognized initiative's level (cấp xã, tỉnh, Trung ương), once the decision made it recognized.</summary>
-    public Task SetRecognizedLevelAsync(RegistrationTransaction tx, Guid id, string level, CancellationToken ct) =>
+    public Task SetRecognizedLevelAsync(DatabaseSession tx, Guid id, string level, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE initiatives SET recognized_level = @level WHERE id = @id AND status = 'recognized'", new { id, level }, tx.Transaction, cancellationToken: ct));
 
     /// <summary>The organizations the authors work for (the councils check conflicts of interest against them).</summary>
-    public async Task<List<Guid>> AuthorOrganizationsAsync(RegistrationTransaction tx, Guid id, CancellationToken ct) =>
+    public async Task<List<Guid>> AuthorOrganizationsAsync(DatabaseSession tx, Guid id, CancellationToken ct) =>
         (await tx.Connection.QueryAsync<Guid>(new CommandDefinition(
             "SELECT DISTINCT organization_id FROM initiative_authors WHERE initiative_id = @id AND organization_id IS NOT NULL", new { id }, tx.Transaction,
             cancellationToken: ct))).ToList();
 
-    private static Task WriteAuthorsAsync(RegistrationTransaction tx, Guid id, ValidRegistration registration, CancellationToken ct) =>
+    private static Task WriteAuthorsAsync(DatabaseSession tx, Guid id, ValidRegistration registration, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO initiative_authors (initiative_id, ordinal, full_name, email, is_lead, contribution_percent, organization_id, position)

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using Dapper;
 using DoanKetSangTao.ServiceDefaults.Security;
 
@@ -30,7 +31,7 @@ public sealed class OrganizationAncestry
 }
 
 /// <summary>Cơ quan, đơn vị and their movement plans.</summary>
-public sealed class OrganizationStore(RegistrationDb db)
+public sealed class OrganizationStore(ServiceDatabase db)
 {
     private const string OrganizationColumns = """
         id AS Id, name AS Name, short_name AS ShortName, kind AS Kind, province_code AS ProvinceCode, commune_code AS CommuneCode, parent_id AS ParentId

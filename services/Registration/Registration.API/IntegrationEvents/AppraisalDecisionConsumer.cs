@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Vocabulary;
 using DoanKetSangTao.Registration.API.Domain;
@@ -9,7 +10,7 @@ namespace DoanKetSangTao.Registration.API.IntegrationEvents;
 public sealed class AppraisalDecisionConsumer(AppraisalOutcomeServices services, ILogger<AppraisalDecisionConsumer> logger)
     : AppraisalOutcomeConsumer<AppraisalDecisionMade>(services, logger)
 {
-    protected override async Task OnEventAsync(AppraisalDecisionMade message, RegistrationTransaction transaction, CancellationToken ct)
+    protected override async Task OnEventAsync(AppraisalDecisionMade message, DatabaseSession transaction, CancellationToken ct)
     {
         var reason = $"Quyết định số {message.DecisionNumber} ngày {message.DecisionDate:dd/MM/yyyy} của hội đồng "
             + (CouncilLevels.VietnameseName(message.CouncilLevel) ?? message.CouncilLevel)

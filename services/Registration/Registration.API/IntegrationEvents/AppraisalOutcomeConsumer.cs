@@ -8,11 +8,11 @@ namespace DoanKetSangTao.Registration.API.IntegrationEvents;
 
 /// <summary>What the appraisal-outcome consumers share: registration's database and stores, and the clock.</summary>
 public sealed class AppraisalOutcomeServices(
-    NpgsqlDataSource dataSource, RegistrationDb db, InitiativeStore initiatives, DossierStore dossiers, AppraisalFactsStore facts, TimeProvider clock)
+    NpgsqlDataSource dataSource, ServiceDatabase db, InitiativeStore initiatives, DossierStore dossiers, AppraisalFactsStore facts, TimeProvider clock)
 {
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
-    public RegistrationDb Db { get; } = db;
+    public ServiceDatabase Db { get; } = db;
 
     public InitiativeStore Initiatives { get; } = initiatives;
 
@@ -40,10 +40,10 @@ public abstract class AppraisalOutcomeConsumer<TEvent>(AppraisalOutcomeServices 
         OnEventAsync(message, Services.Db.Join(transaction), cancellationToken);
 
     /// <summary>Applies the event inside the inbox's transaction, through the stores.</summary>
-    protected abstract Task OnEventAsync(TEvent message, RegistrationTransaction transaction, CancellationToken ct);
+    protected abstract Task OnEventAsync(TEvent message, DatabaseSession transaction, CancellationToken ct);
 
     /// <summary>Moves the initiative by <paramref name="step"/> if its status still allows it; otherwise logs and drops the step.</summary>
-    protected async Task ApplyAsync(RegistrationTransaction tx, Guid initiativeId, LifecycleStep step, string actor, string? reason, CancellationToken ct)
+    protected async Task ApplyAsync(DatabaseSession tx, Guid initiativeId, LifecycleStep step, string actor, string? reason, CancellationToken ct)
     {
         var row = await Services.Initiatives.LockAsync(tx, initiativeId, ct);
         if (row is null)

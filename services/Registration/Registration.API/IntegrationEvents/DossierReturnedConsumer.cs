@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.Registration.API.Infrastructure;
@@ -8,7 +9,7 @@ namespace DoanKetSangTao.Registration.API.IntegrationEvents;
 public sealed class DossierReturnedConsumer(AppraisalOutcomeServices services, ILogger<DossierReturnedConsumer> logger)
     : AppraisalOutcomeConsumer<DossierReturnedForCompletion>(services, logger)
 {
-    protected override async Task OnEventAsync(DossierReturnedForCompletion message, RegistrationTransaction transaction, CancellationToken ct)
+    protected override async Task OnEventAsync(DossierReturnedForCompletion message, DatabaseSession transaction, CancellationToken ct)
     {
         // Events published before the level was carried: the highest level holding an open case of the initiative.
         var level = message.CouncilLevel ?? await Services.Facts.HighestOpenLevelAsync(transaction, message.InitiativeId, ct);

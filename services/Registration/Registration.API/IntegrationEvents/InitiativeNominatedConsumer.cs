@@ -1,3 +1,4 @@
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Contracts.Vocabulary;
 using DoanKetSangTao.Registration.API.Domain;
@@ -9,7 +10,7 @@ namespace DoanKetSangTao.Registration.API.IntegrationEvents;
 public sealed class InitiativeNominatedConsumer(AppraisalOutcomeServices services, ILogger<InitiativeNominatedConsumer> logger)
     : AppraisalOutcomeConsumer<InitiativeNominated>(services, logger)
 {
-    protected override async Task OnEventAsync(InitiativeNominated message, RegistrationTransaction transaction, CancellationToken ct)
+    protected override async Task OnEventAsync(InitiativeNominated message, DatabaseSession transaction, CancellationToken ct)
     {
         await Services.Facts.NominatedAsync(transaction, message.InitiativeId, message.ToLevel, message.OccurredAt, ct);
         await ApplyAsync(transaction, message.InitiativeId, LifecycleStep.Nominate, $"council:{message.FromCouncilId}",
