@@ -24,6 +24,20 @@ public sealed class ServiceLayerTests
 
     [Theory]
     [MemberData(nameof(Assemblies.Services), MemberType = typeof(Assemblies))]
+    public void Only_infrastructure_runs_sql(string service)
+    {
+        // Consumers, gRPC services and workers may hold an inbox transaction (Npgsql), but their SQL lives in the stores too.
+        var result = Assemblies.TypesOf(service)
+            .That().DoNotResideInNamespaceStartingWith(Assemblies.ApiNamespace(service) + ".Infrastructure")
+            .ShouldNot().HaveDependencyOn("Dapper")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful,
+            $"{service}: types outside Infrastructure/ run SQL with Dapper; move it into an Infrastructure/ store or query class: {Assemblies.Failures(result)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Assemblies.Services), MemberType = typeof(Assemblies))]
     public void Domain_is_pure(string service)
     {
         var result = Assemblies.TypesOf(service)

@@ -1,5 +1,5 @@
 using DoanKetSangTao.Contracts;
-using DoanKetSangTao.Notification.API.Email;
+using DoanKetSangTao.Notification.API.Workers;
 using DoanKetSangTao.Notification.API.Infrastructure;
 using DoanKetSangTao.Notification.API.IntegrationEvents;
 using DoanKetSangTao.Data;
@@ -23,7 +23,8 @@ public static class ApplicationServices
             x.AddConsumer<AppraisalCaseAssignedConsumer>();
         });
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
-        builder.Services.AddClaimedQueue<EmailSender, EmailSender.DeliveryRow>();
+        builder.Services.AddSingleton<EmailDeliveryStore>();
+        builder.Services.AddClaimedQueue<EmailSender, EmailDeliveryStore.DeliveryRow>();
         return builder;
     }
 }

@@ -1,6 +1,5 @@
 using Dapper;
 using DoanKetSangTao.Notification.API.Domain;
-using DoanKetSangTao.Notification.API.Email;
 using Npgsql;
 
 namespace DoanKetSangTao.Notification.API.Infrastructure;
@@ -24,7 +23,7 @@ public sealed class NotificationStore(NpgsqlDataSource db)
             transaction, cancellationToken: cancellationToken));
         if (notice.ByEmail)
         {
-            await EmailQueue.EnqueueAsync(transaction, notificationId, notice.Email, notice.RecipientName, notice.Title, notice.Letter, cancellationToken);
+            await EmailDeliveryStore.EnqueueAsync(transaction, notificationId, notice.Email, notice.RecipientName, notice.Title, notice.Letter, cancellationToken);
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using Dapper;
 using DoanKetSangTao.Data.Queues;
+using DoanKetSangTao.Notification.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Options;
 using MailKit;
@@ -8,9 +8,8 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using MimeKit.Text;
-using Npgsql;
 
-namespace DoanKetSangTao.Notification.API.Email;
+namespace DoanKetSangTao.Notification.API.Workers;
 
 /// <summary>How the connection to the SMTP server is protected (MailKit's names).</summary>
 public enum SmtpSecurity
@@ -60,8 +59,8 @@ public sealed class SmtpOptions
 /// permanent refusal (5xx about the mailbox) is marked failed. SMTP has no idempotency: a crash between the server's
 /// accept and the record re-sends that one mail, which carries a stable Message-ID for mail clients to collapse.
 /// </summary>
-public sealed class EmailSender(NpgsqlDataSource db, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<EmailSender> logger)
-    : IClaimedQueue<EmailSender.DeliveryRow>
+public sealed class EmailSender(EmailDeliveryStore deliveries, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<EmailSender> logger)
+    : IClaimedQueue<EmailDeliveryStore.DeliveryRow>
 {
     public const string DeliveriesMetricName = "dkst.notification.email_deliveries";
 
@@ -71,21 +70,19 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<SmtpOptions> optio
     private static readonly Counter<long> Deliveries = PlatformTelemetry.Meter.CreateCounter<long>(
         DeliveriesMetricName, "{email}", "E-mail delivery attempts, by outcome (sent, retry, failed).");
 
-    public QueueSettings Settings => new("E-mail", EmailQueue.Channel, options.Value.PollInterval, options.Value.MaxAttempts);
+    public QueueSettings Settings => new("E-mail", EmailDeliveryStore.Channel, options.Value.PollInterval, options.Value.MaxAttempts);
 
     /// <summary>Claims due deliveries (and those whose sender died mid-send) with a lease, in a short transaction.</summary>
-    public async Task<IClaimedBatch<DeliveryRow>> ClaimAsync(CancellationToken ct)
+    public async Task<IClaimedBatch<EmailDeliveryStore.DeliveryRow>> ClaimAsync(CancellationToken ct)
     {
         var opts = options.Value;
-        var rows = await LeasedClaim.ClaimAsync<DeliveryRow>(db, "email_deliveries",
-            "id AS Id, to_address AS ToAddress, to_name AS ToName, subject AS Subject, body AS Body, attempts AS Attempts",
-            limit: 20, lease: opts.SendTimeout * 25, ct);
+        var rows = await deliveries.ClaimAsync(limit: 20, lease: opts.SendTimeout * 25, ct);
         return new Batch(this, opts, rows);
     }
 
     public QueueFailureKind Classify(Exception error) => IsPermanent(error) ? QueueFailureKind.Permanent : QueueFailureKind.Retry;
 
-    private async Task MarkAsync(DeliveryRow row, QueueFailure? failure, CancellationToken ct)
+    private async Task MarkAsync(EmailDeliveryStore.DeliveryRow row, QueueFailure? failure, CancellationToken ct)
     {
         var attempts = row.Attempts + 1;
         var error = failure?.Error.Message;
@@ -95,16 +92,7 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<SmtpOptions> optio
             logger.LogWarning("E-mail {DeliveryId} failed on attempt {Attempt} ({Status}): {Error}", row.Id, attempts, status, error);
         }
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE email_deliveries
-            SET status = @status, attempts = @attempts, last_error = @error, lease_until = NULL,
-                sent_at = CASE WHEN @status = 'sent' THEN now() END, next_attempt_at = @next
-            WHERE id = @Id
-            """,
-            new { row.Id, status, attempts, error, next = failure?.NextAttemptAt ?? clock.GetUtcNow() + Backoff.After(attempts) },
-            cancellationToken: ct));
+        await deliveries.RecordAsync(row.Id, status, attempts, error, failure?.NextAttemptAt ?? clock.GetUtcNow() + Backoff.After(attempts), ct);
         Deliveries.Add(1, new KeyValuePair<string, object?>("status", error is null ? "sent" : status == "failed" ? "failed" : "retry"));
     }
 
@@ -133,16 +121,14 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<SmtpOptions> optio
         _ => false,
     };
 
-    public sealed record DeliveryRow(Guid Id, string ToAddress, string ToName, string Subject, string Body, int Attempts) : IQueueItem;
-
     /// <summary>Deliveries under one lease, sent over one SMTP connection that the batch opens on demand and closes at its end.</summary>
-    private sealed class Batch(EmailSender sender, SmtpOptions opts, IReadOnlyList<DeliveryRow> items) : IClaimedBatch<DeliveryRow>
+    private sealed class Batch(EmailSender sender, SmtpOptions opts, IReadOnlyList<EmailDeliveryStore.DeliveryRow> items) : IClaimedBatch<EmailDeliveryStore.DeliveryRow>
     {
         private readonly SmtpClient smtp = new();
 
-        public IReadOnlyList<DeliveryRow> Items => items;
+        public IReadOnlyList<EmailDeliveryStore.DeliveryRow> Items => items;
 
-        public async Task ProcessAsync(DeliveryRow row, CancellationToken ct)
+        public async Task ProcessAsync(EmailDeliveryStore.DeliveryRow row, CancellationToken ct)
         {
             try
             {
@@ -176,9 +162,9 @@ public sealed class EmailSender(NpgsqlDataSource db, IOptions<SmtpOptions> optio
             }
         }
 
-        public Task CompleteAsync(DeliveryRow item, CancellationToken ct) => sender.MarkAsync(item, null, ct);
+        public Task CompleteAsync(EmailDeliveryStore.DeliveryRow item, CancellationToken ct) => sender.MarkAsync(item, null, ct);
 
-        public Task FailAsync(DeliveryRow item, QueueFailure failure, CancellationToken ct) => sender.MarkAsync(item, failure, ct);
+        public Task FailAsync(EmailDeliveryStore.DeliveryRow item, QueueFailure failure, CancellationToken ct) => sender.MarkAsync(item, failure, ct);
 
         public Task CommitAsync(CancellationToken ct) => Task.CompletedTask; // each outcome was recorded on its own
 
