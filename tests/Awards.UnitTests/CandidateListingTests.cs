@@ -27,8 +27,21 @@ public sealed class CandidateListingTests
     }
 
     [Theory]
-    [InlineData("20261210-42")]          // the format of earlier releases: reload from the first page
+    [InlineData("MjAyNi0xMi0xMAo0Mg")]   // "2026-12-10\n42": the format handed out now
+    [InlineData("20261210-42")]          // the format of earlier releases, handed out before the deploy
+    public void A_cursor_in_either_format_reads_back_as_the_same_position(string cursor)
+    {
+        Assert.Equal(new CandidateCursor(new DateOnly(2026, 12, 10), 42), CandidateCursor.TryDecode(cursor));
+        Assert.True(CandidateListing.TryRead(null, null, null, null, cursor, null, out var filter, out _));
+        Assert.Equal(new CandidateCursor(new DateOnly(2026, 12, 10), 42), filter.After);
+    }
+
+    [Theory]
     [InlineData("not a cursor")]
+    [InlineData("20261310-42")]          // earlier format, no such month
+    [InlineData("20261210-42-1")]        // earlier format, a part too many
+    [InlineData("20261210--42")]         // earlier format, a negative id
+    [InlineData("20261210-")]            // earlier format, no id
     [InlineData("MjAyNi0xMi0xMA")]       // one part only
     [InlineData("eC0xMi0xMAo0Mg")]       // "x-12-10\n42": not a date
     [InlineData("")]

@@ -15,10 +15,17 @@ public sealed record CandidateCursor(DateOnly DecisionDate, long Id)
         DecisionDate.ToString(DateFormat, CultureInfo.InvariantCulture),
         Id.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Null when the text is not a cursor this list handed out.</summary>
+    /// <summary>The format of earlier releases (<c>yyyyMMdd-id</c>), still read so that their cursors keep working.</summary>
+    private const string EarlierDateFormat = "yyyyMMdd";
+
+    /// <summary>Null when the text is not a cursor this list handed out (now, or in the format of earlier releases).</summary>
     public static CandidateCursor? TryDecode(string cursor) =>
         Cursor.TryRead(cursor, 2) is [var date, var id]
-        && DateOnly.TryParseExact(date, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? Parse(date, DateFormat, id)
+            : cursor.Split('-') is [var earlierDate, var earlierId] ? Parse(earlierDate, EarlierDateFormat, earlierId) : null;
+
+    private static CandidateCursor? Parse(string date, string format, string id) =>
+        DateOnly.TryParseExact(date, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
         && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
             ? new CandidateCursor(d, i)
             : null;
