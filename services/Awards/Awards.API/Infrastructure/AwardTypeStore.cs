@@ -1,5 +1,6 @@
 using Dapper;
 using DoanKetSangTao.Awards.API.Domain;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Awards.API.Infrastructure;
@@ -8,14 +9,11 @@ namespace DoanKetSangTao.Awards.API.Infrastructure;
 public sealed record AwardTypeRow(string Code, string Name, string Level, string Description);
 
 /// <summary>Hình thức khen thưởng: reference data an operator maintains in <c>award_types</c>; only active types are read.</summary>
-public sealed class AwardTypeStore(NpgsqlDataSource db)
+public sealed class AwardTypeStore(ServiceDatabase db)
 {
-    public async Task<IReadOnlyList<AwardTypeRow>> ListActiveAsync()
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        return (await connection.QueryAsync<AwardTypeRow>(
-            "SELECT code AS Code, name AS Name, level AS Level, description AS Description FROM award_types WHERE active ORDER BY code")).ToList();
-    }
+    public Task<IReadOnlyList<AwardTypeRow>> ListActiveAsync() =>
+        db.ReadAsync<IReadOnlyList<AwardTypeRow>>(null, async (connection, _) => (await connection.QueryAsync<AwardTypeRow>(
+            "SELECT code AS Code, name AS Name, level AS Level, description AS Description FROM award_types WHERE active ORDER BY code")).ToList(), default);
 
     /// <summary>The active types as eligibility needs them, on the caller's connection.</summary>
     internal static async Task<List<AwardType>> ListForEligibilityAsync(NpgsqlConnection connection) =>

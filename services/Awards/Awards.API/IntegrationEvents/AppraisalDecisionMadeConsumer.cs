@@ -10,7 +10,7 @@ namespace DoanKetSangTao.Awards.API.IntegrationEvents;
 /// to recognize at that level takes it off; a repeated decision at the same level keeps one candidate, the latest's.
 /// </summary>
 public sealed class AppraisalDecisionMadeConsumer(
-    NpgsqlDataSource db, CommendationCandidateStore candidates, ILogger<AppraisalDecisionMadeConsumer> logger)
+    NpgsqlDataSource db, ServiceDatabase database, CommendationCandidateStore candidates, ILogger<AppraisalDecisionMadeConsumer> logger)
     : IdempotentConsumer<AppraisalDecisionMade>(db, logger)
 {
     protected override Task HandleAsync(AppraisalDecisionMade message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ public sealed class AppraisalDecisionMadeConsumer(
         {
             // A later decision at the same level not to recognize (a re-appraisal) withdraws what the earlier recognition
             // proposed, as reporting replaces it; an older one, arriving late, changes nothing.
-            return candidates.WithdrawAsync(transaction, message, cancellationToken);
+            return candidates.WithdrawAsync(database.Join(transaction), message, cancellationToken);
         }
 
         // Officers could not find a candidate without campaign and area in their scope.
@@ -31,6 +31,6 @@ public sealed class AppraisalDecisionMadeConsumer(
             return Task.CompletedTask;
         }
 
-        return candidates.RecordRecognitionAsync(transaction, message, cancellationToken);
+        return candidates.RecordRecognitionAsync(database.Join(transaction), message, cancellationToken);
     }
 }

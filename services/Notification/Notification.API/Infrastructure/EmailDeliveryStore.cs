@@ -1,5 +1,6 @@
 using Dapper;
 using DoanKetSangTao.Data.Queues;
+using DoanKetSangTao.Messaging;
 using Npgsql;
 
 namespace DoanKetSangTao.Notification.API.Infrastructure;
@@ -16,16 +17,16 @@ public sealed class EmailDeliveryStore(NpgsqlDataSource db)
     /// <summary>A queued delivery as the sender needs it.</summary>
     public sealed record DeliveryRow(Guid Id, string ToAddress, string ToName, string Subject, string Body, int Attempts) : IQueueItem;
 
-    public static Task EnqueueAsync(NpgsqlTransaction transaction, Guid notificationId, string toAddress, string toName, string subject, string body,
+    public static Task EnqueueAsync(DatabaseSession session, Guid notificationId, string toAddress, string toName, string subject, string body,
         CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+        session.Connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO email_deliveries (id, notification_id, to_address, to_name, subject, body)
             VALUES (@Id, @NotificationId, @ToAddress, @ToName, @Subject, @Body);
             SELECT pg_notify('{Channel}', '');
             """,
             new { Id = Guid.CreateVersion7(), NotificationId = notificationId, ToAddress = toAddress, ToName = toName, Subject = subject, Body = body },
-            transaction, cancellationToken: cancellationToken));
+            session.Tx, cancellationToken: cancellationToken));
 
     /// <summary>Claims due deliveries (and those whose sender died mid-send) with a lease, in a short transaction.</summary>
     public async Task<IReadOnlyList<DeliveryRow>> ClaimAsync(int limit, TimeSpan lease, CancellationToken ct) =>

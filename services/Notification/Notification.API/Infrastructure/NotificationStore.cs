@@ -1,6 +1,6 @@
 using Dapper;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Notification.API.Domain;
-using Npgsql;
 
 namespace DoanKetSangTao.Notification.API.Infrastructure;
 
@@ -8,44 +8,38 @@ namespace DoanKetSangTao.Notification.API.Infrastructure;
 public sealed record NotificationRow(Guid Id, string Kind, string Title, string Body, Guid? SubjectId, DateTime CreatedAt, DateTime? ReadAt);
 
 /// <summary>The in-app inbox (<c>notifications</c>), and the e-mail queued with a notice in the same transaction.</summary>
-public sealed class NotificationStore(NpgsqlDataSource db)
+public sealed class NotificationStore(ServiceDatabase db)
 {
     /// <summary>Files the notice in the recipient's inbox and, when it goes by e-mail too, queues the letter, in the consumer's transaction.</summary>
-    public async Task SendAsync(NpgsqlTransaction transaction, Notice notice, Guid sourceEventId, CancellationToken cancellationToken)
+    public async Task SendAsync(DatabaseSession session, Notice notice, Guid sourceEventId, CancellationToken cancellationToken)
     {
         var notificationId = Guid.CreateVersion7();
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+        await session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO notifications (id, recipient_id, kind, title, body, subject_id, source_event_id)
             VALUES (@Id, @RecipientId, @Kind, @Title, @Body, @SubjectId, @SourceEventId)
             """,
             new { Id = notificationId, notice.RecipientId, notice.Kind, notice.Title, notice.Body, notice.SubjectId, SourceEventId = sourceEventId },
-            transaction, cancellationToken: cancellationToken));
+            session.Tx, cancellationToken: cancellationToken));
         if (notice.ByEmail)
         {
-            await EmailDeliveryStore.EnqueueAsync(transaction, notificationId, notice.Email, notice.RecipientName, notice.Title, notice.Letter, cancellationToken);
+            await EmailDeliveryStore.EnqueueAsync(session, notificationId, notice.Email, notice.RecipientName, notice.Title, notice.Letter, cancellationToken);
         }
     }
 
     /// <summary>The recipient's notices, newest first.</summary>
-    public async Task<IReadOnlyList<NotificationRow>> ListAsync(string recipientId, bool unreadOnly, int limit)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        return (await connection.QueryAsync<NotificationRow>(
+    public Task<IReadOnlyList<NotificationRow>> ListAsync(string recipientId, bool unreadOnly, int limit) =>
+        db.ReadAsync<IReadOnlyList<NotificationRow>>(null, async (connection, _) => (await connection.QueryAsync<NotificationRow>(
             """
             SELECT id AS Id, kind AS Kind, title AS Title, body AS Body, subject_id AS SubjectId, created_at AS CreatedAt, read_at AS ReadAt
             FROM notifications
             WHERE recipient_id = @RecipientId AND (NOT @UnreadOnly OR read_at IS NULL)
             ORDER BY created_at DESC LIMIT @Limit
-            """, new { RecipientId = recipientId, UnreadOnly = unreadOnly, Limit = limit })).ToList();
-    }
+            """, new { RecipientId = recipientId, UnreadOnly = unreadOnly, Limit = limit })).ToList(), default);
 
     /// <summary>Marks the recipient's notice read (the first reading is kept); false when they have no such notice.</summary>
-    public async Task<bool> MarkReadAsync(Guid id, string recipientId)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteAsync(
+    public Task<bool> MarkReadAsync(Guid id, string recipientId) =>
+        db.ReadAsync(null, async (connection, _) => await connection.ExecuteAsync(
             "UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = @id AND recipient_id = @RecipientId",
-            new { id, RecipientId = recipientId }) > 0;
-    }
+            new { id, RecipientId = recipientId }) > 0, default);
 }

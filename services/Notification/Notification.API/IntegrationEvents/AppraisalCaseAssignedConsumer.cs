@@ -1,4 +1,5 @@
 using DoanKetSangTao.Contracts.IntegrationEvents;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Notification.API.Domain;
 using DoanKetSangTao.Notification.API.Infrastructure;
 using Npgsql;
@@ -6,8 +7,8 @@ using Npgsql;
 namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 
 /// <summary>Thông báo phân công chấm: tells a council member, in the app and by e-mail, that a case awaits their score.</summary>
-public sealed class AppraisalCaseAssignedConsumer(NpgsqlDataSource db, NotificationStore notifications, ILogger<AppraisalCaseAssignedConsumer> logger)
-    : NoticeConsumer<AppraisalCaseAssigned>(db, notifications, logger)
+public sealed class AppraisalCaseAssignedConsumer(NpgsqlDataSource db, ServiceDatabase database, NotificationStore notifications, ILogger<AppraisalCaseAssignedConsumer> logger)
+    : NoticeConsumer<AppraisalCaseAssigned>(db, database, notifications, logger)
 {
     protected override Notice NoticeFor(AppraisalCaseAssigned message) => Notices.CaseAssigned(message);
 }

@@ -1,4 +1,5 @@
 using DoanKetSangTao.Contracts.IntegrationEvents;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Notification.API.Domain;
 using DoanKetSangTao.Notification.API.Infrastructure;
 using Npgsql;
@@ -6,8 +7,8 @@ using Npgsql;
 namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 
 /// <summary>Xác nhận đăng ký: tells the author, in the app and by e-mail, that their initiative was registered.</summary>
-public sealed class InitiativeRegisteredConsumer(NpgsqlDataSource db, NotificationStore notifications, ILogger<InitiativeRegisteredConsumer> logger)
-    : NoticeConsumer<InitiativeRegistered>(db, notifications, logger)
+public sealed class InitiativeRegisteredConsumer(NpgsqlDataSource db, ServiceDatabase database, NotificationStore notifications, ILogger<InitiativeRegisteredConsumer> logger)
+    : NoticeConsumer<InitiativeRegistered>(db, database, notifications, logger)
 {
     protected override Notice NoticeFor(InitiativeRegistered message) => Notices.Registered(message);
 }

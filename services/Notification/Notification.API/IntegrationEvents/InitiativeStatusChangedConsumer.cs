@@ -1,4 +1,5 @@
 using DoanKetSangTao.Contracts.IntegrationEvents;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Notification.API.Domain;
 using DoanKetSangTao.Notification.API.Infrastructure;
 using Npgsql;
@@ -9,8 +10,8 @@ namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 /// Tells the author what happened to their initiative when it concerns them (<see cref="Notices.StatusChanged"/>);
 /// steps the author took themselves are not echoed back.
 /// </summary>
-public sealed class InitiativeStatusChangedConsumer(NpgsqlDataSource db, NotificationStore notifications, ILogger<InitiativeStatusChangedConsumer> logger)
-    : NoticeConsumer<InitiativeStatusChanged>(db, notifications, logger)
+public sealed class InitiativeStatusChangedConsumer(NpgsqlDataSource db, ServiceDatabase database, NotificationStore notifications, ILogger<InitiativeStatusChangedConsumer> logger)
+    : NoticeConsumer<InitiativeStatusChanged>(db, database, notifications, logger)
 {
     protected override Notice? NoticeFor(InitiativeStatusChanged message) => Notices.StatusChanged(message);
 }

@@ -9,7 +9,7 @@ namespace DoanKetSangTao.Reporting.API.IntegrationEvents;
 /// Quyết định công nhận / không công nhận into the appraisal results read model: one row per initiative and
 /// council level, so a repeated decision counts once and a decision at each level counts at that level.
 /// </summary>
-public sealed class AppraisalDecisionMadeConsumer(NpgsqlDataSource db, AppraisalOutcomeStore outcomes, ILogger<AppraisalDecisionMadeConsumer> logger)
+public sealed class AppraisalDecisionMadeConsumer(NpgsqlDataSource db, ServiceDatabase database, AppraisalOutcomeStore outcomes, ILogger<AppraisalDecisionMadeConsumer> logger)
     : IdempotentConsumer<AppraisalDecisionMade>(db, logger)
 {
     protected override Task HandleAsync(AppraisalDecisionMade message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -23,6 +23,6 @@ public sealed class AppraisalDecisionMadeConsumer(NpgsqlDataSource db, Appraisal
             return Task.CompletedTask;
         }
 
-        return outcomes.RecordDecisionAsync(transaction, message, cancellationToken);
+        return outcomes.RecordDecisionAsync(database.Join(transaction), message, cancellationToken);
     }
 }

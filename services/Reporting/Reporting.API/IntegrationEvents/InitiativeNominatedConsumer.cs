@@ -7,7 +7,7 @@ using Npgsql;
 namespace DoanKetSangTao.Reporting.API.IntegrationEvents;
 
 /// <summary>Đề cử lên cấp trên: counted at the level it leaves, in the area of the decision taken there.</summary>
-public sealed class InitiativeNominatedConsumer(NpgsqlDataSource db, AppraisalOutcomeStore outcomes, ILogger<InitiativeNominatedConsumer> logger)
+public sealed class InitiativeNominatedConsumer(NpgsqlDataSource db, ServiceDatabase database, AppraisalOutcomeStore outcomes, ILogger<InitiativeNominatedConsumer> logger)
     : IdempotentConsumer<InitiativeNominated>(db, logger)
 {
     protected override Task HandleAsync(InitiativeNominated message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -19,6 +19,6 @@ public sealed class InitiativeNominatedConsumer(NpgsqlDataSource db, AppraisalOu
             return Task.CompletedTask;
         }
 
-        return outcomes.RecordNominationAsync(transaction, message, cancellationToken);
+        return outcomes.RecordNominationAsync(database.Join(transaction), message, cancellationToken);
     }
 }
