@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DoanKetSangTao.Appraisal.API.Domain;
-using DoanKetSangTao.Domain;
 using DoanKetSangTao.ServiceDefaults.Security;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
@@ -62,22 +61,6 @@ public sealed class CouncilState(CouncilRow row, IReadOnlyList<MemberRow> tenure
             _ => scope.Covers(Row.ProvinceCode!, Row.ScopeCode),
         };
 
-    /// <summary>403 unless the caller runs the council (or, with <paramref name="orOverseer"/>, oversees it).</summary>
-    public void EnsureRunBy(CurrentUser user, DateTimeOffset at, bool orOverseer = false)
-    {
-        if (!IsRunBy(user, at) && !(orOverseer && IsOverseenBy(user)))
-        {
-            throw Refusal.Forbidden("council_not_yours",
-                $"Chỉ Thư ký hoặc Chủ tịch đương nhiệm của {Row.Name}{(orOverseer ? " hoặc cán bộ Mặt trận phụ trách địa bàn" : string.Empty)} được thực hiện thao tác này.").ToException();
-        }
-    }
-
-    /// <summary>403 unless the caller runs, oversees or sits on the council.</summary>
-    public void EnsureCanRead(CurrentUser user, DateTimeOffset at)
-    {
-        if (TenureOf(user, at) is null && !IsOverseenBy(user))
-        {
-            throw Refusal.Forbidden("council_not_yours", $"Bạn không phải thành viên của {Row.Name} và không phụ trách địa bàn của hội đồng.").ToException();
-        }
-    }
+    /// <summary>Who the caller is to the council at the instant, for the rules of <see cref="CouncilAccess"/>.</summary>
+    public CouncilAccess AccessOf(CurrentUser user, DateTimeOffset at) => new(Row.Name, IsRunBy(user, at), IsOverseenBy(user), TenureOf(user, at) is not null);
 }
