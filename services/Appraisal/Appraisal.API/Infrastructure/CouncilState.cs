@@ -5,9 +5,10 @@ using DoanKetSangTao.ServiceDefaults.Security;
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 
 /// <summary>
-/// A council as loaded: its row, every tenure, and the domain objects the rules work on. Who may do what is answered
-/// here once: the Front officers of the council's area set it up and see its results; its current secretary or chair
-/// runs it (hội đồng do Thư ký điều hành); its current members score what they are assigned.
+/// A council as loaded: its row, every tenure, and the domain objects the rules work on, among them who the caller is to
+/// it (<see cref="AccessOf"/>): the Front officers of the council's area set it up and see its results; its current
+/// secretary or chair runs it (hội đồng do Thư ký điều hành); its current members score what they are assigned. What that
+/// lets them do is the rule of <see cref="CouncilAccess"/>.
 /// </summary>
 public sealed class CouncilState(CouncilRow row, IReadOnlyList<MemberRow> tenures)
 {
