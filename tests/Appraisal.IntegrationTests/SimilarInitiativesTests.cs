@@ -1,6 +1,7 @@
 using Dapper;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Data;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -14,11 +15,13 @@ public sealed class SimilarInitiativesTests : IAsyncLifetime
 
     private PostgresDatabase database = null!;
     private NpgsqlDataSource db = null!;
+    private ServiceDatabase service = null!;
 
     public async Task InitializeAsync()
     {
         database = await PostgresDatabase.CreateAsync("similar");
         db = database.CreateDataSource();
+        service = new ServiceDatabase(db, new Outbox());
     }
 
     public async Task DisposeAsync()
@@ -47,13 +50,13 @@ public sealed class SimilarInitiativesTests : IAsyncLifetime
         await using var transaction = await connection.BeginTransactionAsync();
         foreach (var entry in entries)
         {
-            await SimilarInitiatives.UpsertAsync(transaction, entry, CancellationToken.None);
+            await SimilarInitiatives.UpsertAsync(service.Join(transaction), entry, CancellationToken.None);
             if (submitted)
             {
                 await ReceiveDossierAsync(transaction, entry.InitiativeId, entry.ProvinceCode);
             }
 
-            await SimilarInitiatives.RefreshStageAsync(transaction, entry.InitiativeId, CancellationToken.None);
+            await SimilarInitiatives.RefreshStageAsync(service.Join(transaction), entry.InitiativeId, CancellationToken.None);
         }
 
         await transaction.CommitAsync();
@@ -242,7 +245,7 @@ public sealed class SimilarInitiativesTests : IAsyncLifetime
             await connection.ExecuteAsync(
                 "INSERT INTO withdrawn_initiatives (initiative_id, withdrawn_at, reason, withdrawn_by, source_event_id) VALUES (@InitiativeId, now(), 'rút', 'tacgia', gen_random_uuid())",
                 new { withdrawn.InitiativeId }, transaction);
-            await SimilarInitiatives.RefreshStageAsync(transaction, withdrawn.InitiativeId, CancellationToken.None);
+            await SimilarInitiatives.RefreshStageAsync(service.Join(transaction), withdrawn.InitiativeId, CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -255,7 +258,7 @@ public sealed class SimilarInitiativesTests : IAsyncLifetime
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await ReceiveDossierAsync(transaction, registered.InitiativeId, "79");
-            await SimilarInitiatives.RefreshStageAsync(transaction, registered.InitiativeId, CancellationToken.None);
+            await SimilarInitiatives.RefreshStageAsync(service.Join(transaction), registered.InitiativeId, CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -272,10 +275,10 @@ public sealed class SimilarInitiativesTests : IAsyncLifetime
         {
             // The dossier arrived before the registration event: no corpus row yet to mark.
             await ReceiveDossierAsync(transaction, entry.InitiativeId, "31");
-            await SimilarInitiatives.RefreshStageAsync(transaction, entry.InitiativeId, CancellationToken.None);
+            await SimilarInitiatives.RefreshStageAsync(service.Join(transaction), entry.InitiativeId, CancellationToken.None);
             // Then the registration: the row is written, and its stage derived from what is on record.
-            await SimilarInitiatives.UpsertAsync(transaction, entry, CancellationToken.None);
-            await SimilarInitiatives.RefreshStageAsync(transaction, entry.InitiativeId, CancellationToken.None);
+            await SimilarInitiatives.UpsertAsync(service.Join(transaction), entry, CancellationToken.None);
+            await SimilarInitiatives.RefreshStageAsync(service.Join(transaction), entry.InitiativeId, CancellationToken.None);
             await transaction.CommitAsync();
         }
 

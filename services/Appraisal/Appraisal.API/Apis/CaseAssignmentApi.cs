@@ -26,17 +26,29 @@ public static class CaseAssignmentApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        // The council first (a member leaving at the same moment waits), then the case.
-        var council = await CouncilStore.LockAsync(db, (await CaseStore.LoadAsync(db, id, ct)).CouncilId, ct);
-        var row = await CaseStore.LockAsync(db, id, ct);
-        council.EnsureRunBy(s.User, now);
+        var opened = await CasesApi.LockWithCouncilAsync(db, id, ct);
+        if (opened.Refused)
+        {
+            return opened.Refusal.ToProblem();
+        }
+
+        var (row, council) = (opened.Row, opened.Council);
+        if (council.AccessOf(s.User, now).RefuseRun() is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         // 403 before 400: the list is checked only for the council's own secretary.
         if (request.PersonIds is not { Count: > 0 and <= ReviewerAssignment.MaxReviewersPerCase } personIds)
         {
             return Refusal.Invalid("personIds", $"Vui lòng chọn từ 1 đến {ReviewerAssignment.MaxReviewersPerCase} thành viên chấm hồ sơ.").ToProblem();
         }
 
-        row.EnsureState("phân công chấm", CaseState.Admitted);
+        if (row.Standing.Refuse("phân công chấm", CaseState.Admitted) is { } stateRefusal)
+        {
+            return stateRefusal.ToProblem();
+        }
+
         var conflicts = await ScoringStore.ConflictsAsync(db, s.Organizations, council, [row], ct);
         var domainCase = row.ToDomain();
         foreach (var personId in personIds.Distinct())
@@ -67,15 +79,27 @@ public static class CaseAssignmentApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var row = await CaseStore.LockAsync(db, id, ct);
-        var council = await CouncilStore.LoadAsync(db, row.CouncilId, ct);
+        if (await CaseStore.LockAsync(db, id, ct) is not { } row)
+        {
+            return CaseStanding.NotFound.ToProblem();
+        }
+
+        if (await CouncilStore.LoadAsync(db, row.CouncilId, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
         if (council.TenureOf(s.User, now) is not { } me)
         {
             return Refusal.Forbidden(AppraisalRefusals.MemberNotCurrent, "Chỉ thành viên đương nhiệm của hội đồng mới khai báo xung đột lợi ích.").ToProblem();
         }
 
         // Once decided, the published figures stand: a late declaration would change a result already announced.
-        row.EnsureState("khai báo xung đột lợi ích", CaseState.Screening, CaseState.Admitted);
+        if (row.Standing.Refuse("khai báo xung đột lợi ích", CaseState.Screening, CaseState.Admitted) is { } stateRefusal)
+        {
+            return stateRefusal.ToProblem();
+        }
+
         var reason = VietnameseText.TryNormalize(request.Reason, allowNewLines: true);
         if (reason is not { Length: > 0 and <= 1000 })
         {

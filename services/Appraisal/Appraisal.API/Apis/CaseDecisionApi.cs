@@ -27,7 +27,13 @@ public static class CaseDecisionApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var (row, council) = await CasesApi.LockRunAsync(db, id, s, now, ct);
+        var opened = await CasesApi.LockRunAsync(db, id, s, now, ct);
+        if (opened.Refused)
+        {
+            return opened.Refusal.ToProblem();
+        }
+
+        var (row, council) = (opened.Row, opened.Council);
         // 403 before 400: the decision is checked only for those who run the council.
         if (request.Recognized is not { } recognized)
         {
@@ -41,7 +47,11 @@ public static class CaseDecisionApi
                 $"Ý kiến công bố cho tác giả dài tối đa {RecognitionDecision.ReasonMaxLength} ký tự, bằng chữ tiếng Việt thông thường.").ToProblem();
         }
 
-        row.EnsureState("ra quyết định", CaseState.Admitted);
+        if (row.Standing.Refuse("ra quyết định", CaseState.Admitted) is { } stateRefusal)
+        {
+            return stateRefusal.ToProblem();
+        }
+
         var result = CaseScoringApi.ToResponse(CaseEvaluation.Of(council, row,
             (await ScoringStore.AssignmentsAsync(db, row.CouncilId, id, ct))[id],
             await ScoringStore.SheetsAsync(db, row.CouncilId, id, null, ct),

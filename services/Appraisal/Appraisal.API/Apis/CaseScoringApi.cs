@@ -27,11 +27,17 @@ public static class CaseScoringApi
     /// One's own always; the others' only once one's own is submitted (the secretary and chair see all; the overseeing
     /// officers after the decision).
     /// </remarks>
-    public static async Task<Ok<ScoresResponse>> GetScores(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<ScoresResponse>, ProblemHttpResult>> GetScores(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.OpenAsync(ct);
-        var (row, council) = await CasesApi.ReadableAsync(db, id, s, ct);
+        var opened = await CasesApi.ReadableAsync(db, id, s, ct);
+        if (opened.Refused)
+        {
+            return opened.Refusal.ToProblem();
+        }
+
+        var (row, council) = (opened.Row, opened.Council);
         var sheets = await ScoringStore.SheetsAsync(db, row.CouncilId, id, null, ct);
         var scheme = council.Scheme;
         var me = council.TenureOf(s.User, now);
@@ -77,7 +83,13 @@ public static class CaseScoringApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.OpenAsync(ct);
-        var (row, council) = await CasesApi.ReadableAsync(db, id, s, ct);
+        var opened = await CasesApi.ReadableAsync(db, id, s, ct);
+        if (opened.Refused)
+        {
+            return opened.Refusal.ToProblem();
+        }
+
+        var (row, council) = (opened.Row, opened.Council);
         var me = council.TenureOf(s.User, now);
         var runs = council.IsRunBy(s.User, now);
         var sheets = await ScoringStore.SheetsAsync(db, row.CouncilId, id, null, ct);
@@ -119,15 +131,23 @@ public static class CaseScoringApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        // The council first (its rubric freezes with the first score), then the case: the order every writer takes.
-        var council = await CouncilStore.LockAsync(db, (await CaseStore.LoadAsync(db, id, ct)).CouncilId, ct);
-        var row = await CaseStore.LockAsync(db, id, ct);
+        var locked = await CasesApi.LockWithCouncilAsync(db, id, ct);
+        if (locked.Refused)
+        {
+            return locked.Refusal.ToProblem();
+        }
+
+        var (row, council) = (locked.Row, locked.Council);
         if (council.TenureOf(s.User, now) is not { } me)
         {
             return Refusal.Forbidden(AppraisalRefusals.MemberNotCurrent, "Bạn không phải thành viên đương nhiệm của hội đồng nên không thể chấm điểm.").ToProblem();
         }
 
-        row.EnsureState("chấm điểm", CaseState.Admitted);
+        if (row.Standing.Refuse("chấm điểm", CaseState.Admitted) is { } stateRefusal)
+        {
+            return stateRefusal.ToProblem();
+        }
+
         var assigned = (await ScoringStore.AssignmentsAsync(db, row.CouncilId, id, ct))[id].ToList();
         var conflicts = await ScoringStore.ConflictsAsync(db, s.Organizations, council, [row], ct);
         var existing = (await ScoringStore.SheetsAsync(db, row.CouncilId, id, me.PersonId, ct)).FirstOrDefault();

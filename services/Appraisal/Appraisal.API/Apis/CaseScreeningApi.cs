@@ -32,7 +32,13 @@ public static class CaseScreeningApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var (row, council) = await CasesApi.LockRunAsync(db, id, s, now, ct);
+        var opened = await CasesApi.LockRunAsync(db, id, s, now, ct);
+        if (opened.Refused)
+        {
+            return opened.Refusal.ToProblem();
+        }
+
+        var (row, council) = (opened.Row, opened.Council);
         // The request is read only once the caller is known to run this council (403 before 400).
         ScreeningOutcome? outcome = request.Outcome switch
         {
@@ -51,7 +57,11 @@ public static class CaseScreeningApi
             return Refusal.Invalid("checklist", "Vui lòng điền phiếu sơ loại (thành phần hồ sơ, trường hợp loại trừ, điều kiện).").ToProblem();
         }
 
-        row.EnsureState("sơ loại hồ sơ", CaseState.Screening);
+        if (row.Standing.Refuse("sơ loại hồ sơ", CaseState.Screening) is { } stateRefusal)
+        {
+            return stateRefusal.ToProblem();
+        }
+
         var (hasPlan, planNumber) = await s.Organizations.MovementPlanAsync(row.OrganizationId, row.CampaignId, ct);
         Screening.Check(outcome.Value, checklist, request.Reason, request.Ground, hasPlan, row.DuplicateOfInitiativeId is not null,
             request.DecisionNumber, request.DecisionDate, now);
@@ -95,7 +105,13 @@ public static class CaseScreeningApi
         }
 
         await using var db = await s.Db.OpenAsync(ct);
-        var (row, _) = await CasesApi.ReadableAsync(db, id, s, ct);
+        var opened = await CasesApi.ReadableAsync(db, id, s, ct);
+        if (opened.Refused)
+        {
+            return opened.Refusal.ToProblem();
+        }
+
+        var row = opened.Row;
         return TypedResults.Ok((await SimilarInitiatives.LikeCaseAsync(db, row, take, ct)).ToList());
     }
 
@@ -105,8 +121,18 @@ public static class CaseScreeningApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var (row, council) = await CasesApi.LockRunAsync(db, id, s, now, ct);
-        row.EnsureState("đánh dấu trùng lặp", CaseState.Screening, CaseState.Admitted);
+        var opened = await CasesApi.LockRunAsync(db, id, s, now, ct);
+        if (opened.Refused)
+        {
+            return opened.Refusal.ToProblem();
+        }
+
+        var (row, council) = (opened.Row, opened.Council);
+        if (row.Standing.Refuse("đánh dấu trùng lặp", CaseState.Screening, CaseState.Admitted) is { } stateRefusal)
+        {
+            return stateRefusal.ToProblem();
+        }
+
         if (request.InitiativeId is not { } original || original == row.InitiativeId)
         {
             return Refusal.Invalid("initiativeId", "Vui lòng chọn sáng kiến trước đó mà hồ sơ này trùng lặp (không phải chính sáng kiến này).").ToProblem();

@@ -1,8 +1,10 @@
 using DoanKetSangTao.Messaging;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Domain;
+using DoanKetSangTao.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DoanKetSangTao.Appraisal.API.Apis;
@@ -22,40 +24,75 @@ public static class CasesApi
     }
 
     /// <summary>Chi tiết hồ sơ thẩm định: sơ loại, thành viên được phân công, kết quả và quyết định.</summary>
-    public static async Task<Ok<CaseResponse>> GetCase(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> GetCase(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         await using var db = await s.Db.OpenAsync(ct);
-        var (row, council) = await ReadableAsync(db, id, s, ct);
-        return TypedResults.Ok(await ResponseAsync(db, row, council, ct));
+        var opened = await ReadableAsync(db, id, s, ct);
+        if (opened.Refused)
+        {
+            return opened.Refusal.ToProblem();
+        }
+
+        return TypedResults.Ok(await ResponseAsync(db, opened.Row, opened.Council, ct));
     }
 
     /// <summary>The case and its council, if the caller runs or oversees the council, or is assigned the case.</summary>
-    internal static async Task<(CaseRow Row, CouncilState Council)> ReadableAsync(DatabaseSession db, Guid id, AppraisalServices s, CancellationToken ct)
+    internal static async Task<OpenedCase> ReadableAsync(DatabaseSession db, Guid id, AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
-        var row = await CaseStore.LoadAsync(db, id, ct);
-        var council = await CouncilStore.LoadAsync(db, row.CouncilId, ct);
-        if (council.IsOverseenBy(s.User) || await CaseReaders.IsCouncilReaderAsync(db, id, council, s.User.Id, now, ct))
+        if (await CaseStore.LoadAsync(db, id, ct) is not { } row)
         {
-            return (row, council);
+            return OpenedCase.Refuse(CaseStanding.NotFound);
         }
 
-        throw Refusal.Forbidden("case_not_assigned", "Bạn chỉ xem được hồ sơ được phân công cho mình (hoặc của hội đồng, địa bàn mình phụ trách).").ToException();
+        if (await CouncilStore.LoadAsync(db, row.CouncilId, ct) is not { } council)
+        {
+            return OpenedCase.Refuse(CouncilAccess.NotFound);
+        }
+
+        return council.IsOverseenBy(s.User) || await CaseReaders.IsCouncilReaderAsync(db, id, council, s.User.Id, now, ct)
+            ? new OpenedCase(row, council, null)
+            : OpenedCase.Refuse(CaseStanding.NotAssigned);
     }
 
     /// <summary>The case, locked for the change that follows, and its council, if the caller runs it (its secretary or chair).</summary>
-    internal static async Task<(CaseRow Row, CouncilState Council)> LockRunAsync(DatabaseSession db, Guid id, AppraisalServices s, DateTimeOffset now,
-        CancellationToken ct)
+    internal static async Task<OpenedCase> LockRunAsync(DatabaseSession db, Guid id, AppraisalServices s, DateTimeOffset now, CancellationToken ct)
     {
-        var row = await CaseStore.LockAsync(db, id, ct);
-        var council = await CouncilStore.LoadAsync(db, row.CouncilId, ct);
-        council.EnsureRunBy(s.User, now);
-        return (row, council);
+        if (await CaseStore.LockAsync(db, id, ct) is not { } row)
+        {
+            return OpenedCase.Refuse(CaseStanding.NotFound);
+        }
+
+        if (await CouncilStore.LoadAsync(db, row.CouncilId, ct) is not { } council)
+        {
+            return OpenedCase.Refuse(CouncilAccess.NotFound);
+        }
+
+        return council.AccessOf(s.User, now).RefuseRun() is { } refusal ? OpenedCase.Refuse(refusal) : new OpenedCase(row, council, null);
     }
 
-    /// <summary>The case as the case endpoints answer it, read again after a change.</summary>
+    /// <summary>
+    /// The case and its council, both locked in the order every writer takes (the council first: its rubric freezes with the
+    /// first score, and a member leaving at the same moment waits), for a change whose caller the handler then checks.
+    /// </summary>
+    internal static async Task<OpenedCase> LockWithCouncilAsync(DatabaseSession db, Guid id, CancellationToken ct)
+    {
+        if (await CaseStore.LoadAsync(db, id, ct) is not { } found)
+        {
+            return OpenedCase.Refuse(CaseStanding.NotFound);
+        }
+
+        if (await CouncilStore.LockAsync(db, found.CouncilId, ct) is not { } council)
+        {
+            return OpenedCase.Refuse(CouncilAccess.NotFound);
+        }
+
+        return await CaseStore.LockAsync(db, id, ct) is { } row ? new OpenedCase(row, council, null) : OpenedCase.Refuse(CaseStanding.NotFound);
+    }
+
+    /// <summary>The case as the case endpoints answer it, read again after a change (the case exists: the session locked it).</summary>
     internal static async Task<CaseResponse> ReloadAsync(DatabaseSession db, Guid id, CouncilState council, CancellationToken ct) =>
-        await ResponseAsync(db, await CaseStore.LoadAsync(db, id, ct), council, ct);
+        await ResponseAsync(db, (await CaseStore.LoadAsync(db, id, ct))!, council, ct);
 
     internal static async Task<CaseResponse> ResponseAsync(DatabaseSession db, CaseRow r, CouncilState council, CancellationToken ct)
     {
@@ -73,4 +110,14 @@ public static class CasesApi
             r.Recognized, r.AggregateTotal, r.Grade, r.DecisionNumber, r.DecisionDate is { } d ? DateOnly.FromDateTime(d) : null, r.PublishedComment,
             r.NominatedToCaseId);
     }
+}
+
+/// <summary>A case and its council as a handler opened them, or the refusal that stops the handler.</summary>
+internal sealed record OpenedCase(CaseRow? Row, CouncilState? Council, Refusal? Refusal)
+{
+    [MemberNotNullWhen(false, nameof(Row), nameof(Council))]
+    [MemberNotNullWhen(true, nameof(Refusal))]
+    public bool Refused => Refusal is not null;
+
+    public static OpenedCase Refuse(Refusal refusal) => new(null, null, refusal);
 }

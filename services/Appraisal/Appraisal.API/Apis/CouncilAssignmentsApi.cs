@@ -26,8 +26,16 @@ public static class CouncilAssignmentsApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var council = await CouncilStore.LockAsync(db, id, ct);
-        council.EnsureRunBy(s.User, now);
+        if (await CouncilStore.LockAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.AccessOf(s.User, now).RefuseRun() is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         if (request.CaseIds is { Count: > AppraisalRoutes.MaxCasesPerRequest })
         {
             return Refusal.Invalid("caseIds", $"Mỗi lần phân công tối đa {AppraisalRoutes.MaxCasesPerRequest} hồ sơ.").ToProblem();

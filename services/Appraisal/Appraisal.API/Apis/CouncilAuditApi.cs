@@ -1,5 +1,7 @@
 using System.Text.Json;
+using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
+using DoanKetSangTao.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DoanKetSangTao.Appraisal.API.Apis;
@@ -19,11 +21,19 @@ public static class CouncilAuditApi
     /// For the council's secretary and chair and the overseeing officers; the officers see the scores of a case once it is
     /// decided, as everywhere else, and before that only who scored.
     /// </remarks>
-    public static async Task<Ok<List<AuditEntryResponse>>> GetAudit(Guid id, Guid? caseId, long? after, [AsParameters] AppraisalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<List<AuditEntryResponse>>, ProblemHttpResult>> GetAudit(Guid id, Guid? caseId, long? after, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         await using var db = await s.Db.OpenAsync(ct);
-        var council = await CouncilStore.LoadAsync(db, id, ct);
-        council.EnsureRunBy(s.User, s.Clock.GetUtcNow(), orOverseer: true);
+        if (await CouncilStore.LoadAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.AccessOf(s.User, s.Clock.GetUtcNow()).RefuseRun(orOverseer: true) is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         var rows = await AuditTrail.ListAsync(db, id, caseId, after ?? 0, ct);
         var hidden = council.IsRunBy(s.User, s.Clock.GetUtcNow()) ? [] : await AuditTrail.UndecidedCasesAsync(db, id, ct);
         return TypedResults.Ok(rows.Select(r =>

@@ -4,6 +4,7 @@ using DoanKetSangTao.Domain;
 using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Spreadsheets;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DoanKetSangTao.Appraisal.API.Apis;
 
@@ -27,12 +28,20 @@ public static class CouncilExportsApi
     /// For the current secretary or chair, and the Front officers overseeing the council. Officers see the scores of a case
     /// once it has a result, as with the aggregate endpoint; the secretary and chair see them as they come.
     /// </remarks>
-    public static async Task<SpreadsheetFileResult> DownloadResults(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct)
+    public static async Task<Results<SpreadsheetFileResult, ProblemHttpResult>> DownloadResults(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.OpenAsync(ct);
-        var council = await CouncilStore.LoadAsync(db, id, ct);
-        council.EnsureRunBy(s.User, now, orOverseer: true);
+        if (await CouncilStore.LoadAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.AccessOf(s.User, now).RefuseRun(orOverseer: true) is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         var cases = await CaseStore.OfCouncilAsync(db, id, ct);
         var assigned = await ScoringStore.AssignmentsAsync(db, id, null, ct);
         var sheets = await ScoringStore.SheetsAsync(db, id, null, null, ct);
@@ -57,23 +66,33 @@ public static class CouncilExportsApi
     /// For that member (their current tenure) and for the current secretary or chair, who follow every sheet, drafts
     /// included, except on a case they are themselves conflicted with.
     /// </remarks>
-    public static async Task<SpreadsheetFileResult> DownloadScoringSheet(Guid id, Guid personId, [AsParameters] AppraisalServices s, CancellationToken ct)
+    public static async Task<Results<SpreadsheetFileResult, ProblemHttpResult>> DownloadScoringSheet(Guid id, Guid personId, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.OpenAsync(ct);
-        var council = await CouncilStore.LoadAsync(db, id, ct);
-        var viewer = council.TenureOf(s.User, now)
-            ?? throw Refusal.Forbidden("council_not_yours",
-                $"Chỉ thành viên đương nhiệm của {council.Row.Name} được tải phiếu chấm điểm của mình (Thư ký, Chủ tịch tải được phiếu của mọi thành viên).").ToException();
+        if (await CouncilStore.LoadAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.TenureOf(s.User, now) is not { } viewer)
+        {
+            return Refusal.Forbidden("council_not_yours",
+                $"Chỉ thành viên đương nhiệm của {council.Row.Name} được tải phiếu chấm điểm của mình (Thư ký, Chủ tịch tải được phiếu của mọi thành viên).").ToProblem();
+        }
+
         if (viewer.PersonId != personId && !council.IsRunBy(s.User, now))
         {
-            throw Refusal.Forbidden(AppraisalRefusals.ScoreSheetsHidden,
-                "Bạn chỉ tải được phiếu chấm điểm của chính mình; phiếu của thành viên khác do Thư ký hoặc Chủ tịch hội đồng tải.").ToException();
+            return Refusal.Forbidden(AppraisalRefusals.ScoreSheetsHidden,
+                "Bạn chỉ tải được phiếu chấm điểm của chính mình; phiếu của thành viên khác do Thư ký hoặc Chủ tịch hội đồng tải.").ToProblem();
         }
 
         // Tenures are ordered by joining, so the last is the member's role now (or when they left).
-        var member = council.Tenures.LastOrDefault(t => t.PersonId == personId)
-            ?? throw Refusal.NotFound("member_not_found", "Không tìm thấy thành viên này trong hội đồng.").ToException();
+        if (council.Tenures.LastOrDefault(t => t.PersonId == personId) is not { } member)
+        {
+            return Refusal.NotFound("member_not_found", "Không tìm thấy thành viên này trong hội đồng.").ToProblem();
+        }
+
         var cases = await CaseStore.AssignedToAsync(db, id, personId, ct);
         var sheets = (await ScoringStore.SheetsAsync(db, id, null, personId, ct)).ToDictionary(x => x.CaseId);
         var conflicts = await ScoringStore.ConflictsAsync(db, s.Organizations, council, cases, ct);

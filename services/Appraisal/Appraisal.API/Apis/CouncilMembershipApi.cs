@@ -29,8 +29,16 @@ public static class CouncilMembershipApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var council = await CouncilStore.LockAsync(db, id, ct);
-        council.EnsureRunBy(s.User, now, orOverseer: true);
+        if (await CouncilStore.LockAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.AccessOf(s.User, now).RefuseRun(orOverseer: true) is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         var errors = new FieldErrors();
         var personId = council.Tenures.FirstOrDefault(t => t.UserId == request.UserId)?.PersonId ?? Guid.NewGuid();
         var tenure = ToTenure(request, personId, now, errors, "member");
@@ -47,7 +55,7 @@ public static class CouncilMembershipApi
         await MembershipStore.AddTenureAsync(db, id, tenure, s.Actor, now, ct);
         await AuditTrail.RecordAsync(db, id, null, "member_added", s.Actor, new { tenure.PersonId, tenure.UserId, tenure.FullName, tenure.Role, tenure.ChangeReason }, now, ct);
         await db.CommitAsync(ct);
-        return TypedResults.Ok(await CouncilsApi.ResponseAsync(db, await CouncilStore.LoadAsync(db, id, ct), ct));
+        return TypedResults.Ok(await CouncilsApi.ReloadAsync(db, id, ct));
     }
 
     /// <summary>Đổi vai trò thành viên: nhiệm kỳ hiện tại kết thúc và nhiệm kỳ mới bắt đầu, nên các việc đã làm giữ vai trò lúc làm.</summary>
@@ -56,8 +64,16 @@ public static class CouncilMembershipApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var council = await CouncilStore.LockAsync(db, id, ct);
-        council.EnsureRunBy(s.User, now, orOverseer: true);
+        if (await CouncilStore.LockAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.AccessOf(s.User, now).RefuseRun(orOverseer: true) is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         if (CurrentTenure(council, personId) is not { } current)
         {
             return MemberNotFound.ToProblem();
@@ -77,7 +93,7 @@ public static class CouncilMembershipApi
         await MembershipStore.AddTenureAsync(db, id, next, s.Actor, now, ct);
         await AuditTrail.RecordAsync(db, id, null, "member_role_changed", s.Actor, new { personId, current.FullName, From = current.Role, To = next.Role, next.ChangeReason }, now, ct);
         await db.CommitAsync(ct);
-        return TypedResults.Ok(await CouncilsApi.ResponseAsync(db, await CouncilStore.LoadAsync(db, id, ct), ct));
+        return TypedResults.Ok(await CouncilsApi.ReloadAsync(db, id, ct));
     }
 
     /// <summary>Thôi tham gia hội đồng: nhiệm kỳ kết thúc; các phân công chưa nộp phiếu chấm được rút lại.</summary>
@@ -86,8 +102,16 @@ public static class CouncilMembershipApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var council = await CouncilStore.LockAsync(db, id, ct);
-        council.EnsureRunBy(s.User, now, orOverseer: true);
+        if (await CouncilStore.LockAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.AccessOf(s.User, now).RefuseRun(orOverseer: true) is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         if (CurrentTenure(council, personId) is not { } current)
         {
             return MemberNotFound.ToProblem();
@@ -104,7 +128,7 @@ public static class CouncilMembershipApi
         await MembershipStore.LeaveAsync(db, id, current, reason, now, ct);
         await AuditTrail.RecordAsync(db, id, null, "member_left", s.Actor, new { personId, current.FullName, current.Role, Reason = reason }, now, ct);
         await db.CommitAsync(ct);
-        return TypedResults.Ok(await CouncilsApi.ResponseAsync(db, await CouncilStore.LoadAsync(db, id, ct), ct));
+        return TypedResults.Ok(await CouncilsApi.ReloadAsync(db, id, ct));
     }
 
     private static Refusal MemberNotFound => Refusal.NotFound("member_not_found", "Không tìm thấy thành viên đương nhiệm này trong hội đồng.");

@@ -1,5 +1,6 @@
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
+using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,12 +18,20 @@ public static class CouncilProgressApi
 
     /// <summary>Tiến độ chấm điểm của hội đồng, theo hồ sơ (ví dụ 3/5 đã chấm) và theo thành viên.</summary>
     /// <remarks>Members see only the cases assigned to them; the secretary, chair and the overseeing Front officers see all.</remarks>
-    public static async Task<Ok<ProgressResponse>> GetProgress(Guid id, string? state, [AsParameters] AppraisalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<ProgressResponse>, ProblemHttpResult>> GetProgress(Guid id, string? state, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.OpenAsync(ct);
-        var council = await CouncilStore.LoadAsync(db, id, ct);
-        council.EnsureCanRead(s.User, now);
+        if (await CouncilStore.LoadAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.AccessOf(s.User, now).RefuseRead() is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         var seesAll = council.IsRunBy(s.User, now) || council.IsOverseenBy(s.User);
         var me = council.TenureOf(s.User, now)?.PersonId;
         var cases = (await CaseQueries.ProgressAsync(db, id, state, seesAll, me, ct))

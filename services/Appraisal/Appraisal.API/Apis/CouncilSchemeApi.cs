@@ -1,5 +1,6 @@
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
+using DoanKetSangTao.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DoanKetSangTao.Appraisal.API.Apis;
@@ -16,12 +17,20 @@ public static class CouncilSchemeApi
 
     /// <summary>Đặt bộ tiêu chí chấm điểm và thang xếp loại của hội đồng.</summary>
     /// <remarks>Replaced until the first score is given, frozen after. New criteria without bands get the default bands for their maximum.</remarks>
-    public static async Task<Ok<CouncilResponse>> SetScheme(Guid id, SchemeRequest request, [AsParameters] AppraisalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<CouncilResponse>, ProblemHttpResult>> SetScheme(Guid id, SchemeRequest request, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var council = await CouncilStore.LockAsync(db, id, ct);
-        council.EnsureRunBy(s.User, now);
+        if (await CouncilStore.LockAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.AccessOf(s.User, now).RefuseRun() is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         var scheme = council.Scheme;
         if (request.Criteria is not null)
         {
@@ -38,6 +47,6 @@ public static class CouncilSchemeApi
         await CouncilStore.SaveSchemeAsync(db, id, scheme, ct);
         await AuditTrail.RecordAsync(db, id, null, "scheme_changed", s.Actor, new { scheme.Rubric.Criteria, scheme.Bands.Bands }, now, ct);
         await db.CommitAsync(ct);
-        return TypedResults.Ok(await CouncilsApi.ResponseAsync(db, await CouncilStore.LoadAsync(db, id, ct), ct));
+        return TypedResults.Ok(await CouncilsApi.ReloadAsync(db, id, ct));
     }
 }

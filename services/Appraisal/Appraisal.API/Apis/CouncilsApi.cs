@@ -140,7 +140,8 @@ public static class CouncilsApi
             await MembershipStore.AddTenureAsync(db, councilId, m, s.Actor, now, ct);
         }
 
-        var council = await CouncilStore.LockAsync(db, councilId, ct);
+        // Just inserted in this session.
+        var council = (await CouncilStore.LockAsync(db, councilId, ct))!;
         await AuditTrail.RecordAsync(db, councilId, null, "council_created", s.Actor,
             new { council.Row.Name, council.Row.DecisionNumber, DecisionDate = request.DecisionDate, council.Row.DecisionSigner, Members = members.Count }, now, ct);
         await CaseIntake.BackfillAsync(db, council, now, ct);
@@ -173,13 +174,25 @@ public static class CouncilsApi
     }
 
     /// <summary>Chi tiết hội đồng: thành viên, lịch sử nhiệm kỳ, bộ tiêu chí, thang xếp loại và số hồ sơ theo trạng thái.</summary>
-    public static async Task<Ok<CouncilResponse>> GetCouncil(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct)
+    public static async Task<Results<Ok<CouncilResponse>, ProblemHttpResult>> GetCouncil(Guid id, [AsParameters] AppraisalServices s, CancellationToken ct)
     {
         await using var db = await s.Db.OpenAsync(ct);
-        var council = await CouncilStore.LoadAsync(db, id, ct);
-        council.EnsureCanRead(s.User, s.Clock.GetUtcNow());
+        if (await CouncilStore.LoadAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.AccessOf(s.User, s.Clock.GetUtcNow()).RefuseRead() is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         return TypedResults.Ok(await ResponseAsync(db, council, ct));
     }
+
+    /// <summary>The council as its endpoints answer it, read again after a change (it exists: the session locked it).</summary>
+    internal static async Task<CouncilResponse> ReloadAsync(DatabaseSession db, Guid id, CancellationToken ct) =>
+        await ResponseAsync(db, (await CouncilStore.LoadAsync(db, id, ct))!, ct);
 
     /// <summary>The council as its endpoints answer it, with its cases counted by state.</summary>
     internal static async Task<CouncilResponse> ResponseAsync(DatabaseSession db, CouncilState council, CancellationToken ct)

@@ -27,8 +27,16 @@ public static class NominationsApi
     {
         var now = s.Clock.GetUtcNow();
         await using var db = await s.Db.BeginAsync(ct);
-        var council = await CouncilStore.LockAsync(db, id, ct);
-        council.EnsureRunBy(s.User, now);
+        if (await CouncilStore.LockAsync(db, id, ct) is not { } council)
+        {
+            return CouncilAccess.NotFound.ToProblem();
+        }
+
+        if (council.AccessOf(s.User, now).RefuseRun() is { } refusal)
+        {
+            return refusal.ToProblem();
+        }
+
         // 403 before 400: the list is checked only for those who run the council.
         if (request.CaseIds is not { Count: > 0 and <= AppraisalRoutes.MaxCasesPerRequest } caseIds)
         {
@@ -39,13 +47,21 @@ public static class NominationsApi
         var result = new List<NominationResponse>();
         foreach (var caseId in caseIds.Distinct())
         {
-            var row = await CaseStore.LockAsync(db, caseId, ct);
+            if (await CaseStore.LockAsync(db, caseId, ct) is not { } row)
+            {
+                return CaseStanding.NotFound.ToProblem();
+            }
+
             if (row.CouncilId != id)
             {
                 return Refusal.NotFound("case_not_found", "Hồ sơ không thuộc hội đồng này.").ToProblem();
             }
 
-            row.EnsureState("đề cử hồ sơ chưa có quyết định công nhận", CaseState.Decided);
+            if (row.Standing.Refuse("đề cử hồ sơ chưa có quyết định công nhận", CaseState.Decided) is { } stateRefusal)
+            {
+                return stateRefusal.ToProblem();
+            }
+
             if (row.NominatedToCaseId is not null)
             {
                 return Refusal.Conflict("case_already_nominated", $"Hồ sơ \"{row.Title}\" đã được đề cử lên cấp trên.").ToProblem();

@@ -38,8 +38,7 @@ public static class CaseReaders
             new { initiativeId }, db.Transaction, cancellationToken: ct));
         foreach (var (caseId, councilId) in cases)
         {
-            var council = await CouncilStore.LoadAsync(db, councilId, ct);
-            if (await IsCouncilReaderAsync(db, caseId, council, userId, at, ct))
+            if (await CouncilStore.LoadAsync(db, councilId, ct) is { } council && await IsCouncilReaderAsync(db, caseId, council, userId, at, ct))
             {
                 return true;
             }

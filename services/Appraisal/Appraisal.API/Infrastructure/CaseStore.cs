@@ -77,14 +77,8 @@ public sealed class CaseRow
 
     public AppraisalCase ToDomain() => new(Id, Title, AuthorOrgIds, new DateTimeOffset(SubmittedAt, TimeSpan.Zero));
 
-    /// <summary>Throws the refusal of <see cref="CaseState.Refuse"/> unless the case's state allows <paramref name="action"/>.</summary>
-    public void EnsureState(string action, params string[] states)
-    {
-        if (CaseState.Refuse(State, Title, WithdrawnAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, WithdrawalReason, action, states) is { } refusal)
-        {
-            throw refusal.ToException();
-        }
-    }
+    /// <summary>Where the case stands, for the state rule (<see cref="CaseStanding.Refuse"/>).</summary>
+    public CaseStanding Standing => new(State, Title, WithdrawnAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, WithdrawalReason);
 }
 
 /// <summary>A screening as the case records it, and what a rejection publishes (the minutes' number and date, the comment).</summary>
@@ -108,16 +102,15 @@ public static class CaseStore
         c.withdrawn_at AS WithdrawnAt, c.withdrawal_reason AS WithdrawalReason
         """;
 
-    /// <summary>The case; 404 when there is none.</summary>
-    public static Task<CaseRow> LoadAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: false, ct);
+    /// <summary>The case, or null when there is none.</summary>
+    public static Task<CaseRow?> LoadAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: false, ct);
 
-    /// <summary>The case, its row locked for the change that follows; 404 when there is none.</summary>
-    public static Task<CaseRow> LockAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: true, ct);
+    /// <summary>The case, its row locked for the change that follows, or null when there is none.</summary>
+    public static Task<CaseRow?> LockAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: true, ct);
 
-    private static async Task<CaseRow> LoadAsync(DatabaseSession db, Guid id, bool forUpdate, CancellationToken ct) =>
-        await db.Connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM appraisal_cases c WHERE c.id = @id{(forUpdate ? " FOR UPDATE" : string.Empty)}", new { id }, db.Transaction, cancellationToken: ct))
-        ?? throw Refusal.NotFound("case_not_found", "Không tìm thấy hồ sơ thẩm định.").ToException();
+    private static Task<CaseRow?> LoadAsync(DatabaseSession db, Guid id, bool forUpdate, CancellationToken ct) =>
+        db.Connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM appraisal_cases c WHERE c.id = @id{(forUpdate ? " FOR UPDATE" : string.Empty)}", new { id }, db.Transaction, cancellationToken: ct));
 
     /// <summary>Every case of the council, oldest first.</summary>
     public static async Task<List<CaseRow>> OfCouncilAsync(DatabaseSession db, Guid councilId, CancellationToken ct) =>
@@ -190,7 +183,7 @@ public static class CaseStore
                 row.Id, d.Recognized, d.AggregateTotal, d.Grade, d.DecisionNumber, date = d.DecisionDate.ToDateTime(TimeOnly.MinValue), d.Comment,
                 now = now.UtcDateTime,
             }, db.Tx, cancellationToken: ct));
-        await SimilarInitiatives.RefreshStageAsync(db.Tx, row.InitiativeId, ct);
+        await SimilarInitiatives.RefreshStageAsync(db, row.InitiativeId, ct);
     }
 
     /// <summary>How many of the council's cases it has nominated upward.</summary>

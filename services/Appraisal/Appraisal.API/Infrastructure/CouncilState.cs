@@ -1,14 +1,14 @@
 using System.Text.Json;
 using DoanKetSangTao.Appraisal.API.Domain;
-using DoanKetSangTao.Domain;
 using DoanKetSangTao.ServiceDefaults.Security;
 
 namespace DoanKetSangTao.Appraisal.API.Infrastructure;
 
 /// <summary>
-/// A council as loaded: its row, every tenure, and the domain objects the rules work on. Who may do what is answered
-/// here once: the Front officers of the council's area set it up and see its results; its current secretary or chair
-/// runs it (hội đồng do Thư ký điều hành); its current members score what they are assigned.
+/// A council as loaded: its row, every tenure, and the domain objects the rules work on, among them who the caller is to
+/// it (<see cref="AccessOf"/>): the Front officers of the council's area set it up and see its results; its current
+/// secretary or chair runs it (hội đồng do Thư ký điều hành); its current members score what they are assigned. What that
+/// lets them do is the rule of <see cref="CouncilAccess"/>.
 /// </summary>
 public sealed class CouncilState(CouncilRow row, IReadOnlyList<MemberRow> tenures)
 {
@@ -62,22 +62,6 @@ public sealed class CouncilState(CouncilRow row, IReadOnlyList<MemberRow> tenure
             _ => scope.Covers(Row.ProvinceCode!, Row.ScopeCode),
         };
 
-    /// <summary>403 unless the caller runs the council (or, with <paramref name="orOverseer"/>, oversees it).</summary>
-    public void EnsureRunBy(CurrentUser user, DateTimeOffset at, bool orOverseer = false)
-    {
-        if (!IsRunBy(user, at) && !(orOverseer && IsOverseenBy(user)))
-        {
-            throw Refusal.Forbidden("council_not_yours",
-                $"Chỉ Thư ký hoặc Chủ tịch đương nhiệm của {Row.Name}{(orOverseer ? " hoặc cán bộ Mặt trận phụ trách địa bàn" : string.Empty)} được thực hiện thao tác này.").ToException();
-        }
-    }
-
-    /// <summary>403 unless the caller runs, oversees or sits on the council.</summary>
-    public void EnsureCanRead(CurrentUser user, DateTimeOffset at)
-    {
-        if (TenureOf(user, at) is null && !IsOverseenBy(user))
-        {
-            throw Refusal.Forbidden("council_not_yours", $"Bạn không phải thành viên của {Row.Name} và không phụ trách địa bàn của hội đồng.").ToException();
-        }
-    }
+    /// <summary>Who the caller is to the council at the instant, for the rules of <see cref="CouncilAccess"/>.</summary>
+    public CouncilAccess AccessOf(CurrentUser user, DateTimeOffset at) => new(Row.Name, IsRunBy(user, at), IsOverseenBy(user), TenureOf(user, at) is not null);
 }

@@ -121,20 +121,24 @@ public static class CouncilStore
         joined_at AS JoinedAt, left_at AS LeftAt, change_reason AS ChangeReason
         """;
 
-    /// <summary>The council with its tenures; 404 when there is none.</summary>
-    public static Task<CouncilState> LoadAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: false, ct);
+    /// <summary>The council with its tenures, or null when there is none.</summary>
+    public static Task<CouncilState?> LoadAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: false, ct);
 
     /// <summary>
     /// The council with its tenures, its row locked until the session ends (NO KEY UPDATE, so cases can still be opened
-    /// under it); 404 when there is none. Lock order everywhere: the council first, then its cases.
+    /// under it), or null when there is none. Lock order everywhere: the council first, then its cases.
     /// </summary>
-    public static Task<CouncilState> LockAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: true, ct);
+    public static Task<CouncilState?> LockAsync(DatabaseSession db, Guid id, CancellationToken ct) => LoadAsync(db, id, forUpdate: true, ct);
 
-    private static async Task<CouncilState> LoadAsync(DatabaseSession db, Guid id, bool forUpdate, CancellationToken ct)
+    private static async Task<CouncilState?> LoadAsync(DatabaseSession db, Guid id, bool forUpdate, CancellationToken ct)
     {
         var row = await db.Connection.QuerySingleOrDefaultAsync<CouncilRow>(new CommandDefinition(
-            $"SELECT {CouncilColumns} FROM councils WHERE id = @id{(forUpdate ? " FOR NO KEY UPDATE" : string.Empty)}", new { id }, db.Transaction, cancellationToken: ct))
-            ?? throw Refusal.NotFound("council_not_found", "Không tìm thấy hội đồng thẩm định.").ToException();
+            $"SELECT {CouncilColumns} FROM councils WHERE id = @id{(forUpdate ? " FOR NO KEY UPDATE" : string.Empty)}", new { id }, db.Transaction, cancellationToken: ct));
+        if (row is null)
+        {
+            return null;
+        }
+
         var tenures = await db.Connection.QueryAsync<MemberRow>(new CommandDefinition(
             $"SELECT {MemberColumns} FROM council_members WHERE council_id = @id ORDER BY joined_at, id", new { id }, db.Transaction, cancellationToken: ct));
         return new CouncilState(row, tenures.ToList());

@@ -86,10 +86,10 @@ public static class SimilarInitiatives
     /// Adds an initiative to the corpus, or refreshes it (a redelivered or replayed event, a newer read of the same
     /// initiative): one row per initiative whatever happens, written in the caller's transaction.
     /// </summary>
-    public static Task UpsertAsync(NpgsqlTransaction transaction, CorpusEntry entry, CancellationToken cancellationToken)
+    public static Task UpsertAsync(DatabaseSession db, CorpusEntry entry, CancellationToken cancellationToken)
     {
         var summary = string.IsNullOrWhiteSpace(entry.Summary) ? null : entry.Summary;
-        return transaction.Connection!.ExecuteAsync(new CommandDefinition(
+        return db.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO similarity_corpus (initiative_id, campaign_id, title, summary, title_key, summary_key, kind, province_code, commune_code, registered_at)
             VALUES (@InitiativeId, @CampaignId, @Title, @Summary, @TitleKey, @SummaryKey, @Kind, @ProvinceCode, @CommuneCode, @RegisteredAt)
@@ -110,7 +110,7 @@ public static class SimilarInitiatives
                 entry.ProvinceCode,
                 entry.CommuneCode,
                 entry.RegisteredAt,
-            }, transaction, cancellationToken: cancellationToken));
+            }, db.Tx, cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -118,8 +118,8 @@ public static class SimilarInitiatives
     /// does not matter: recognized by a council (a public fact, kept even if the author later withdraws at a higher level),
     /// else withdrawn, else submitted (a dossier was received), else registered.
     /// </summary>
-    public static Task RefreshStageAsync(NpgsqlTransaction transaction, Guid initiativeId, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+    public static Task RefreshStageAsync(DatabaseSession db, Guid initiativeId, CancellationToken cancellationToken) =>
+        db.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE similarity_corpus SET stage = CASE
                 WHEN EXISTS (SELECT 1 FROM appraisal_cases a WHERE a.initiative_id = @initiativeId AND a.state = 'decided' AND a.recognized) THEN 'recognized'
@@ -127,5 +127,5 @@ public static class SimilarInitiatives
                 WHEN EXISTS (SELECT 1 FROM received_dossiers r WHERE r.initiative_id = @initiativeId) THEN 'submitted'
                 ELSE 'registered' END
             WHERE initiative_id = @initiativeId
-            """, new { initiativeId }, transaction, cancellationToken: cancellationToken));
+            """, new { initiativeId }, db.Tx, cancellationToken: cancellationToken));
 }

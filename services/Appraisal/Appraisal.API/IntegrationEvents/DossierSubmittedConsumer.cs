@@ -31,6 +31,6 @@ public sealed class DossierSubmittedConsumer(
             message.OrganizationId, message.ProvinceCode, message.CommuneCode, message.AuthorOrganizationIds.ToArray(), dossier.Solution, dossier.Novelty,
             dossier.Attachments.Count, dossier.SubmittedAt.ToDateTime(), message.SubmittedBy, message.EventId), cancellationToken);
         await CaseIntake.OpenAsync(db, message.DossierId, message.Version, clock.GetUtcNow(), cancellationToken);
-        await SimilarInitiatives.RefreshStageAsync(transaction, message.InitiativeId, cancellationToken);
+        await SimilarInitiatives.RefreshStageAsync(db, message.InitiativeId, cancellationToken);
     }
 }

@@ -27,14 +27,15 @@ public sealed class InitiativeRegisteredConsumer(
         var registeredAt = initiative.RegisteredAt.ToDateTime();
         var initiativeId = Guid.Parse(initiative.InitiativeId);
         var campaignId = Guid.Parse(initiative.CampaignId);
-        await CaseIntake.RecordRegisteredAsync(database.Join(transaction), new IntakeRecord(
+        var db = database.Join(transaction);
+        await CaseIntake.RecordRegisteredAsync(db, new IntakeRecord(
             initiativeId, campaignId, initiative.Title, initiative.Kind, Guid.Parse(initiative.OrganizationId), initiative.ProvinceCode,
             initiative.CommuneCode, initiative.Authors.Select(a => a.FullName).ToArray(), registeredAt, message.EventId), cancellationToken);
 
         // Every initiative, any province, joins the corpus; the similar-initiatives list shows it once it is submitted (its stage).
-        await SimilarInitiatives.UpsertAsync(transaction, new CorpusEntry(
+        await SimilarInitiatives.UpsertAsync(db, new CorpusEntry(
             initiativeId, campaignId, initiative.Title, initiative.Summary, initiative.Kind,
             initiative.ProvinceCode, initiative.CommuneCode, registeredAt), cancellationToken);
-        await SimilarInitiatives.RefreshStageAsync(transaction, initiativeId, cancellationToken);
+        await SimilarInitiatives.RefreshStageAsync(db, initiativeId, cancellationToken);
     }
 }

@@ -15,7 +15,8 @@ public sealed class InitiativeWithdrawnConsumer(NpgsqlDataSource db, ServiceData
 {
     protected override async Task HandleAsync(InitiativeWithdrawn message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await CaseIntake.WithdrawAsync(database.Join(transaction), message, cancellationToken);
-        await SimilarInitiatives.RefreshStageAsync(transaction, message.InitiativeId, cancellationToken);
+        var db = database.Join(transaction);
+        await CaseIntake.WithdrawAsync(db, message, cancellationToken);
+        await SimilarInitiatives.RefreshStageAsync(db, message.InitiativeId, cancellationToken);
     }
 }
