@@ -214,13 +214,4 @@ public static class CampaignsApi
             .Select(ExtensionResponse.From)
             .ToList());
     }
-
-    /// <summary>Null when the <paramref name="kind"/> window is open for the organization; otherwise <c>registration_closed</c> / <c>dossier_closed</c>.</summary>
-    internal static async Task<Refusal?> ClosedAsync(
-        this CampaignStore campaigns, Campaign campaign, string kind, string provinceCode, Guid organizationId, DateTimeOffset now, CancellationToken ct,
-        DatabaseSession? tx = null)
-    {
-        var window = await campaigns.WindowAsync(campaign.Id, kind, organizationId, ct, tx);
-        return CampaignWindows.Check(campaign, kind, provinceCode, window.Deadlines, window.Extensions, now);
-    }
 }
