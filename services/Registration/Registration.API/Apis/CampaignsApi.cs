@@ -1,4 +1,3 @@
-using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.Registration.API.Infrastructure;
