@@ -109,6 +109,6 @@ public static class AdministrativeUnitsApi
 
         await units.RetireAsync(transaction, code, request.MergedIntoCode, reason, ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(AdministrativeUnitResponse.From((await units.FindAsync(code, ct))!));
+        return TypedResults.Ok(AdministrativeUnitResponse.From((await units.FindAsync(code, ct, transaction))!));
     }
 }

@@ -1,4 +1,3 @@
-using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.Registration.API.Infrastructure;
@@ -213,14 +212,5 @@ public static class CampaignsApi
             .Where(e => user.CanAccess(e.ProvinceCode, e.CommuneCode) || user.OrganizationId == e.OrganizationId.ToString())
             .Select(ExtensionResponse.From)
             .ToList());
-    }
-
-    /// <summary>Null when the <paramref name="kind"/> window is open for the organization; otherwise <c>registration_closed</c> / <c>dossier_closed</c>.</summary>
-    internal static async Task<Refusal?> ClosedAsync(
-        this CampaignStore campaigns, Campaign campaign, string kind, string provinceCode, Guid organizationId, DateTimeOffset now, CancellationToken ct,
-        DatabaseSession? tx = null)
-    {
-        var window = await campaigns.WindowAsync(campaign.Id, kind, organizationId, ct, tx);
-        return CampaignWindows.Check(campaign, kind, provinceCode, window.Deadlines, window.Extensions, now);
     }
 }

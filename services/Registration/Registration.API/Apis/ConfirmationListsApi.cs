@@ -63,7 +63,7 @@ public static class ConfirmationListsApi
         }
 
         await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/api/v1/confirmation-lists/{list.Id}", ConfirmationListResponse.From((await lists.LoadAsync(list.Id, ct))!));
+        return TypedResults.Created($"/api/v1/confirmation-lists/{list.Id}", ConfirmationListResponse.From((await lists.LoadAsync(list.Id, ct, transaction))!));
     }
 
     /// <summary>The lists of the caller's organizations (theirs and those under them) or, for Front officers, of their area; items via GET /{id}.</summary>

@@ -50,7 +50,7 @@ public static class DossiersApi
         if (await dossiers.FindByInitiativeAsync(request.InitiativeId, ct, transaction) is { } existing)
         {
             await transaction.CommitAsync(ct);
-            return TypedResults.Ok(await LoadAsync(dossiers, existing, ct));
+            return TypedResults.Ok(await LoadAsync(dossiers, existing, ct, transaction));
         }
 
         if (!InitiativeLifecycle.DossierEditable.Contains(row!.Status))
@@ -61,7 +61,7 @@ public static class DossiersApi
         var id = Guid.CreateVersion7();
         await dossiers.CreateAsync(transaction, id, request.InitiativeId, services.User.Id, ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/api/v1/dossiers/{id}", await LoadAsync(dossiers, id, ct));
+        return TypedResults.Created($"/api/v1/dossiers/{id}", await LoadAsync(dossiers, id, ct, transaction));
     }
 
     /// <summary>The dossier of an initiative (<c>?initiativeId=</c>).</summary>
@@ -111,7 +111,7 @@ public static class DossiersApi
 
         await dossiers.UpdateContentAsync(transaction, id, normalized, ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(await LoadAsync(dossiers, id, ct));
+        return TypedResults.Ok(await LoadAsync(dossiers, id, ct, transaction));
     }
 
     /// <summary>
@@ -233,7 +233,8 @@ public static class DossiersApi
                 return RegistrationRefusals.CampaignNotFound.ToProblem();
             }
 
-            if (await campaigns.ClosedAsync(campaign, DeadlineKind.Dossier, row.ProvinceCode, row.OrganizationId, now, ct, transaction) is { } closed)
+            var window = await campaigns.WindowAsync(campaign.Id, DeadlineKind.Dossier, row.OrganizationId, ct, transaction);
+            if (window.ClosedFor(campaign, row.ProvinceCode, now) is { } closed)
             {
                 return closed.ToProblem();
             }
@@ -251,7 +252,7 @@ public static class DossiersApi
             Guid.CreateVersion7(), now, id, version, row.Id, row.CampaignId, row.Title, row.Kind, row.Field, row.OrganizationId, row.ProvinceCode,
             row.CommuneCode, await services.Initiatives.AuthorOrganizationsAsync(transaction, row.Id, ct), services.User.Id), ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(await LoadAsync(dossiers, id, ct));
+        return TypedResults.Ok(await LoadAsync(dossiers, id, ct, transaction));
     }
 
     /// <summary>A submitted version exactly as it was sent, with the attachments it included.</summary>
@@ -268,8 +269,9 @@ public static class DossiersApi
             : RegistrationRefusals.DossierVersionNotFound(version).ToProblem();
     }
 
-    private static async Task<DossierResponse> LoadAsync(DossierStore dossiers, Guid id, CancellationToken ct) =>
-        DossierResponse.From((await dossiers.LoadAsync(id, ct))!);
+    /// <summary>The dossier as its readers see it, after the change committed (on the handler's session when it holds one).</summary>
+    private static async Task<DossierResponse> LoadAsync(DossierStore dossiers, Guid id, CancellationToken ct, DatabaseSession? tx = null) =>
+        DossierResponse.From((await dossiers.LoadAsync(id, ct, tx))!);
 
     /// <summary>404 when there is no such dossier; otherwise who reads the initiative's dossier (<see cref="DossierReaders"/>).</summary>
     private static async Task<Refusal?> ReadRefusalAsync(DossierStore dossiers, DossierReaders readers, Guid id, CurrentUser user, CancellationToken ct) =>

@@ -60,6 +60,6 @@ public static class InitiativeConfirmationsApi
         }
 
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(await InitiativesApi.LoadAsync(services, id, ct));
+        return TypedResults.Ok(await services.LoadInitiativeAsync(id, ct, transaction));
     }
 }

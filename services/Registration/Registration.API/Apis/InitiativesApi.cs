@@ -73,7 +73,8 @@ public static class InitiativesApi
 
         var now = services.Clock.GetUtcNow();
         if (!request.SaveAsDraft
-            && await campaigns.ClosedAsync(campaign, DeadlineKind.Registration, place.ProvinceCode!, registration.OrganizationId, now, ct) is { } closed)
+            && (await campaigns.WindowAsync(campaign.Id, DeadlineKind.Registration, registration.OrganizationId, ct)).ClosedFor(campaign, place.ProvinceCode!, now)
+                is { } closed)
         {
             return closed.ToProblem();
         }
@@ -86,7 +87,7 @@ public static class InitiativesApi
         {
             // A concurrent retry with the same key won the race; answer with what it created.
             await transaction.RollbackAsync(ct);
-            return (await ReplayAsync(services, idempotencyKey!, fingerprint, ct))!;
+            return (await ReplayAsync(services, idempotencyKey!, fingerprint, ct, transaction))!;
         }
 
         if (!request.SaveAsDraft)
@@ -96,7 +97,7 @@ public static class InitiativesApi
         }
 
         await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/api/v1/initiatives/{id}", await LoadAsync(services, id, ct));
+        return TypedResults.Created($"/api/v1/initiatives/{id}", await LoadAsync(services, id, ct, transaction));
     }
 
     /// <summary>Sửa phiếu đăng ký: the author edits a draft, or a registration the upper-level unit returned.</summary>
@@ -133,7 +134,7 @@ public static class InitiativesApi
             return RegistrationRefusals.CampaignNotFound.ToProblem();
         }
 
-        var place = FilingRights.Place(await filing.FactsAsync(registration, services.User, ct), campaign, registration);
+        var place = FilingRights.Place(await filing.FactsAsync(registration, services.User, ct, transaction), campaign, registration);
         if (place.Refusal is { } refused)
         {
             return refused.ToProblem();
@@ -142,7 +143,7 @@ public static class InitiativesApi
         await services.Initiatives.UpdateAsync(transaction, id, registration, place.ProvinceCode!, registration.Lead.Email ?? services.User.Email,
             services.Clock.GetUtcNow(), ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(await LoadAsync(services, id, ct));
+        return TypedResults.Ok(await LoadAsync(services, id, ct, transaction));
     }
 
     /// <summary>Nộp phiếu đăng ký: a draft (or a returned registration) is registered, before the deadline.</summary>
@@ -171,14 +172,15 @@ public static class InitiativesApi
         }
 
         var now = services.Clock.GetUtcNow();
-        if (await campaigns.ClosedAsync(campaign, DeadlineKind.Registration, row.ProvinceCode, row.OrganizationId, now, ct, transaction) is { } closed)
+        var window = await campaigns.WindowAsync(campaign.Id, DeadlineKind.Registration, row.OrganizationId, ct, transaction);
+        if (window.ClosedFor(campaign, row.ProvinceCode, now) is { } closed)
         {
             return closed.ToProblem();
         }
 
         await RegisterAsync(transaction, services, row, now, ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(await LoadAsync(services, id, ct));
+        return TypedResults.Ok(await LoadAsync(services, id, ct, transaction));
     }
 
     /// <summary>Rút sáng kiến: the author withdraws at any point before the council's decision.</summary>
@@ -203,7 +205,7 @@ public static class InitiativesApi
         // Appraisal closes the initiative's open cases on this (docs/appraisal.md); in the same transaction as the withdrawal.
         await transaction.PublishAsync(new InitiativeWithdrawn(Guid.CreateVersion7(), now, row.Id, row.CampaignId, row.Title, reason, services.User.Id), ct);
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(await LoadAsync(services, id, ct));
+        return TypedResults.Ok(await LoadAsync(services, id, ct, transaction));
     }
 
     /// <summary>An initiative, to whoever may read it (see <see cref="InitiativeAccess"/>).</summary>
@@ -296,9 +298,8 @@ public static class InitiativesApi
         RegistrationRefusals.ToRead(await services.InitiativeQueries.ReadableAsync(id, services.User, councilByArea: true, ct),
             RegistrationRefusals.InitiativeNotFound, RegistrationRefusals.InitiativeOutsideScope);
 
-    /// <summary>The initiative as its readers see it, read after the change committed.</summary>
-    internal static async Task<InitiativeResponse> LoadAsync(RegistrationServices services, Guid id, CancellationToken ct) =>
-        InitiativeResponse.From((await services.InitiativeQueries.LoadAsync(id, ct))!);
+    private static Task<InitiativeResponse> LoadAsync(RegistrationServices services, Guid id, CancellationToken ct, DatabaseSession? tx = null) =>
+        services.LoadInitiativeAsync(id, ct, tx);
 
     /// <summary>Registered: the transition, plus the event the thin flow's consumers (notification, reporting) act on.</summary>
     private static async Task RegisterAsync(DatabaseSession tx, RegistrationServices services, InitiativeRow row, DateTimeOffset now, CancellationToken ct)
@@ -311,9 +312,9 @@ public static class InitiativesApi
 
     /// <summary>The answer to a retry: the initiative the key created, or 422 when the key came with another registration.</summary>
     private static async Task<Results<Created<InitiativeResponse>, Ok<InitiativeResponse>, ProblemHttpResult>?> ReplayAsync(
-        RegistrationServices services, string key, string fingerprint, CancellationToken ct)
+        RegistrationServices services, string key, string fingerprint, CancellationToken ct, DatabaseSession? tx = null)
     {
-        var found = await services.Initiatives.FindByKeyAsync(services.User.Id, key, ct);
+        var found = await services.Initiatives.FindByKeyAsync(services.User.Id, key, ct, tx);
         if (found is null)
         {
             return null;
@@ -321,6 +322,6 @@ public static class InitiativesApi
 
         return found.Fingerprint != fingerprint
             ? RegistrationRefusals.IdempotencyKeyReused.ToProblem()
-            : TypedResults.Ok(await LoadAsync(services, found.Id, ct));
+            : TypedResults.Ok(await LoadAsync(services, found.Id, ct, tx));
     }
 }

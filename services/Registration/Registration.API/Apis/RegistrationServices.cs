@@ -22,4 +22,8 @@ public sealed class RegistrationServices(
     public CurrentUser User { get; } = user;
 
     public TimeProvider Clock { get; } = clock;
+
+    /// <summary>The initiative as its readers see it, read after the change committed (on the handler's session when it holds one).</summary>
+    public async Task<InitiativeResponse> LoadInitiativeAsync(Guid id, CancellationToken ct, DatabaseSession? tx = null) =>
+        InitiativeResponse.From((await InitiativeQueries.LoadAsync(id, ct, tx))!);
 }

@@ -76,6 +76,14 @@ public sealed record DeadlineExtension(string Kind, Guid OrganizationId, DateOnl
     public DateTimeOffset ClosesAt => VietnamTime.ClosesBefore(DueBefore);
 }
 
+/// <summary>What decides whether one organization's <paramref name="Kind"/> window is open: the deadlines of the kind, and its extensions.</summary>
+public sealed record CampaignWindow(string Kind, IReadOnlyList<CampaignDeadline> Deadlines, IReadOnlyList<DeadlineExtension> Extensions)
+{
+    /// <summary>Null when the window is open for an organization in <paramref name="provinceCode"/>; see <see cref="CampaignWindows.Check"/>.</summary>
+    public DoanKetSangTao.Domain.Refusal? ClosedFor(Campaign campaign, string provinceCode, DateTimeOffset now) =>
+        CampaignWindows.Check(campaign, Kind, provinceCode, Deadlines, Extensions, now);
+}
+
 /// <summary>
 /// Which deadline binds an organization in a province, and whether its window is open. A province's own
 /// deadline overrides the campaign-wide one; an extension for the organization keeps the window open longer.

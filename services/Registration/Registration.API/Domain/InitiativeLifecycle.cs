@@ -114,8 +114,10 @@ public static class InitiativeLifecycle
             : Transitions.GetValueOrDefault((from, step));
 
     /// <summary>Null when <paramref name="step"/> may follow <paramref name="from"/>; otherwise 409 <c>invalid_transition</c>.</summary>
-    public static Refusal? Check(string from, LifecycleStep step) =>
-        Next(from, step) is null ? Refusal.Conflict("invalid_transition", RefusalMessage(from, step)) : null;
+    public static Refusal? Check(string from, LifecycleStep step) => Next(from, step) is null ? InvalidTransition(from, step) : null;
+
+    /// <summary>409 <c>invalid_transition</c>: <paramref name="step"/> does not follow <paramref name="from"/>.</summary>
+    public static Refusal InvalidTransition(string from, LifecycleStep step) => Refusal.Conflict("invalid_transition", RefusalMessage(from, step));
 
     /// <summary>Why a step is refused, in words an author or officer can act on.</summary>
     public static string RefusalMessage(string from, LifecycleStep step)

@@ -44,9 +44,9 @@ public sealed class AdministrativeUnitStore(ServiceDatabase db)
             ORDER BY code
             """, new { provinceCode, includeRetired }, cancellationToken: ct))).ToList(), ct);
 
-    public Task<AdministrativeUnit?> FindAsync(string code, CancellationToken ct) =>
-        db.ReadAsync(null, (connection, _) => connection.QuerySingleOrDefaultAsync<AdministrativeUnit>(new CommandDefinition(
-            $"SELECT {UnitColumns} FROM administrative_units WHERE code = @code", new { code }, cancellationToken: ct)), ct);
+    public Task<AdministrativeUnit?> FindAsync(string code, CancellationToken ct, DatabaseSession? tx = null) =>
+        db.ReadAsync(tx, (connection, transaction) => connection.QuerySingleOrDefaultAsync<AdministrativeUnit>(new CommandDefinition(
+            $"SELECT {UnitColumns} FROM administrative_units WHERE code = @code", new { code }, transaction, cancellationToken: ct)), ct);
 
     /// <summary>The unit, locked until the transaction ends (a retirement waits for another on the same unit).</summary>
     public Task<AdministrativeUnit?> LockAsync(DatabaseSession tx, string code, CancellationToken ct) =>
@@ -60,10 +60,10 @@ public sealed class AdministrativeUnitStore(ServiceDatabase db)
             cancellationToken: ct)) > 0, ct);
 
     /// <summary>The province of a commune in force; null when <paramref name="communeCode"/> is not one.</summary>
-    public Task<string?> ProvinceOfCommuneAsync(string communeCode, CancellationToken ct) =>
-        db.ReadAsync(null, (connection, _) => connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+    public Task<string?> ProvinceOfCommuneAsync(string communeCode, CancellationToken ct, DatabaseSession? tx = null) =>
+        db.ReadAsync(tx, (connection, transaction) => connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT parent_code FROM administrative_units WHERE code = @communeCode AND level = 'commune' AND retired_at IS NULL", new { communeCode },
-            cancellationToken: ct)), ct);
+            transaction, cancellationToken: ct)), ct);
 
     /// <summary>The level of a unit in force; null when there is none with that code.</summary>
     public Task<string?> CurrentLevelAsync(DatabaseSession tx, string code, CancellationToken ct) =>
@@ -71,22 +71,22 @@ public sealed class AdministrativeUnitStore(ServiceDatabase db)
             "SELECT level FROM administrative_units WHERE code = @code AND retired_at IS NULL", new { code }, tx.Transaction, cancellationToken: ct));
 
     /// <summary>A commune and the communes it has since been merged into, nearest first (whose Front committee takes a resident's filings).</summary>
-    public Task<List<string>> CommuneAndMergedIntoAsync(string commune, CancellationToken ct) =>
-        db.ReadAsync(null, async (connection, _) => (await connection.QueryAsync<string>(new CommandDefinition(
+    public Task<List<string>> CommuneAndMergedIntoAsync(string commune, CancellationToken ct, DatabaseSession? tx = null) =>
+        db.ReadAsync(tx, async (connection, transaction) => (await connection.QueryAsync<string>(new CommandDefinition(
             """
             WITH RECURSIVE up(code) AS (
                 SELECT @commune::text
                 UNION SELECT a.merged_into_code FROM administrative_units a JOIN up ON a.code = up.code WHERE a.merged_into_code IS NOT NULL)
             SELECT code FROM up
-            """, new { commune }, cancellationToken: ct))).ToList(), ct);
+            """, new { commune }, transaction, cancellationToken: ct))).ToList(), ct);
 
     /// <summary>Thêm đơn vị: false when the code is taken (by a unit in force or one retired).</summary>
-    public Task<bool> CreateAsync(string code, string name, string level, string unitType, string? parentCode, CancellationToken ct) =>
-        db.ReadAsync(null, async (connection, _) => await connection.ExecuteAsync(new CommandDefinition(
+    public async Task<bool> CreateAsync(string code, string name, string level, string unitType, string? parentCode, CancellationToken ct) =>
+        await db.ExecuteAsync(
             """
             INSERT INTO administrative_units (code, name, level, unit_type, parent_code, source)
             VALUES (@code, @name, @level, @unitType, @parentCode, 'operator') ON CONFLICT (code) DO NOTHING
-            """, new { code, name, level, unitType, parentCode }, cancellationToken: ct)) > 0, ct);
+            """, new { code, name, level, unitType, parentCode }, ct) > 0;
 
     /// <summary>Giải thể / sáp nhập: the unit is retired, optionally into another.</summary>
     public Task RetireAsync(DatabaseSession tx, string code, string? mergedIntoCode, string reason, CancellationToken ct) =>

@@ -8,9 +8,6 @@ namespace DoanKetSangTao.Registration.API.Infrastructure;
 /// <summary>A campaign with the deadlines set for it (the campaign's own and each province's).</summary>
 public sealed record CampaignSchedule(Campaign Campaign, IReadOnlyList<CampaignDeadline> Deadlines);
 
-/// <summary>What decides whether one organization's window is open: the deadlines of the kind, and its extensions.</summary>
-public sealed record CampaignWindow(IReadOnlyList<CampaignDeadline> Deadlines, IReadOnlyList<DeadlineExtension> Extensions);
-
 /// <summary>A window reopened for an organization, with who granted it, when, and where the organization is.</summary>
 public sealed record GrantedExtension(
     Guid Id, Guid OrganizationId, string OrganizationName, string Kind, DateOnly DueBefore, string Reason, string GrantedBy, DateTimeOffset GrantedAt,
@@ -93,13 +90,14 @@ public sealed class CampaignStore(ServiceDatabase db)
                 FROM deadline_extensions WHERE campaign_id = @campaignId AND kind = @kind AND organization_id = @organizationId
                 """, new { campaignId, kind, organizationId }, transaction, cancellationToken: ct));
             return new CampaignWindow(
+                kind,
                 deadlines.Select(d => new CampaignDeadline(d.Kind, d.ScopeCode, DateOnly.FromDateTime(d.DueBefore))).ToList(),
                 extensions.Select(e => new DeadlineExtension(e.Kind, organizationId, DateOnly.FromDateTime(e.DueBefore), e.Reason ?? string.Empty)).ToList());
         }, ct);
 
     /// <summary>Mở lại thời hạn: records the extension with its reason, who granted it and when.</summary>
     public Task GrantExtensionAsync(Guid campaignId, GrantedExtension extension, CancellationToken ct) =>
-        db.ReadAsync(null, (connection, _) => connection.ExecuteAsync(new CommandDefinition(
+        db.ExecuteAsync(
             """
             INSERT INTO deadline_extensions (id, campaign_id, organization_id, kind, due_before, closes_at, reason, granted_by, granted_at)
             VALUES (@Id, @campaignId, @OrganizationId, @Kind, @DueBefore, @closesAt, @Reason, @GrantedBy, @grantedAt)
@@ -109,7 +107,7 @@ public sealed class CampaignStore(ServiceDatabase db)
                 extension.Id, campaignId, extension.OrganizationId, extension.Kind, DueBefore = extension.DueBefore.ToDateTime(TimeOnly.MinValue),
                 closesAt = VietnamTime.ClosesBefore(extension.DueBefore).UtcDateTime, extension.Reason, extension.GrantedBy,
                 grantedAt = extension.GrantedAt.UtcDateTime,
-            }, cancellationToken: ct)), ct);
+            }, ct);
 
     /// <summary>The campaign's extensions (of one organization, when given), oldest first, with where each organization is.</summary>
     public Task<List<GrantedExtension>> ExtensionsAsync(Guid campaignId, Guid? organizationId, CancellationToken ct) =>

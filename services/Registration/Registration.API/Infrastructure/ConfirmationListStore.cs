@@ -129,17 +129,18 @@ public sealed class ConfirmationListStore(ServiceDatabase db, InitiativeQueries 
                 """, parameters, cancellationToken: ct))).ToList();
         }, ct);
 
-    public async Task<ConfirmationListDetails?> LoadAsync(Guid id, CancellationToken ct)
+    public async Task<ConfirmationListDetails?> LoadAsync(Guid id, CancellationToken ct, DatabaseSession? tx = null)
     {
-        var (head, itemIds) = await db.ReadAsync(null, async (connection, _) =>
+        var (head, itemIds) = await db.ReadAsync(tx, async (connection, transaction) =>
         {
             var head = await connection.QuerySingleOrDefaultAsync<ConfirmationListHead>(new CommandDefinition(
-                $"SELECT {HeadColumns} {HeadFrom} WHERE l.id = @id", new { id }, cancellationToken: ct));
+                $"SELECT {HeadColumns} {HeadFrom} WHERE l.id = @id", new { id }, transaction, cancellationToken: ct));
             var itemIds = head is null ? [] : (await connection.QueryAsync<Guid>(new CommandDefinition(
-                "SELECT initiative_id FROM confirmation_list_items WHERE list_id = @id ORDER BY ordinal", new { id }, cancellationToken: ct))).ToList();
+                "SELECT initiative_id FROM confirmation_list_items WHERE list_id = @id ORDER BY ordinal", new { id }, transaction,
+                cancellationToken: ct))).ToList();
             return (head, itemIds);
         }, ct);
-        return head is null ? null : new ConfirmationListDetails(head, await initiatives.LoadManyAsync(itemIds, ct));
+        return head is null ? null : new ConfirmationListDetails(head, await initiatives.LoadManyAsync(itemIds, ct, tx));
     }
 
     /// <summary>Over <c>l</c> (the list) and <c>i</c> (its organization): lists of the officer's organizations, or of the officer's area.</summary>

@@ -145,11 +145,11 @@ public sealed class DossierStore(ServiceDatabase db)
             """,
             new { reason, at = at.UtcDateTime, initiativeId, version }, tx.Transaction, cancellationToken: ct)) > 0;
 
-    public Task<DossierDetails?> LoadAsync(Guid id, CancellationToken ct) =>
-        db.ReadAsync(null, async (connection, _) =>
+    public Task<DossierDetails?> LoadAsync(Guid id, CancellationToken ct, DatabaseSession? tx = null) =>
+        db.ReadAsync(tx, async (connection, transaction) =>
         {
             var dossier = await connection.QuerySingleOrDefaultAsync<DossierRecord>(new CommandDefinition(
-                $"SELECT {DossierColumns} FROM dossiers WHERE id = @id", new { id }, cancellationToken: ct));
+                $"SELECT {DossierColumns} FROM dossiers WHERE id = @id", new { id }, transaction, cancellationToken: ct));
             if (dossier is null)
             {
                 return null;
@@ -157,12 +157,12 @@ public sealed class DossierStore(ServiceDatabase db)
 
             var attachments = await connection.QueryAsync<AttachmentRow>(new CommandDefinition(
                 $"SELECT {AttachmentColumns} FROM dossier_attachments WHERE dossier_id = @id AND removed_at IS NULL ORDER BY uploaded_at", new { id },
-                cancellationToken: ct));
+                transaction, cancellationToken: ct));
             var versions = await connection.QueryAsync<VersionRow>(new CommandDefinition(
                 """
                 SELECT version AS Version, submitted_by AS SubmittedBy, submitted_at AS SubmittedAt, returned_at AS ReturnedAt, return_reason AS ReturnReason
                 FROM dossier_versions WHERE dossier_id = @id ORDER BY version
-                """, new { id }, cancellationToken: ct));
+                """, new { id }, transaction, cancellationToken: ct));
             return new DossierDetails(dossier, attachments.Select(a => a.ToStored()).ToList(), versions.Select(v => v.Summary()).ToList());
         }, ct);
 

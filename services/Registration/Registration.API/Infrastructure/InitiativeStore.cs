@@ -59,10 +59,10 @@ public sealed class InitiativeStore(ServiceDatabase db)
             $"SELECT {RowColumns} FROM initiatives WHERE id = @id FOR UPDATE", new { id }, tx.Transaction, cancellationToken: ct));
 
     /// <summary>The registration this author made with this key, if any.</summary>
-    public Task<KeyedRegistration?> FindByKeyAsync(string userId, string key, CancellationToken ct) =>
-        db.ReadAsync(null, (connection, _) => connection.QuerySingleOrDefaultAsync<KeyedRegistration>(new CommandDefinition(
+    public Task<KeyedRegistration?> FindByKeyAsync(string userId, string key, CancellationToken ct, DatabaseSession? tx = null) =>
+        db.ReadAsync(tx, (connection, transaction) => connection.QuerySingleOrDefaultAsync<KeyedRegistration>(new CommandDefinition(
             "SELECT id AS Id, idempotency_fingerprint AS Fingerprint FROM initiatives WHERE registered_by = @userId AND idempotency_key = @key",
-            new { userId, key }, cancellationToken: ct)), ct);
+            new { userId, key }, transaction, cancellationToken: ct)), ct);
 
     /// <summary>
     /// Writes the draft, its authors and the first line of its history; false (and nothing written) when a concurrent
@@ -121,11 +121,19 @@ public sealed class InitiativeStore(ServiceDatabase db)
     }
 
     /// <summary>
-    /// Moves the initiative by <paramref name="step"/> when its status allows it (the caller asked
-    /// <see cref="InitiativeLifecycle.Check"/> first, or, for events that may arrive late, accepts null): records who
-    /// and when in the history and announces <see cref="InitiativeStatusChanged"/>, in the same transaction.
+    /// Moves the initiative by <paramref name="step"/>, or refuses (409 <c>invalid_transition</c>, thrown, so that nothing
+    /// the caller goes on to write or announce commits) when its status does not allow it; see <see cref="TryTransitionAsync"/>.
     /// </summary>
-    public async Task<string?> TransitionAsync(
+    public async Task<string> TransitionAsync(
+        DatabaseSession tx, InitiativeRow row, LifecycleStep step, string actor, string? reason, DateTimeOffset now, CancellationToken ct) =>
+        await TryTransitionAsync(tx, row, step, actor, reason, now, ct)
+        ?? throw InitiativeLifecycle.InvalidTransition(row.Status, step).ToException();
+
+    /// <summary>
+    /// Moves the initiative by <paramref name="step"/> when its status allows it, else answers null (for events that may
+    /// arrive late): records who and when in the history and announces <see cref="InitiativeStatusChanged"/>, in the same transaction.
+    /// </summary>
+    public async Task<string?> TryTransitionAsync(
         DatabaseSession tx, InitiativeRow row, LifecycleStep step, string actor, string? reason, DateTimeOffset now, CancellationToken ct)
     {
         var next = InitiativeLifecycle.Next(row.Status, step);

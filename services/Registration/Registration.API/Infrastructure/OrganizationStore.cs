@@ -37,9 +37,9 @@ public sealed class OrganizationStore(ServiceDatabase db)
         id AS Id, name AS Name, short_name AS ShortName, kind AS Kind, province_code AS ProvinceCode, commune_code AS CommuneCode, parent_id AS ParentId
         """;
 
-    public Task<Organization?> FindAsync(Guid id, CancellationToken ct) =>
-        db.ReadAsync(null, (connection, _) => connection.QuerySingleOrDefaultAsync<Organization>(new CommandDefinition(
-            $"SELECT {OrganizationColumns} FROM organizations WHERE id = @id", new { id }, cancellationToken: ct)), ct);
+    public Task<Organization?> FindAsync(Guid id, CancellationToken ct, DatabaseSession? tx = null) =>
+        db.ReadAsync(tx, (connection, transaction) => connection.QuerySingleOrDefaultAsync<Organization>(new CommandDefinition(
+            $"SELECT {OrganizationColumns} FROM organizations WHERE id = @id", new { id }, transaction, cancellationToken: ct)), ct);
 
     /// <summary>Organizations by parent or area, by name; the caller filters by name words and cuts the page.</summary>
     public Task<List<Organization>> ListAsync(Guid? parentId, string? provinceCode, string? communeCode, CancellationToken ct) =>
@@ -52,17 +52,17 @@ public sealed class OrganizationStore(ServiceDatabase db)
             """, new { parentId, provinceCode, communeCode }, cancellationToken: ct))).ToList(), ct);
 
     public Task CreateAsync(Organization org, string createdBy, CancellationToken ct) =>
-        db.ReadAsync(null, (connection, _) => connection.ExecuteAsync(new CommandDefinition(
+        db.ExecuteAsync(
             """
             INSERT INTO organizations (id, name, short_name, kind, province_code, commune_code, parent_id, created_by)
             VALUES (@Id, @Name, @ShortName, @Kind, @ProvinceCode, @CommuneCode, @ParentId, @createdBy)
-            """, new { org.Id, org.Name, org.ShortName, org.Kind, org.ProvinceCode, org.CommuneCode, org.ParentId, createdBy }, cancellationToken: ct)), ct);
+            """, new { org.Id, org.Name, org.ShortName, org.Kind, org.ProvinceCode, org.CommuneCode, org.ParentId, createdBy }, ct);
 
     /// <summary>How many of <paramref name="ids"/> exist.</summary>
-    public Task<int> CountExistingAsync(IReadOnlyList<Guid> ids, CancellationToken ct) => ids.Count == 0
+    public Task<int> CountExistingAsync(IReadOnlyList<Guid> ids, CancellationToken ct, DatabaseSession? tx = null) => ids.Count == 0
         ? Task.FromResult(0)
-        : db.ReadAsync(null, (connection, _) => connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*) FROM organizations WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: ct)), ct);
+        : db.ReadAsync(tx, (connection, transaction) => connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM organizations WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, transaction, cancellationToken: ct)), ct);
 
     /// <summary>Null when there is no such organization; else whether the caller reaches it (<see cref="InitiativeAccess.OrganizationPredicate"/>).</summary>
     public Task<bool?> VisibleAsync(Guid id, CurrentUser user, CancellationToken ct) =>
@@ -76,7 +76,7 @@ public sealed class OrganizationStore(ServiceDatabase db)
 
     /// <summary>Records (or replaces) the organization's plan for the campaign.</summary>
     public Task RecordPlanAsync(MovementPlan plan, CancellationToken ct) =>
-        db.ReadAsync(null, (connection, _) => connection.ExecuteAsync(new CommandDefinition(
+        db.ExecuteAsync(
             """
             INSERT INTO movement_plans (organization_id, campaign_id, document_number, issued_on, recorded_by, recorded_at)
             VALUES (@OrganizationId, @CampaignId, @DocumentNumber, @issuedOn, @RecordedBy, @recordedAt)
@@ -87,7 +87,7 @@ public sealed class OrganizationStore(ServiceDatabase db)
             {
                 plan.OrganizationId, plan.CampaignId, plan.DocumentNumber, issuedOn = plan.IssuedOn.ToDateTime(TimeOnly.MinValue), plan.RecordedBy,
                 recordedAt = plan.RecordedAt.UtcDateTime,
-            }, cancellationToken: ct)), ct);
+            }, ct);
 
     /// <summary>The organization's plans, latest issued first.</summary>
     public Task<List<MovementPlan>> PlansAsync(Guid id, CancellationToken ct) =>

@@ -52,7 +52,7 @@ public abstract class AppraisalOutcomeConsumer<TEvent>(AppraisalOutcomeServices 
             return;
         }
 
-        if (await Services.Initiatives.TransitionAsync(tx, row, step, actor, reason, Services.Clock.GetUtcNow(), ct) is null)
+        if (await Services.Initiatives.TryTransitionAsync(tx, row, step, actor, reason, Services.Clock.GetUtcNow(), ct) is null)
         {
             Logger.LogWarning("{Event} for initiative {InitiativeId} does not apply in status {Status}; ignored", typeof(TEvent).Name, initiativeId, row.Status);
         }
