@@ -1,3 +1,4 @@
+using Dapper;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using Npgsql;
 
@@ -33,6 +34,15 @@ public sealed class ServiceDatabase(NpgsqlDataSource dataSource, Outbox outbox)
     /// <summary>The session of a consumer's inbox transaction, so that the event's effect commits with its inbox row (the consumer's base class commits it).</summary>
     public DatabaseSession Join(NpgsqlTransaction transaction) =>
         new(transaction.Connection ?? throw new InvalidOperationException("The transaction has no open connection."), transaction, outbox, owned: false);
+
+    /// <summary>A write of one statement that is a change of its own: runs it in a session of its own, commits, and answers the rows it touched.</summary>
+    public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct)
+    {
+        await using var session = await BeginAsync(ct);
+        var rows = await session.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, session.Tx, cancellationToken: ct));
+        await session.CommitAsync(ct);
+        return rows;
+    }
 
     /// <summary>Runs a read in <paramref name="session"/> when there is one (it sees the session's writes and locks), else on a connection of its own.</summary>
     public async Task<T> ReadAsync<T>(DatabaseSession? session, Func<NpgsqlConnection, NpgsqlTransaction?, Task<T>> read, CancellationToken ct)

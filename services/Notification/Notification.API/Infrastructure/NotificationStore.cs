@@ -38,8 +38,8 @@ public sealed class NotificationStore(ServiceDatabase db)
             """, new { RecipientId = recipientId, UnreadOnly = unreadOnly, Limit = limit })).ToList(), default);
 
     /// <summary>Marks the recipient's notice read (the first reading is kept); false when they have no such notice.</summary>
-    public Task<bool> MarkReadAsync(Guid id, string recipientId) =>
-        db.ReadAsync(null, async (connection, _) => await connection.ExecuteAsync(
+    public async Task<bool> MarkReadAsync(Guid id, string recipientId) =>
+        await db.ExecuteAsync(
             "UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = @id AND recipient_id = @RecipientId",
-            new { id, RecipientId = recipientId }) > 0, default);
+            new { id, RecipientId = recipientId }, default) > 0;
 }
