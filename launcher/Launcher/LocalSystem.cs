@@ -9,7 +9,7 @@ namespace DoanKetSangTao.Launcher;
 /// <summary>One deployable: where its build output is and the ports it listens on locally.</summary>
 public sealed record ServiceDefinition(string Name, string ProjectDirectory, string Assembly, bool HasGrpc);
 
-public sealed class LocalSystemOptions
+public sealed record LocalSystemOptions
 {
     public required string RepositoryRoot { get; init; }
 

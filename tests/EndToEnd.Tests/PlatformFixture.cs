@@ -23,20 +23,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         Collector = await OtlpCollector.StartAsync();
         vhost = await RabbitVirtualHost.CreateAsync("e2e");
         databasePrefix = TestInfrastructure.UniqueName("e2e")[..20];
-        var testOutput = AppContext.BaseDirectory;
-        var ports = TestInfrastructure.PlatformPorts();
-        System = await LocalSystem.StartAsync(new LocalSystemOptions
+        System = await LocalSystem.StartAsync(TestPlatform.Options(databasePrefix, vhost.Uri) with
         {
-            RepositoryRoot = TestInfrastructure.RepositoryRoot(testOutput),
-            Configuration = testOutput.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
-            PostgresConnection = TestInfrastructure.PostgresConnection,
-            RabbitUri = vhost.Uri,
-            SmtpHost = TestInfrastructure.SmtpHost,
-            SmtpPort = TestInfrastructure.SmtpPort,
-            DatabasePrefix = databasePrefix,
-            GatewayPort = ports.Gateway,
-            ServiceBasePort = ports.ServiceBase,
-            StateDirectory = Path.Combine(Path.GetTempPath(), databasePrefix),
             OtlpEndpoint = Collector.Endpoint,
         });
     }

@@ -34,20 +34,8 @@ public sealed class ApiPlatform : IAsyncLifetime
     {
         vhost = await RabbitVirtualHost.CreateAsync("reg");
         prefix = TestInfrastructure.UniqueName("reg")[..20];
-        var output = AppContext.BaseDirectory;
-        var ports = TestInfrastructure.PlatformPorts();
-        System = await LocalSystem.StartAsync(new LocalSystemOptions
+        System = await LocalSystem.StartAsync(TestPlatform.Options(prefix, vhost.Uri) with
         {
-            RepositoryRoot = TestInfrastructure.RepositoryRoot(output),
-            Configuration = output.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
-            PostgresConnection = TestInfrastructure.PostgresConnection,
-            RabbitUri = vhost.Uri,
-            SmtpHost = TestInfrastructure.SmtpHost,
-            SmtpPort = TestInfrastructure.SmtpPort,
-            DatabasePrefix = prefix,
-            GatewayPort = ports.Gateway,
-            ServiceBasePort = ports.ServiceBase,
-            StateDirectory = Path.Combine(Path.GetTempPath(), prefix),
             Issuer = new TokenIssuer(Issuer, issuer.PublicKeyPem),
         });
         bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(vhost.Uri)));

@@ -42,20 +42,8 @@ public sealed class EdgePlatform : IAsyncLifetime
 
         vhost = await RabbitVirtualHost.CreateAsync("edge");
         prefix = TestInfrastructure.UniqueName("edge")[..20];
-        var output = AppContext.BaseDirectory;
-        var ports = TestInfrastructure.PlatformPorts();
-        System = await LocalSystem.StartAsync(new LocalSystemOptions
+        System = await LocalSystem.StartAsync(TestPlatform.Options(prefix, vhost.Uri, postgres.ConnectionString) with
         {
-            RepositoryRoot = TestInfrastructure.RepositoryRoot(output),
-            Configuration = output.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
-            PostgresConnection = postgres.ConnectionString,
-            RabbitUri = vhost.Uri,
-            SmtpHost = TestInfrastructure.SmtpHost,
-            SmtpPort = TestInfrastructure.SmtpPort,
-            DatabasePrefix = prefix,
-            GatewayPort = ports.Gateway,
-            ServiceBasePort = ports.ServiceBase,
-            StateDirectory = Path.Combine(Path.GetTempPath(), prefix),
             // Six processes starting at once on a shared two-core machine can take minutes.
             ReadyTimeout = TimeSpan.FromSeconds(300),
             GatewaySettings = new Dictionary<string, string>

@@ -162,26 +162,13 @@ public sealed class Scene
     }
 
     /// <summary>Sends as a well-behaved client would: a 429 or 503 is retried after the Retry-After it gives, so every request reaches validation.</summary>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, MalformedBody? body)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var response = await SendOnceAsync(client, method, url, body);
-            // 429 and 503 say "try again"; a 503 that never clears is still reported by the caller as a 5xx.
-            if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) || attempt == 10)
-            {
-                return response;
-            }
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, MalformedBody? body) =>
+        // A 503 that never clears is still reported by the caller as a 5xx.
+        PoliteClient.SendAsync(client, () => Request(method, url, body), retries: 10, retryUnavailable: true);
 
-            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-            response.Dispose();
-            await Task.Delay(wait);
-        }
-    }
-
-    private static async Task<HttpResponseMessage> SendOnceAsync(HttpClient client, HttpMethod method, string url, MalformedBody? body)
+    private static HttpRequestMessage Request(HttpMethod method, string url, MalformedBody? body)
     {
-        using var request = new HttpRequestMessage(method, url);
+        var request = new HttpRequestMessage(method, url);
         if (body is not null)
         {
             var content = new ByteArrayContent(body.Content);
@@ -195,7 +182,7 @@ public sealed class Scene
             request.Content = content;
         }
 
-        return await client.SendAsync(request);
+        return request;
     }
 
     public static HttpContent Json(object body) => JsonContent.Create(body);

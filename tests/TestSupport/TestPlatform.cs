@@ -1,0 +1,30 @@
+using DoanKetSangTao.Launcher;
+
+namespace DoanKetSangTao.Tests.Support;
+
+/// <summary>
+/// The whole platform as the launcher starts it, for a test class: the test servers, free ports on loopback, and a
+/// database prefix and state folder of its own, so that classes and the launcher running beside the suite never meet.
+/// Callers add what is theirs with <c>with { … }</c> (a token issuer, an OTLP endpoint, gateway settings).
+/// </summary>
+public static class TestPlatform
+{
+    public static LocalSystemOptions Options(string prefix, string rabbitUri, string? postgresConnection = null)
+    {
+        var output = AppContext.BaseDirectory;
+        var ports = TestInfrastructure.PlatformPorts();
+        return new LocalSystemOptions
+        {
+            RepositoryRoot = TestInfrastructure.RepositoryRoot(output),
+            Configuration = output.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug",
+            PostgresConnection = postgresConnection ?? TestInfrastructure.PostgresConnection,
+            RabbitUri = rabbitUri,
+            SmtpHost = TestInfrastructure.SmtpHost,
+            SmtpPort = TestInfrastructure.SmtpPort,
+            DatabasePrefix = prefix,
+            GatewayPort = ports.Gateway,
+            ServiceBasePort = ports.ServiceBase,
+            StateDirectory = Path.Combine(Path.GetTempPath(), prefix),
+        };
+    }
+}
