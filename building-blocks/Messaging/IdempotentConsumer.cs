@@ -2,7 +2,6 @@ using DoanKetSangTao.Contracts.IntegrationEvents;
 using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace DoanKetSangTao.Messaging;
 
@@ -12,32 +11,31 @@ namespace DoanKetSangTao.Messaging;
 /// <c>_error</c>) finds the id already there and does nothing. Concurrent duplicates serialize on the
 /// inbox's primary key. The inbox row counts the deliveries, so a redelivery leaves a trace (<c>deliveries</c>).
 /// </summary>
-public abstract class IdempotentConsumer<TEvent>(NpgsqlDataSource dataSource, ILogger logger) : IConsumer<TEvent>
+public abstract class IdempotentConsumer<TEvent>(ServiceDatabase database, ILogger logger) : IConsumer<TEvent>
     where TEvent : class, IIntegrationEvent
 {
     public async Task Consume(ConsumeContext<TEvent> context)
     {
         var ct = context.CancellationToken;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var first = await connection.ExecuteAsync(new CommandDefinition(
+        await using var session = await database.BeginAsync(ct);
+        var first = await session.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO inbox_messages (message_id, consumer) VALUES (@Id, @Consumer) ON CONFLICT DO NOTHING",
-            new { Id = context.Message.EventId, Consumer = GetType().FullName }, transaction, cancellationToken: ct));
+            new { Id = context.Message.EventId, Consumer = GetType().FullName }, session.Tx, cancellationToken: ct));
         if (first == 0)
         {
             // Counted on the inbox row: the evidence that the redelivery arrived and was ignored.
-            await connection.ExecuteAsync(new CommandDefinition(
+            await session.Connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE inbox_messages SET deliveries = deliveries + 1 WHERE message_id = @Id AND consumer = @Consumer",
-                new { Id = context.Message.EventId, Consumer = GetType().FullName }, transaction, cancellationToken: ct));
-            await transaction.CommitAsync(ct);
+                new { Id = context.Message.EventId, Consumer = GetType().FullName }, session.Tx, cancellationToken: ct));
+            await session.CommitAsync(ct);
             logger.LogInformation("Event {EventId} already handled by {Consumer}; ignoring the redelivery", context.Message.EventId, GetType().Name);
             return;
         }
 
-        await HandleAsync(context.Message, transaction, ct);
-        await transaction.CommitAsync(ct);
+        await HandleAsync(context.Message, session, ct);
+        await session.CommitAsync(ct);
     }
 
-    /// <summary>The effect, written through <paramref name="transaction"/> (and any events through the outbox in it).</summary>
-    protected abstract Task HandleAsync(TEvent message, NpgsqlTransaction transaction, CancellationToken cancellationToken);
+    /// <summary>The effect, written by the stores through <paramref name="session"/> (and any events through its outbox), in the inbox row's transaction.</summary>
+    protected abstract Task HandleAsync(TEvent message, DatabaseSession session, CancellationToken cancellationToken);
 }

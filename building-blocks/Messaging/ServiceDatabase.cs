@@ -31,7 +31,7 @@ public sealed class ServiceDatabase(NpgsqlDataSource dataSource, Outbox outbox)
         }
     }
 
-    /// <summary>The session of a consumer's inbox transaction, so that the event's effect commits with its inbox row (the consumer's base class commits it).</summary>
+    /// <summary>A session over a transaction opened elsewhere (its owner commits it); consumers get theirs from <see cref="IdempotentConsumer{TEvent}"/>.</summary>
     public DatabaseSession Join(NpgsqlTransaction transaction) =>
         new(transaction.Connection ?? throw new InvalidOperationException("The transaction has no open connection."), transaction, outbox, owned: false);
 

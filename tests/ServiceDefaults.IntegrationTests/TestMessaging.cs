@@ -34,32 +34,32 @@ public sealed class DeliveryCounter : IConsumer<SampleRecorded>
 }
 
 /// <summary>The effect under test: one row per event, written through the inbox.</summary>
-public sealed class EffectConsumer(NpgsqlDataSource db, ILogger<EffectConsumer> logger) : IdempotentConsumer<SampleRecorded>(db, logger)
+public sealed class EffectConsumer(ServiceDatabase database, ILogger<EffectConsumer> logger) : IdempotentConsumer<SampleRecorded>(database, logger)
 {
-    protected override async Task HandleAsync(SampleRecorded message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(SampleRecorded message, DatabaseSession session, CancellationToken cancellationToken)
     {
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+        await session.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO effects (event_id, note, trace_id) VALUES (@EventId, @Note, @TraceId)",
-            new { message.EventId, message.Note, TraceId = Activity.Current?.TraceId.ToString() }, transaction, cancellationToken: cancellationToken));
+            new { message.EventId, message.Note, TraceId = Activity.Current?.TraceId.ToString() }, session.Tx, cancellationToken: cancellationToken));
     }
 }
 
 /// <summary>An event whose consumer fails while <see cref="FlakyConsumer.Broken"/> is set (a bug awaiting its fix).</summary>
 public sealed record ReportFiled(Guid EventId, DateTimeOffset OccurredAt, string Note) : IIntegrationEvent;
 
-public sealed class FlakyConsumer(NpgsqlDataSource db, ILogger<FlakyConsumer> logger) : IdempotentConsumer<ReportFiled>(db, logger)
+public sealed class FlakyConsumer(ServiceDatabase database, ILogger<FlakyConsumer> logger) : IdempotentConsumer<ReportFiled>(database, logger)
 {
     public static volatile bool Broken = true;
 
-    protected override async Task HandleAsync(ReportFiled message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(ReportFiled message, DatabaseSession session, CancellationToken cancellationToken)
     {
         if (Broken)
         {
             throw new InvalidOperationException("Lỗi chưa được sửa.");
         }
 
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO effects (event_id, note) VALUES (@EventId, @Note)", new { message.EventId, message.Note }, transaction, cancellationToken: cancellationToken));
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO effects (event_id, note) VALUES (@EventId, @Note)", new { message.EventId, message.Note }, session.Tx, cancellationToken: cancellationToken));
     }
 }
 

@@ -12,20 +12,19 @@ namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;
 /// A redelivered event finds its version already received and its case open, and adds nothing.
 /// </summary>
 public sealed class DossierSubmittedConsumer(
-    NpgsqlDataSource db,
     DossierLookup.DossierLookupClient dossiers,
     ServiceDatabase database,
     TimeProvider clock,
-    ILogger<DossierSubmittedConsumer> logger) : IdempotentConsumer<DossierSubmitted>(db, logger)
+    ILogger<DossierSubmittedConsumer> logger) : IdempotentConsumer<DossierSubmitted>(database, logger)
 {
-    protected override async Task HandleAsync(DossierSubmitted message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(DossierSubmitted message, DatabaseSession session, CancellationToken cancellationToken)
     {
         var dossier = await dossiers.GetDossierAsync(
             new GetDossierRequest { DossierId = message.DossierId.ToString(), Version = message.Version },
             deadline: DateTime.UtcNow.AddSeconds(10),
             cancellationToken: cancellationToken);
 
-        var db = database.Join(transaction);
+        var db = session;
         await CaseIntake.ReceiveAsync(db, new ReceivedDossier(
             message.DossierId, message.Version, message.InitiativeId, message.CampaignId, message.Title, message.Kind, message.Field,
             message.OrganizationId, message.ProvinceCode, message.CommuneCode, message.AuthorOrganizationIds.ToArray(), dossier.Solution, dossier.Novelty,

@@ -12,12 +12,11 @@ namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;
 /// retries, and after the retries the message waits in the <c>_error</c> queue for replay: nothing is lost.
 /// </summary>
 public sealed class InitiativeRegisteredConsumer(
-    NpgsqlDataSource db,
     InitiativeLookup.InitiativeLookupClient initiatives,
     ServiceDatabase database,
-    ILogger<InitiativeRegisteredConsumer> logger) : IdempotentConsumer<InitiativeRegistered>(db, logger)
+    ILogger<InitiativeRegisteredConsumer> logger) : IdempotentConsumer<InitiativeRegistered>(database, logger)
 {
-    protected override async Task HandleAsync(InitiativeRegistered message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(InitiativeRegistered message, DatabaseSession session, CancellationToken cancellationToken)
     {
         var initiative = await initiatives.GetInitiativeAsync(
             new GetInitiativeRequest { InitiativeId = message.InitiativeId.ToString() },
@@ -27,7 +26,7 @@ public sealed class InitiativeRegisteredConsumer(
         var registeredAt = initiative.RegisteredAt.ToDateTime();
         var initiativeId = Guid.Parse(initiative.InitiativeId);
         var campaignId = Guid.Parse(initiative.CampaignId);
-        var db = database.Join(transaction);
+        var db = session;
         await CaseIntake.RecordRegisteredAsync(db, new IntakeRecord(
             initiativeId, campaignId, initiative.Title, initiative.Kind, Guid.Parse(initiative.OrganizationId), initiative.ProvinceCode,
             initiative.CommuneCode, initiative.Authors.Select(a => a.FullName).ToArray(), registeredAt, message.EventId), cancellationToken);

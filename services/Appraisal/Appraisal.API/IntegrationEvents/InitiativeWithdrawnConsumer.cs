@@ -10,12 +10,12 @@ namespace DoanKetSangTao.Appraisal.API.IntegrationEvents;
 /// when and why, in the audit trail, and remembers the withdrawal so that no case is opened for it afterwards. A case
 /// already decided or rejected keeps its outcome. Applied once (the inbox); a redelivery finds nothing left to close.
 /// </summary>
-public sealed class InitiativeWithdrawnConsumer(NpgsqlDataSource db, ServiceDatabase database, ILogger<InitiativeWithdrawnConsumer> logger)
-    : IdempotentConsumer<InitiativeWithdrawn>(db, logger)
+public sealed class InitiativeWithdrawnConsumer(ServiceDatabase database, ILogger<InitiativeWithdrawnConsumer> logger)
+    : IdempotentConsumer<InitiativeWithdrawn>(database, logger)
 {
-    protected override async Task HandleAsync(InitiativeWithdrawn message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(InitiativeWithdrawn message, DatabaseSession session, CancellationToken cancellationToken)
     {
-        var db = database.Join(transaction);
+        var db = session;
         await CaseIntake.WithdrawAsync(db, message, cancellationToken);
         await SimilarInitiatives.RefreshStageAsync(db, message.InitiativeId, cancellationToken);
     }

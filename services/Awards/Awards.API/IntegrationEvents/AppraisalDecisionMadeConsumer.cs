@@ -10,16 +10,16 @@ namespace DoanKetSangTao.Awards.API.IntegrationEvents;
 /// to recognize at that level takes it off; a repeated decision at the same level keeps one candidate, the latest's.
 /// </summary>
 public sealed class AppraisalDecisionMadeConsumer(
-    NpgsqlDataSource db, ServiceDatabase database, CommendationCandidateStore candidates, ILogger<AppraisalDecisionMadeConsumer> logger)
-    : IdempotentConsumer<AppraisalDecisionMade>(db, logger)
+    ServiceDatabase database, CommendationCandidateStore candidates, ILogger<AppraisalDecisionMadeConsumer> logger)
+    : IdempotentConsumer<AppraisalDecisionMade>(database, logger)
 {
-    protected override Task HandleAsync(AppraisalDecisionMade message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    protected override Task HandleAsync(AppraisalDecisionMade message, DatabaseSession session, CancellationToken cancellationToken)
     {
         if (!message.Recognized)
         {
             // A later decision at the same level not to recognize (a re-appraisal) withdraws what the earlier recognition
             // proposed, as reporting replaces it; an older one, arriving late, changes nothing.
-            return candidates.WithdrawAsync(database.Join(transaction), message, cancellationToken);
+            return candidates.WithdrawAsync(session, message, cancellationToken);
         }
 
         // Officers could not find a candidate without campaign and area in their scope.
@@ -31,6 +31,6 @@ public sealed class AppraisalDecisionMadeConsumer(
             return Task.CompletedTask;
         }
 
-        return candidates.RecordRecognitionAsync(database.Join(transaction), message, cancellationToken);
+        return candidates.RecordRecognitionAsync(session, message, cancellationToken);
     }
 }

@@ -7,8 +7,8 @@ using Npgsql;
 namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 
 /// <summary>Xác nhận đăng ký: tells the author, in the app and by e-mail, that their initiative was registered.</summary>
-public sealed class InitiativeRegisteredConsumer(NpgsqlDataSource db, ServiceDatabase database, NotificationStore notifications, ILogger<InitiativeRegisteredConsumer> logger)
-    : NoticeConsumer<InitiativeRegistered>(db, database, notifications, logger)
+public sealed class InitiativeRegisteredConsumer(ServiceDatabase database, NotificationStore notifications, ILogger<InitiativeRegisteredConsumer> logger)
+    : NoticeConsumer<InitiativeRegistered>(database, notifications, logger)
 {
     protected override Notice NoticeFor(InitiativeRegistered message) => Notices.Registered(message);
 }

@@ -10,12 +10,12 @@ namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 /// What every consumer here does: turn the event into the notice <see cref="Notices"/> words for it (none when it
 /// concerns nobody) and send it in the inbox's transaction, so a redelivered event tells no one twice.
 /// </summary>
-public abstract class NoticeConsumer<TEvent>(NpgsqlDataSource db, ServiceDatabase database, NotificationStore notifications, ILogger logger)
-    : IdempotentConsumer<TEvent>(db, logger)
+public abstract class NoticeConsumer<TEvent>(ServiceDatabase database, NotificationStore notifications, ILogger logger)
+    : IdempotentConsumer<TEvent>(database, logger)
     where TEvent : class, IIntegrationEvent
 {
     protected abstract Notice? NoticeFor(TEvent message);
 
-    protected sealed override Task HandleAsync(TEvent message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        NoticeFor(message) is { } notice ? notifications.SendAsync(database.Join(transaction), notice, message.EventId, cancellationToken) : Task.CompletedTask;
+    protected sealed override Task HandleAsync(TEvent message, DatabaseSession session, CancellationToken cancellationToken) =>
+        NoticeFor(message) is { } notice ? notifications.SendAsync(session, notice, message.EventId, cancellationToken) : Task.CompletedTask;
 }

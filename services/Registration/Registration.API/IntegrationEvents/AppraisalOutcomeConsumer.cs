@@ -8,10 +8,8 @@ namespace DoanKetSangTao.Registration.API.IntegrationEvents;
 
 /// <summary>What the appraisal-outcome consumers share: registration's database and stores, and the clock.</summary>
 public sealed class AppraisalOutcomeServices(
-    NpgsqlDataSource dataSource, ServiceDatabase db, InitiativeStore initiatives, DossierStore dossiers, AppraisalFactsStore facts, TimeProvider clock)
+    ServiceDatabase db, InitiativeStore initiatives, DossierStore dossiers, AppraisalFactsStore facts, TimeProvider clock)
 {
-    public NpgsqlDataSource DataSource { get; } = dataSource;
-
     public ServiceDatabase Db { get; } = db;
 
     public InitiativeStore Initiatives { get; } = initiatives;
@@ -29,15 +27,15 @@ public sealed class AppraisalOutcomeServices(
 /// withdrew, or resubmitted a newer version) is logged and dropped rather than retried forever.
 /// </summary>
 public abstract class AppraisalOutcomeConsumer<TEvent>(AppraisalOutcomeServices services, ILogger logger)
-    : IdempotentConsumer<TEvent>(services.DataSource, logger)
+    : IdempotentConsumer<TEvent>(services.Db, logger)
     where TEvent : class, IIntegrationEvent
 {
     protected AppraisalOutcomeServices Services { get; } = services;
 
     protected ILogger Logger { get; } = logger;
 
-    protected sealed override Task HandleAsync(TEvent message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        OnEventAsync(message, Services.Db.Join(transaction), cancellationToken);
+    protected sealed override Task HandleAsync(TEvent message, DatabaseSession session, CancellationToken cancellationToken) =>
+        OnEventAsync(message, session, cancellationToken);
 
     /// <summary>Applies the event inside the inbox's transaction, through the stores.</summary>
     protected abstract Task OnEventAsync(TEvent message, DatabaseSession transaction, CancellationToken ct);

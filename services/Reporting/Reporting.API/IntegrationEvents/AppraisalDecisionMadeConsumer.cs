@@ -9,10 +9,10 @@ namespace DoanKetSangTao.Reporting.API.IntegrationEvents;
 /// Quyết định công nhận / không công nhận into the appraisal results read model: one row per initiative and
 /// council level, so a repeated decision counts once and a decision at each level counts at that level.
 /// </summary>
-public sealed class AppraisalDecisionMadeConsumer(NpgsqlDataSource db, ServiceDatabase database, AppraisalOutcomeStore outcomes, ILogger<AppraisalDecisionMadeConsumer> logger)
-    : IdempotentConsumer<AppraisalDecisionMade>(db, logger)
+public sealed class AppraisalDecisionMadeConsumer(ServiceDatabase database, AppraisalOutcomeStore outcomes, ILogger<AppraisalDecisionMadeConsumer> logger)
+    : IdempotentConsumer<AppraisalDecisionMade>(database, logger)
 {
-    protected override Task HandleAsync(AppraisalDecisionMade message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    protected override Task HandleAsync(AppraisalDecisionMade message, DatabaseSession session, CancellationToken cancellationToken)
     {
         // A decision without campaign and area cannot be placed in any report.
         if (!message.CanBeFiledByArea())
@@ -23,6 +23,6 @@ public sealed class AppraisalDecisionMadeConsumer(NpgsqlDataSource db, ServiceDa
             return Task.CompletedTask;
         }
 
-        return outcomes.RecordDecisionAsync(database.Join(transaction), message, cancellationToken);
+        return outcomes.RecordDecisionAsync(session, message, cancellationToken);
     }
 }

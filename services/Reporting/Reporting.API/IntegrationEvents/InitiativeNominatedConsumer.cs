@@ -7,10 +7,10 @@ using Npgsql;
 namespace DoanKetSangTao.Reporting.API.IntegrationEvents;
 
 /// <summary>Đề cử lên cấp trên: counted at the level it leaves, in the area of the decision taken there.</summary>
-public sealed class InitiativeNominatedConsumer(NpgsqlDataSource db, ServiceDatabase database, AppraisalOutcomeStore outcomes, ILogger<InitiativeNominatedConsumer> logger)
-    : IdempotentConsumer<InitiativeNominated>(db, logger)
+public sealed class InitiativeNominatedConsumer(ServiceDatabase database, AppraisalOutcomeStore outcomes, ILogger<InitiativeNominatedConsumer> logger)
+    : IdempotentConsumer<InitiativeNominated>(database, logger)
 {
-    protected override Task HandleAsync(InitiativeNominated message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    protected override Task HandleAsync(InitiativeNominated message, DatabaseSession session, CancellationToken cancellationToken)
     {
         if (message.FromLevel is not (CouncilLevels.Commune or CouncilLevels.Province) || message.ToLevel is not (CouncilLevels.Province or CouncilLevels.Central))
         {
@@ -19,6 +19,6 @@ public sealed class InitiativeNominatedConsumer(NpgsqlDataSource db, ServiceData
             return Task.CompletedTask;
         }
 
-        return outcomes.RecordNominationAsync(database.Join(transaction), message, cancellationToken);
+        return outcomes.RecordNominationAsync(session, message, cancellationToken);
     }
 }

@@ -6,9 +6,9 @@ using Npgsql;
 namespace DoanKetSangTao.Reporting.API.IntegrationEvents;
 
 /// <summary>Counts a registered initiative for its campaign, province and commune, once per event.</summary>
-public sealed class InitiativeRegisteredConsumer(NpgsqlDataSource db, ServiceDatabase database, InitiativeCountStore counts, ILogger<InitiativeRegisteredConsumer> logger)
-    : IdempotentConsumer<InitiativeRegistered>(db, logger)
+public sealed class InitiativeRegisteredConsumer(ServiceDatabase database, InitiativeCountStore counts, ILogger<InitiativeRegisteredConsumer> logger)
+    : IdempotentConsumer<InitiativeRegistered>(database, logger)
 {
-    protected override Task HandleAsync(InitiativeRegistered message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        counts.CountRegistrationAsync(database.Join(transaction), message, cancellationToken);
+    protected override Task HandleAsync(InitiativeRegistered message, DatabaseSession session, CancellationToken cancellationToken) =>
+        counts.CountRegistrationAsync(session, message, cancellationToken);
 }
