@@ -157,7 +157,6 @@ public sealed partial class OutboxRelay : IClaimedQueue<OutboxRelay.OutboxRow>, 
         }, timeoutSource.Token);
     }
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
     public void Dispose() => Running.TryRemove(this, out _);
 
@@ -189,7 +188,7 @@ public sealed partial class OutboxRelay : IClaimedQueue<OutboxRelay.OutboxRow>, 
             relay.LogPublishFailed(failure.Error, item.Id, item.MessageType, failure.Attempt, failure.NextAttemptAt);
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE outbox_messages SET attempts = @Attempt, next_attempt_at = @NextAttemptAt, last_error = @LastError WHERE id = @Id",
-                new { item.Id, failure.Attempt, failure.NextAttemptAt, LastError = Truncate(failure.Error.Message, 2000) },
+                new { item.Id, failure.Attempt, failure.NextAttemptAt, LastError = failure.ErrorText },
                 transaction, cancellationToken: cancellationToken));
         }
 

@@ -44,6 +44,17 @@ public static class Assemblies
     public static Types TypesOf(string service) => Types.InAssembly(Service(service));
 
     /// <summary>
+    /// The types of one folder (namespace) of a service, asserted to exist: a rule over an empty set passes without
+    /// checking anything, for instance after a namespace is renamed.
+    /// </summary>
+    public static PredicateList In(string service, string folder)
+    {
+        var types = TypesOf(service).That().ResideInNamespaceStartingWith($"{ApiNamespace(service)}.{folder}");
+        Assert.True(types.GetTypes().Any(), $"{service} has no types in {ApiNamespace(service)}.{folder}: the rule would check nothing.");
+        return TypesOf(service).That().ResideInNamespaceStartingWith($"{ApiNamespace(service)}.{folder}");
+    }
+
+    /// <summary>
     /// The failing types of a rule, for a failure message that says what to move: compiler-generated nested types
     /// (async state machines, closures) are named by the type that declares them.
     /// </summary>

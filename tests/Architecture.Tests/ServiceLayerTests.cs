@@ -13,8 +13,7 @@ public sealed class ServiceLayerTests
     [MemberData(nameof(Assemblies.Services), MemberType = typeof(Assemblies))]
     public void Apis_hold_no_sql(string service)
     {
-        var result = Assemblies.TypesOf(service)
-            .That().ResideInNamespaceStartingWith(Assemblies.ApiNamespace(service) + ".Apis")
+        var result = Assemblies.In(service, "Apis")
             .ShouldNot().HaveDependencyOnAny("Dapper", "Npgsql")
             .GetResult();
 
@@ -40,8 +39,7 @@ public sealed class ServiceLayerTests
     [MemberData(nameof(Assemblies.Services), MemberType = typeof(Assemblies))]
     public void Domain_is_pure(string service)
     {
-        var result = Assemblies.TypesOf(service)
-            .That().ResideInNamespaceStartingWith(Assemblies.ApiNamespace(service) + ".Domain")
+        var result = Assemblies.In(service, "Domain")
             .ShouldNot().HaveDependencyOnAny(
                 "Npgsql", "Dapper", "MassTransit", "Microsoft.AspNetCore",
                 "DoanKetSangTao.ServiceDefaults", "DoanKetSangTao.Data", "DoanKetSangTao.Messaging")

@@ -57,7 +57,9 @@ public abstract class ServiceTests<TProgram>(ServiceHost<TProgram> host) : IClas
 
         if (Environment.GetEnvironmentVariable(UpdateSnapshots) == "1")
         {
+            // A rewritten snapshot proves nothing about this run: review its diff, then run again without the variable.
             await File.WriteAllTextAsync(path, served);
+            Assert.Fail($"Rewrote {path}; review the change and run again without {UpdateSnapshots}.");
         }
 
         Assert.True(File.Exists(path), $"No snapshot {path}; run once with {UpdateSnapshots}=1 to write it.");

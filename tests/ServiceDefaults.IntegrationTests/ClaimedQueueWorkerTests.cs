@@ -84,10 +84,11 @@ public sealed class ClaimedQueueWorkerTests : IAsyncLifetime
         var row = await c.QuerySingleAsync<(int Attempts, string LastError)>("SELECT attempts, last_error FROM work_items WHERE id = @id", new { id });
         Assert.Equal(2, row.Attempts);
         Assert.Equal(WorkQueue.FirstAttemptError, row.LastError);
-        // Not retried in the same pass or the next poll (200 ms) but once its backoff (1 s) was over. The database decides
-        // what is due by its own clock, on this machine: a small tolerance covers the two clocks' reading.
+        // Not retried in the same pass or the next poll (200 ms) but once its backoff (1 s) was over. The worker reads its
+        // clock between the throw and the failure being recorded, so the due time lies in that window plus the backoff
+        // (a busy machine widens the window; it cannot move the due time before the throw plus the backoff).
         var (failedAt, dueAt) = queue.FirstFailure!.Value;
-        Assert.Equal(failedAt + Backoff.After(1), dueAt, TimeSpan.FromSeconds(1));
+        Assert.InRange(dueAt, queue.ThrewAt + Backoff.After(1), failedAt + Backoff.After(1));
         Assert.True(queue.LastStartedAt >= dueAt - TimeSpan.FromMilliseconds(100), $"retried at {queue.LastStartedAt:O}, due at {dueAt:O}");
         Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM work_effects WHERE item_id = '{id}'"));
     }
@@ -235,6 +236,9 @@ public sealed class WorkQueue(NpgsqlDataSource db, string name) : IClaimedQueue<
     /// <summary>When the first failure was recorded and when the worker said the item is due again.</summary>
     public (DateTimeOffset FailedAt, DateTimeOffset DueAt)? FirstFailure { get; private set; }
 
+    /// <summary>When the handler threw on the first attempt: before the worker read its clock to set the item's due time.</summary>
+    public DateTimeOffset ThrewAt { get; private set; }
+
     /// <summary>When the handler last started on an item.</summary>
     public DateTimeOffset LastStartedAt { get; private set; }
 
@@ -271,6 +275,7 @@ public sealed class WorkQueue(NpgsqlDataSource db, string name) : IClaimedQueue<
 
             if (queue.FailFirstAttempt && item.Attempts == 0)
             {
+                queue.ThrewAt = TimeProvider.System.GetUtcNow();
                 throw new InvalidOperationException(FirstAttemptError);
             }
 

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
@@ -86,7 +87,7 @@ public sealed class OperatorMetricsTests : IAsyncLifetime
         builder.AddServiceDefaults("metrics-test");
         await using var app = builder.Build();
         app.UseServiceDefaults();
-        app.MapGet("/conflict", () => Problems.Conflict("metrics_test_conflict", "Xung đột để kiểm thử chỉ số.")).AllowAnonymous();
+        app.MapGet("/conflict", () => Refusal.Conflict("metrics_test_conflict", "Xung đột để kiểm thử chỉ số.").ToProblem()).AllowAnonymous();
         app.MapGet("/thrown", IResultThrows).AllowAnonymous();
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -101,7 +102,7 @@ public sealed class OperatorMetricsTests : IAsyncLifetime
         Assert.True(metrics.Total(Problems.WrittenMetricName, new("code", Problems.ValidationFailed)) >= 1);
         await app.StopAsync();
 
-        static Microsoft.AspNetCore.Http.IResult IResultThrows() => throw Problems.ValidationException("truong", "Trường này bắt buộc.");
+        static Microsoft.AspNetCore.Http.IResult IResultThrows() => throw Refusal.Invalid("truong", "Trường này bắt buộc.").ToException();
     }
 
     /// <summary>Listens to the platform's meter as an exporter would; keeps every measurement with its tags.</summary>

@@ -30,7 +30,11 @@ public enum QueueFailureKind
 /// <param name="Attempt">The attempt that failed (the item's new attempt count).</param>
 /// <param name="NextAttemptAt">When it is due again (capped exponential <see cref="Backoff"/>).</param>
 /// <param name="GivesUp">Permanent, or the last attempt allowed: record it as failed, not pending.</param>
-public sealed record QueueFailure(Exception Error, int Attempt, DateTimeOffset NextAttemptAt, bool GivesUp);
+public sealed record QueueFailure(Exception Error, int Attempt, DateTimeOffset NextAttemptAt, bool GivesUp)
+{
+    /// <summary>The error as a queue records it (its <c>last_error</c> column): the message, cut to a bounded length.</summary>
+    public string ErrorText => Error.Message.Length <= 2000 ? Error.Message : Error.Message[..2000];
+}
 
 /// <summary>
 /// A queue that <see cref="ClaimedQueueWorker{TItem}"/> runs: a table, a NOTIFY channel and a handler. The queue

@@ -20,6 +20,10 @@ public static class DependencyFailures
         "Một thành phần của hệ thống đang tạm thời gián đoạn (có thể đang khởi động lại) nên yêu cầu chưa được thực hiện. "
         + "Vui lòng thử lại sau ít giây; với yêu cầu ghi, gửi lại cùng khóa Idempotency-Key để dữ liệu không bị ghi hai lần.";
 
+    /// <summary>The same failure when it is another service (over gRPC) that did not answer in time.</summary>
+    public const string RemoteDetail =
+        "Một dịch vụ liên quan tạm thời không phản hồi nên yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít phút.";
+
     public static void SetRetryAfter(HttpContext context, int seconds = RetryAfterSeconds) =>
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
 

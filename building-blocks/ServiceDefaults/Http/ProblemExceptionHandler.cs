@@ -29,7 +29,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 (b.StatusCode, "bad_request", "Yêu cầu không hợp lệ: thiếu hoặc sai tham số. Vui lòng kiểm tra lại dữ liệu gửi lên.", null),
             // Another service the request needed (over gRPC) did not answer in time: nothing was changed, the caller may retry.
             global::Grpc.Core.RpcException { StatusCode: global::Grpc.Core.StatusCode.Unavailable or global::Grpc.Core.StatusCode.DeadlineExceeded } =>
-                (503, "dependency_unavailable", "Một dịch vụ liên quan tạm thời không phản hồi nên yêu cầu chưa được thực hiện. Vui lòng thử lại sau ít phút.", null),
+                (503, DependencyFailures.Code, DependencyFailures.RemoteDetail, null),
             // The database (or another dependency) is briefly away: not the caller's fault, worth a retry.
             _ when DependencyFailures.IsTransient(exception) => (503, DependencyFailures.Code, DependencyFailures.Detail, null),
             _ => (500, "internal_error", Problems.DefaultFor(500).Detail, (IReadOnlyDictionary<string, string[]>?)null),

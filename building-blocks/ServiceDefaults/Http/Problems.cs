@@ -32,24 +32,6 @@ public static class Problems
         return TypedResults.Problem(detail: detail, statusCode: status, title: TitleFor(status), extensions: extensions);
     }
 
-    public const string ValidationDetail = DoanKetSangTao.Domain.Refusal.ValidationMessage;
-
-    public static ProblemHttpResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
-        Create(StatusCodes.Status400BadRequest, ValidationFailed, ValidationDetail, errors);
-
-    /// <summary>The same answer as <see cref="Validation"/>, thrown from code that has no result to return.</summary>
-    public static ProblemException ValidationException(IReadOnlyDictionary<string, string[]> errors) =>
-        new(StatusCodes.Status400BadRequest, ValidationFailed, ValidationDetail, errors);
-
-    public static ProblemException ValidationException(string field, string message) =>
-        ValidationException(new Dictionary<string, string[]> { [field] = [message] });
-
-    public static ProblemHttpResult NotFound(string code, string detail) => Create(StatusCodes.Status404NotFound, code, detail);
-
-    public static ProblemHttpResult Forbidden(string code, string detail) => Create(StatusCodes.Status403Forbidden, code, detail);
-
-    public static ProblemHttpResult Conflict(string code, string detail) => Create(StatusCodes.Status409Conflict, code, detail);
-
     /// <summary>Writes a problem from middleware or an event handler (authentication, rate limiting), where no endpoint result applies.</summary>
     public static Task WriteAsync(HttpContext context, int status, string code, string detail)
     {

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using DoanKetSangTao.ServiceDefaults.Http;
@@ -64,7 +65,7 @@ public static class DevelopmentIdentityExtensions
         var group = app.MapGroup(PathPrefix).WithTags("Development identity").AllowAnonymous()
             .AddEndpointFilter(async (ctx, next) => ctx.HttpContext.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)
                 ? await next(ctx)
-                : Problems.Forbidden("dev_identity_local_only", "Máy chủ cấp mã truy cập thử nghiệm chỉ phục vụ trên máy cục bộ."));
+                : Refusal.Forbidden("dev_identity_local_only", "Máy chủ cấp mã truy cập thử nghiệm chỉ phục vụ trên máy cục bộ.").ToProblem());
         group.MapGet("/.well-known/openid-configuration", () => TypedResults.Ok(new Dictionary<string, object>
         {
             ["issuer"] = options.Issuer,
@@ -90,8 +91,8 @@ public static class DevelopmentIdentityExtensions
         var user = DemoUsers.All.FirstOrDefault(u => string.Equals(u.UserName, request.UserName, StringComparison.Ordinal));
         if (user is null)
         {
-            return Problems.NotFound("demo_user_not_found",
-                $"Không có người dùng thử nghiệm này. Chọn một trong: {string.Join(", ", DemoUsers.All.Select(u => u.UserName))}.");
+            return Refusal.NotFound("demo_user_not_found",
+                $"Không có người dùng thử nghiệm này. Chọn một trong: {string.Join(", ", DemoUsers.All.Select(u => u.UserName))}.").ToProblem();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

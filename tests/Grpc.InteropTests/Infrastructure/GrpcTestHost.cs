@@ -1,3 +1,4 @@
+using DoanKetSangTao.Tests.Support;
 using System.Net;
 using System.Net.Sockets;
 using DoanKetSangTao.ServiceDefaults.Grpc;
@@ -75,8 +76,8 @@ internal sealed class GrpcTestHost : IAsyncDisposable
     private static async Task<GrpcTestHost> StartOnceAsync(
         Action<GrpcServiceOptions>? configureGrpc, string grpcEndpointName, string grpcProtocols, string restProtocols, string? serviceKey, string[]? callers)
     {
-        var grpcPort = FreeLoopbackPort();
-        var restPort = FreeLoopbackPort();
+        var grpcPort = TestInfrastructure.FreeTcpPort();
+        var restPort = TestInfrastructure.FreeTcpPort();
         var probe = new CallProbe();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -138,12 +139,5 @@ internal sealed class GrpcTestHost : IAsyncDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await _app.StopAsync(cts.Token);
         await _app.DisposeAsync();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -9,7 +9,7 @@ namespace DoanKetSangTao.Notification.API.Infrastructure;
 /// Hàng đợi thư điện tử: e-mails wait in <c>email_deliveries</c>, queued in the same transaction as the notification
 /// that caused them, until <see cref="Workers.EmailSender"/> claims, sends and records each one.
 /// </summary>
-public sealed class EmailDeliveryStore(NpgsqlDataSource db)
+public sealed class EmailDeliveryStore(NpgsqlDataSource db, ServiceDatabase database)
 {
     /// <summary>The NOTIFY channel that wakes the sender as soon as a delivery is queued.</summary>
     public const string Channel = "dkst_email";
@@ -35,16 +35,13 @@ public sealed class EmailDeliveryStore(NpgsqlDataSource db)
             limit, lease, ct);
 
     /// <summary>Records one attempt's outcome on its own: sent, pending (retried at <paramref name="next"/>) or failed.</summary>
-    public async Task RecordAsync(Guid id, string status, int attempts, string? error, DateTimeOffset next, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
+    public Task RecordAsync(Guid id, string status, int attempts, string? error, DateTimeOffset next, CancellationToken ct) =>
+        database.ExecuteAsync(
             """
             UPDATE email_deliveries
             SET status = @status, attempts = @attempts, last_error = @error, lease_until = NULL,
                 sent_at = CASE WHEN @status = 'sent' THEN now() END, next_attempt_at = @next
             WHERE id = @id
             """,
-            new { id, status, attempts, error, next }, cancellationToken: ct));
-    }
+            new { id, status, attempts, error, next }, ct);
 }

@@ -84,8 +84,8 @@ public sealed class EmailSender(EmailDeliveryStore deliveries, IOptions<SmtpOpti
 
     private async Task MarkAsync(EmailDeliveryStore.DeliveryRow row, QueueFailure? failure, CancellationToken ct)
     {
-        var attempts = row.Attempts + 1;
-        var error = failure?.Error.Message;
+        var attempts = failure?.Attempt ?? row.Attempts + 1;
+        var error = failure?.ErrorText;
         var status = failure is null ? "sent" : failure.GivesUp ? "failed" : "pending";
         if (error is not null)
         {
