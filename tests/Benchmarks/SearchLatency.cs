@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

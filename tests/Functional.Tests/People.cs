@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using DoanKetSangTao.ServiceDefaults.Security;
 
 namespace DoanKetSangTao.Tests.Functional;

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using System.Net;
 using System.Text.Json.Nodes;
 using DoanKetSangTao.ServiceDefaults.Security;

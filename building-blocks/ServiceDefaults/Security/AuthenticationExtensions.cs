@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,12 @@ public static class AuthenticationExtensions
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Identity");
+        if (section.GetValue("IssuedHere", false))
+        {
+            // The identity service validates the tokens it issues itself (OpenIddict's local validation), not over HTTP.
+            return builder.AddPlatformAuthorization();
+        }
+
         var authority = section["Authority"];
         var issuer = section["Issuer"];
         var signingKeyPem = section["SigningKeyPem"];
@@ -67,6 +74,12 @@ public static class AuthenticationExtensions
             };
         });
 
+        return builder.AddPlatformAuthorization();
+    }
+
+    /// <summary>Every endpoint needs an authenticated caller unless it opts out; <see cref="CurrentUser"/> per request.</summary>
+    private static IHostApplicationBuilder AddPlatformAuthorization(this IHostApplicationBuilder builder)
+    {
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddHttpContextAccessor();

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using DoanKetSangTao.ServiceDefaults.Http;

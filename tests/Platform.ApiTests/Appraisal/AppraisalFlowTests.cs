@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using System.Globalization;
 using System.Text.Json;
 using System.Net;

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using System.Security.Claims;
 using DoanKetSangTao.ServiceDefaults.Security;
 

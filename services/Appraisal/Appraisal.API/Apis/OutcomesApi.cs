@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Security;

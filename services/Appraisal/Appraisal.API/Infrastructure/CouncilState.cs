@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using System.Text.Json;
 using DoanKetSangTao.Appraisal.API.Domain;
 using DoanKetSangTao.ServiceDefaults.Security;

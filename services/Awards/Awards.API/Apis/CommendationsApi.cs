@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using DoanKetSangTao.Awards.API.Domain;
 using DoanKetSangTao.Awards.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Http;

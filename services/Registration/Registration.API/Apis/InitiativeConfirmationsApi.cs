@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using DoanKetSangTao.Registration.API.Domain;
 using DoanKetSangTao.Registration.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Http;

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using Dapper;
 using DoanKetSangTao.ServiceDefaults.Security;
 using Npgsql;

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using DoanKetSangTao.Reporting.API.Domain;
 using DoanKetSangTao.Reporting.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Http;

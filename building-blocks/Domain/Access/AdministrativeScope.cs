@@ -1,4 +1,4 @@
-namespace DoanKetSangTao.ServiceDefaults.Security;
+namespace DoanKetSangTao.Domain;
 
 public enum AdministrativeLevel
 {

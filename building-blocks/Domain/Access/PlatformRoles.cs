@@ -1,4 +1,4 @@
-namespace DoanKetSangTao.ServiceDefaults.Security;
+namespace DoanKetSangTao.Domain;
 
 /// <summary>Roles carried in the token's <c>role</c> claim (architecture.md, "Identity and access").</summary>
 public static class PlatformRoles
@@ -23,6 +23,9 @@ public static class PlatformRoles
 
     /// <summary>Front IT operator.</summary>
     public const string Operator = "operator";
+
+    /// <summary>An integration client (another system) acting with its own credentials, within the scopes it was given.</summary>
+    public const string Integration = "integration";
 }
 
 /// <summary>Claim types the platform reads from tokens.</summary>
@@ -38,4 +41,13 @@ public static class PlatformClaims
 
     /// <summary>The organization (unit or member organization) a person acts for.</summary>
     public const string Organization = "org";
+
+    /// <summary>The version of the administrative hierarchy the unit was computed against (e.g. <c>2025-07-01</c>).</summary>
+    public const string HierarchyVersion = "hierarchy_version";
+
+    /// <summary>The OAuth scopes granted, space-separated (OpenIddict writes one <c>scope</c> claim per scope when validating).</summary>
+    public const string Scope = "scope";
+
+    /// <summary>The client the token was issued to.</summary>
+    public const string ClientId = "client_id";
 }

@@ -1,0 +1,131 @@
+using DoanKetSangTao.Contracts;
+using DoanKetSangTao.Data;
+using DoanKetSangTao.Domain;
+using DoanKetSangTao.Identity.API.Infrastructure;
+using DoanKetSangTao.Messaging;
+using DoanKetSangTao.ServiceDefaults.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace DoanKetSangTao.Identity.API.Extensions;
+
+public static class ApplicationServices
+{
+    public const string ServiceName = "identity";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(IdentityServerOptions.Section).Get<IdentityServerOptions>() ?? new IdentityServerOptions();
+        if (!Uri.TryCreate(options.Issuer, UriKind.Absolute, out var issuer))
+        {
+            throw new InvalidOperationException("IdentityServer:Issuer is not set: the public address of the provider (the gateway's), e.g. https://dkst.mattran.org.vn/.");
+        }
+
+        builder.Services.AddSingleton(options);
+        builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value);
+        // EF Core over the platform's one data source for this database (docs/decisions/0010-identity.md).
+        builder.Services.AddDbContext<IdentityDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention().UseOpenIddict<Guid>());
+        builder.Services.AddDataProtection().SetApplicationName("doanketsangtao-identity").PersistKeysToDbContext<IdentityDb>();
+
+        builder.Services.AddIdentity<Account, IdentityRole<Guid>>(o =>
+            {
+                // NIST SP 800-63B: length and a list of common passwords (PasswordRule), no composition rules.
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Password.RequiredLength = Domain.PasswordRule.MinimumLength;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = options.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                o.ClaimsIdentity.UserNameClaimType = Claims.Name;
+            })
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/signin";
+            o.LogoutPath = "/account/signout";
+            o.AccessDeniedPath = "/account/signin";
+            o.Cookie.Name = "dkst.identity";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = options.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        builder.Services.AddSingleton<KeyRing>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyRing>());
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRing>());
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Server.OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRing>());
+
+        builder.Services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>().ReplaceDefaultEntities<Guid>())
+            .AddServer(o =>
+            {
+                o.SetIssuer(issuer);
+                o.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/logout")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetIntrospectionEndpointUris("connect/introspect");
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow();
+                // Only S256: "plain" PKCE protects nothing against an intercepted request.
+                o.Configure(s => { s.CodeChallengeMethods.Clear(); s.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256); });
+                o.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, .. PlatformScopes.Audiences.Keys]);
+                o.RegisterClaims([Claims.Subject, Claims.Name, Claims.Email, Claims.Role, PlatformClaims.AdministrativeUnit, PlatformClaims.Organization, PlatformClaims.HierarchyVersion]);
+                o.SetAccessTokenLifetime(options.AccessTokenLifetime)
+                    .SetRefreshTokenLifetime(options.RefreshTokenLifetime)
+                    .SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(5))
+                    // Rotation with reuse detection: a refresh token works once; presenting it again revokes the whole chain.
+                    .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                // The services validate plain signed JWTs against the JWKS, as they did with the development issuer.
+                o.DisableAccessTokenEncryption();
+                var aspnet = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+                if (!options.RequireHttps)
+                {
+                    aspnet.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+
+        // The provider's own APIs (accounts, integration clients) take the tokens it issues, validated in-process.
+        builder.Services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultAuthenticateScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            o.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+        });
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        });
+        builder.Services.AddScoped<PersonPrincipals>();
+        builder.Services.AddScoped<AccountAudit>();
+        builder.Services.AddScoped<AccountMessages>();
+        builder.Services.AddSingleton<IDatabaseSeeder, ConfiguredSeed>();
+        return builder;
+    }
+}

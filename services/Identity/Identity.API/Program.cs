@@ -1,0 +1,26 @@
+using DoanKetSangTao.Identity.API.Apis;
+using DoanKetSangTao.Identity.API.Extensions;
+using DoanKetSangTao.Identity.API.Infrastructure;
+using DoanKetSangTao.Messaging;
+using DoanKetSangTao.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(ApplicationServices.ServiceName);
+// Called here, not in the defaults: the OpenAPI generator copies into the document the /// summaries of
+// the project that calls AddOpenApi (and of the projects it references).
+builder.Services.AddOpenApi();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+if (await app.TryRunIdentityCommandAsync(args) || await app.TryRunOperatorCommandAsync(args))
+{
+    return;
+}
+
+app.UseServiceDefaults();
+app.UseStaticFiles();
+app.MapConnectApi();
+app.MapAccountsApi();
+app.MapRazorPages();
+app.MapDefaultEndpoints();
+app.Run();
