@@ -51,6 +51,7 @@ public static class ApplicationServices
             })
             .AddEntityFrameworkStores<IdentityDb>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -123,6 +124,7 @@ public static class ApplicationServices
             o.Conventions.AllowAnonymousToFolder("/Account");
         });
         builder.Services.AddScoped<PersonPrincipals>();
+        builder.Services.AddSingleton<AdministrativeUnits>();
         builder.Services.AddScoped<AccountAudit>();
         builder.Services.AddScoped<AccountMessages>();
         builder.Services.AddSingleton<IDatabaseSeeder, ConfiguredSeed>();

@@ -13,5 +13,8 @@ public sealed record Notice(string Kind, string RecipientId, string? Email, stri
     public bool ByEmail => !string.IsNullOrWhiteSpace(Email);
 
     /// <summary>The e-mail's text: the notice addressed to the person and signed by the movement's office.</summary>
-    public string Letter => $"Kính gửi {RecipientName},\n\n{Body}\n\nTrân trọng,\nBan Phong trào – Ủy ban Mặt trận Tổ quốc Việt Nam\n";
+    public string Letter => LetterTo(RecipientName, Body);
+
+    /// <summary>Every e-mail the service sends: addressed to the person and signed by the movement's office.</summary>
+    public static string LetterTo(string name, string body) => $"Kính gửi {name},\n\n{body}\n\nTrân trọng,\nBan Phong trào – Ủy ban Mặt trận Tổ quốc Việt Nam\n";
 }

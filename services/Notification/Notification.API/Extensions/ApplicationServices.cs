@@ -21,6 +21,7 @@ public static class ApplicationServices
             x.AddConsumer<InitiativeRegisteredConsumer>();
             x.AddConsumer<InitiativeStatusChangedConsumer>();
             x.AddConsumer<AppraisalCaseAssignedConsumer>();
+            x.AddConsumer<AccountMessageRequestedConsumer>();
         });
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         builder.Services.AddSingleton<EmailDeliveryStore>();

@@ -17,7 +17,7 @@ public sealed class EmailDeliveryStore(NpgsqlDataSource db, ServiceDatabase data
     /// <summary>A queued delivery as the sender needs it.</summary>
     public sealed record DeliveryRow(Guid Id, string ToAddress, string ToName, string Subject, string Body, int Attempts) : IQueueItem;
 
-    public static Task EnqueueAsync(DatabaseSession session, Guid notificationId, string toAddress, string toName, string subject, string body,
+    public static Task EnqueueAsync(DatabaseSession session, Guid? notificationId, string toAddress, string toName, string subject, string body,
         CancellationToken cancellationToken) =>
         session.Connection.ExecuteAsync(new CommandDefinition(
             $"""

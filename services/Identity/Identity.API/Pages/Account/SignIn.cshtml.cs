@@ -73,7 +73,7 @@ public sealed class SignInModel(SignInManager<Infrastructure.Account> signIn, Us
         ModelState.AddModelError("Input.Password", result switch
         {
             { IsLockedOut: true } => $"Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau {(int)options.LockoutDuration.TotalMinutes} phút hoặc đặt lại mật khẩu.",
-            { IsNotAllowed: true } => "Bạn cần xác nhận địa chỉ thư điện tử trước khi đăng nhập: hãy mở thư chúng tôi đã gửi.",
+            { IsNotAllowed: true } => "Bạn cần xác nhận địa chỉ thư điện tử trước khi đăng nhập: hãy mở thư chúng tôi đã gửi, hoặc dùng \"Quên mật khẩu\" để nhận thư mới.",
             _ => "Tên đăng nhập hoặc mật khẩu không đúng.",
         });
         return Page();

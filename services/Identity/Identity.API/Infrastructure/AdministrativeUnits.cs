@@ -1,0 +1,47 @@
+using DoanKetSangTao.Domain;
+
+namespace DoanKetSangTao.Identity.API.Infrastructure;
+
+public sealed record Province(string Code, string Name);
+
+public sealed record Commune(string ProvinceCode, string Code, string Name, string Key);
+
+/// <summary>
+/// The 2025 provinces and communes (the hierarchy of <see cref="Domain.TokenClaims.CurrentHierarchyVersion"/>), for the
+/// unit a self-registering author lives in: found by name, diacritics and the "Phường/Xã" prefix optional.
+/// </summary>
+public sealed class AdministrativeUnits
+{
+    private readonly List<Commune> communes = [];
+
+    public AdministrativeUnits()
+    {
+        using var stream = typeof(AdministrativeUnits).Assembly.GetManifestResourceStream("DoanKetSangTao.Identity.API.admin-units-2025.csv")
+            ?? throw new InvalidOperationException("The list of administrative units is not embedded.");
+        using var reader = new StreamReader(stream);
+        reader.ReadLine();
+        var provinces = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { Length: > 0 } line)
+        {
+            var f = line.Split(',');
+            provinces.TryAdd(f[0], f[1]);
+            communes.Add(new Commune(f[0], f[2], f[3], VietnameseText.Fold(f[3])));
+        }
+
+        Provinces = provinces.Select(p => new Province(p.Key, p.Value)).OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ToList();
+    }
+
+    public IReadOnlyList<Province> Provinces { get; }
+
+    /// <summary>The communes of a province whose name matches: exactly (with or without the prefix) first, else those containing it.</summary>
+    public IReadOnlyList<Commune> Find(string provinceCode, string name)
+    {
+        var key = VietnameseText.Fold(name.Trim());
+        var inProvince = communes.Where(c => c.ProvinceCode == provinceCode).ToList();
+        var exact = inProvince.Where(c => c.Key == key || c.Key.EndsWith(" " + key, StringComparison.Ordinal) && Prefixed(c.Key, key)).ToList();
+        return exact.Count > 0 ? exact : inProvince.Where(c => c.Key.Contains(key, StringComparison.Ordinal)).ToList();
+    }
+
+    private static bool Prefixed(string communeKey, string key) =>
+        communeKey.Length > key.Length && communeKey[..^key.Length].Trim() is "phuong" or "xa" or "dac khu" or "thi tran";
+}
