@@ -1,4 +1,3 @@
-using DoanKetSangTao.Gateway.DevelopmentIdentity;
 using DoanKetSangTao.Gateway.Extensions;
 using DoanKetSangTao.ServiceDefaults;
 
@@ -7,7 +6,6 @@ builder.AddServiceDefaults("gateway");
 // Called here, not in the defaults: the OpenAPI generator copies into the document the /// summaries of
 // the project that calls AddOpenApi (and of the projects it references).
 builder.Services.AddOpenApi();
-builder.AddDevelopmentIdentity();
 builder.AddGatewayServices();
 
 var app = builder.Build();
@@ -15,7 +13,6 @@ var limits = app.Configuration.Limits();
 // Per address before authentication, per person after it.
 app.UseServiceDefaults(beforeAuthentication: a => a.UseEdgeRateLimits(limits));
 app.UseRateLimiter();
-app.MapDevelopmentIdentity();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseUnavailableDestinationProblems(limits);

@@ -112,6 +112,27 @@ public sealed partial class IdentityFlow(Uri issuer)
         throw new InvalidOperationException("The sign-in did not end after twelve steps.");
     }
 
+    /// <summary>
+    /// Follows the link of an invitation or password-reset letter and sets <paramref name="password"/> on its page, as the
+    /// person would; throws with the page's error summary when the page refuses.
+    /// </summary>
+    public async Task SetPasswordAsync(Uri link, string password, CancellationToken ct = default)
+    {
+        using var browser = Browser();
+        using var page = await browser.GetAsync(link, ct);
+        var html = await page.Content.ReadAsStringAsync(ct);
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiForgery(html, link), ["UserId"] = query["userId"] ?? "", ["Code"] = query["code"] ?? "", ["Password"] = password,
+        };
+        using var posted = await browser.PostAsync(link, new FormUrlEncodedContent(fields), ct);
+        if (posted.StatusCode is not (HttpStatusCode.Found or HttpStatusCode.Redirect or HttpStatusCode.SeeOther))
+        {
+            throw new SignInRefusedException(link.AbsolutePath, ErrorSummary(await posted.Content.ReadAsStringAsync(ct)));
+        }
+    }
+
     public async Task<TokenSet> RefreshAsync(string refreshToken, CancellationToken ct = default) =>
         await TokenRequestAsync(new Dictionary<string, string>
         {

@@ -41,24 +41,15 @@ public sealed record LocalSystemOptions
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>
-    /// A token issuer of the caller's own (tests that need people the demo list lacks): every process trusts it
-    /// and the development issuer stays off.
-    /// </summary>
-    public TokenIssuer? Issuer { get; init; }
-
-    /// <summary>
     /// Extra settings for the gateway, as configuration keys (e.g. <c>Gateway:PerAddress:BurstLimit</c>): tests
     /// that need more throughput from one address raise its limits, tests of the limits lower them.
     /// </summary>
     public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
 }
 
-/// <summary>An issuer name and its RSA public key (PEM), as the services' Identity:Issuer and Identity:SigningKeyPem.</summary>
-public sealed record TokenIssuer(string Issuer, string PublicKeyPem);
-
 /// <summary>
-/// The whole platform on one machine: a database per service, the five services and the gateway as
-/// separate processes, the development token issuer switched on. Stopping it stops every process.
+/// The whole platform on one machine: a database per service, the six services (identity among them, seeded with the
+/// demo people and every client) and the gateway as separate processes. Stopping it stops every process.
 /// </summary>
 public sealed class LocalSystem : IAsyncDisposable
 {
@@ -69,7 +60,10 @@ public sealed class LocalSystem : IAsyncDisposable
         new("awards", "services/Awards/Awards.API", "DoanKetSangTao.Awards.API.dll", true),
         new("reporting", "services/Reporting/Reporting.API", "DoanKetSangTao.Reporting.API.dll", true),
         new("notification", "services/Notification/Notification.API", "DoanKetSangTao.Notification.API.dll", true),
+        new("identity", "services/Identity/Identity.API", "DoanKetSangTao.Identity.API.dll", true),
     ];
+
+    public static ServiceDefinition Identity => Services[^1];
 
     public static readonly ServiceDefinition Gateway = new("gateway", "gateway/Gateway", "DoanKetSangTao.Gateway.dll", false);
 
@@ -80,7 +74,18 @@ public sealed class LocalSystem : IAsyncDisposable
 
     public string GatewayUrl => $"http://127.0.0.1:{options.GatewayPort}";
 
-    public string IdentityAuthority => GatewayUrl + "/dev-identity";
+    /// <summary>The identity service's public address (the gateway's): the issuer of every token, the services' authority.</summary>
+    public string Issuer => GatewayUrl + "/";
+
+    /// <summary>Signs people in as a browser would (code flow with PKCE through the provider's pages).</summary>
+    public IdentityFlow Flow => new(new Uri(Issuer));
+
+    /// <summary>Each platform service's client secret for this run (its client credentials at the identity service).</summary>
+    public IReadOnlyDictionary<string, string> ServiceSecrets { get; } = Services.ToDictionary(s => s.Name,
+        _ => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<TokenSet>> signedIn = new(StringComparer.Ordinal);
+    private string? identitySeed;
 
     /// <summary>The platform's service key for this run (ServiceAuth:Key): the services sign their gRPC calls with it.</summary>
     public string ServiceKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -105,10 +110,7 @@ public sealed class LocalSystem : IAsyncDisposable
 
             system.Launch(Gateway, system.GatewayEnvironment());
             await Task.WhenAll(system.processes.Select(p => system.WaitReadyAsync(p.Service, p.Process, p.Log, cancellationToken)));
-            if (options.Issuer is null)
-            {
-                await system.SeedDemoOrganizationsAsync(cancellationToken);
-            }
+            await system.SeedDemoOrganizationsAsync(cancellationToken);
 
             return system;
         }
@@ -119,50 +121,45 @@ public sealed class LocalSystem : IAsyncDisposable
         }
     }
 
-    /// <summary>A token for one of the gateway's demo users.</summary>
+    /// <summary>
+    /// A demo person's access token, got through the real sign-in (password, then the TOTP code for staff). One sign-in per
+    /// person per run: the token is reused while it is valid, as a browser session would.
+    /// </summary>
     public async Task<string> IssueTokenAsync(string userName, CancellationToken cancellationToken = default)
     {
-        using var http = new HttpClient();
-        using var response = await http.PostAsJsonAsync($"{IdentityAuthority}/token", new { userName }, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        return doc.RootElement.GetProperty("accessToken").GetString()!;
+        var person = DemoPeople.Named(userName);
+        var tokens = await signedIn.GetOrAdd(userName, _ => Flow.SignInAsync(person.UserName, DemoPeople.Password,
+            person.HasSecondFactor ? DemoPeople.AuthenticatorKey : null, CancellationToken.None)).WaitAsync(cancellationToken);
+        return tokens.AccessToken;
     }
 
     /// <summary>
-    /// The organization a demo user files initiatives under (registration's rule): the one their account belongs to, else the
+    /// The organization a demo person files initiatives under (registration's rule): the one their account belongs to, else the
     /// Front committee of the ward they live in.
     /// </summary>
-    public async Task<string> FilingOrganizationAsync(string userName, CancellationToken cancellationToken = default)
+    public static string FilingOrganization(string userName)
     {
-        using var http = new HttpClient();
-        var user = (await http.GetFromJsonAsync<List<DemoUser>>($"{IdentityAuthority}/users", cancellationToken) ?? [])
-            .Single(u => u.UserName == userName);
-        if (user.Organization is { } own)
+        var person = DemoPeople.Named(userName);
+        if (person.Organization is { } own)
         {
             return own;
         }
 
-        var organizations = await http.GetFromJsonAsync<List<DemoOrganization>>($"{IdentityAuthority}/organizations", cancellationToken) ?? [];
-        var commune = user.AdminUnit.Split('/') is [_, _, var c] ? c : null;
-        return organizations.FirstOrDefault(o => o.Kind == "front_committee" && o.CommuneCode == commune)?.Id
-            ?? throw new InvalidOperationException($"Demo user {userName} has no organization and no ward with a Front committee to file through.");
+        var commune = person.AdminUnit.Split('/') is [_, _, var c] ? c : null;
+        return DemoPeople.Organizations.FirstOrDefault(o => o.Kind == "front_committee" && o.CommuneCode == commune)?.Id
+            ?? throw new InvalidOperationException($"Demo person {userName} has no organization and no ward with a Front committee to file through.");
     }
 
-    private sealed record DemoUser(string UserName, string AdminUnit, string? Organization);
-
     /// <summary>
-    /// The organizations the demo users work in, with the ids their tokens carry, written straight into
+    /// The organizations the demo people work in, with the ids their tokens carry, written straight into
     /// registration's database (there is no API to choose an organization's id, rightly).
     /// </summary>
     private async Task SeedDemoOrganizationsAsync(CancellationToken ct)
     {
-        using var http = new HttpClient();
-        var organizations = await http.GetFromJsonAsync<List<DemoOrganization>>($"{IdentityAuthority}/organizations", ct) ?? [];
         var db = new NpgsqlConnectionStringBuilder(options.PostgresConnection) { Database = DatabaseName(Services[0]) };
         await using var connection = new NpgsqlConnection(db.ConnectionString);
         await connection.OpenAsync(ct);
-        foreach (var o in organizations)
+        foreach (var o in DemoPeople.Organizations)
         {
             await using var insert = new NpgsqlCommand(
                 """
@@ -179,7 +176,35 @@ public sealed class LocalSystem : IAsyncDisposable
         }
     }
 
-    private sealed record DemoOrganization(string Id, string Name, string Kind, string ProvinceCode, string? CommuneCode, string? ParentId);
+    /// <summary>
+    /// What identity creates at its first start: the portal's client, the demo integration, each service's own client (with
+    /// this run's secret and the scopes PlatformScopes.GrantedToService gives it) and the demo people.
+    /// </summary>
+    private string WriteIdentitySeed()
+    {
+        var clients = new List<object>
+        {
+            new { clientId = IdentityFlow.PortalClientId, displayName = "Cổng thông tin Đoàn kết sáng tạo",
+                scopes = new[] { "openid", "profile", "email", "roles", "offline_access", "api" },
+                redirectUris = new[] { IdentityFlow.PortalRedirectUri }, postLogoutRedirectUris = new[] { IdentityFlow.PortalRedirectUri } },
+            new { clientId = DemoPeople.IntegrationClientId, clientSecret = DemoPeople.IntegrationClientSecret,
+                displayName = "Bảng thống kê phong trào Hà Nội (thử nghiệm)", scopes = new[] { "statistics.read" }, adminUnit = "VN/01" },
+        };
+        foreach (var (service, scopes) in DoanKetSangTao.ServiceDefaults.Security.PlatformScopes.GrantedToService)
+        {
+            clients.Add(new { clientId = $"svc-{service}", clientSecret = ServiceSecrets[service], displayName = $"Dịch vụ {service}", scopes });
+        }
+
+        var people = DemoPeople.All.Select(p => new
+        {
+            id = p.Id, userName = p.UserName, fullName = p.Name, email = p.Email, password = DemoPeople.Password,
+            assignments = new[] { new { role = p.Role, adminUnit = p.AdminUnit, organization = p.Organization is null ? (Guid?)null : Guid.Parse(p.Organization) } },
+            authenticatorKey = p.HasSecondFactor ? DemoPeople.AuthenticatorKey : null,
+        });
+        var path = Path.Combine(options.StateDirectory, "identity-seed.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new { clients, people }));
+        return path;
+    }
 
     private async Task CreateDatabasesAsync(CancellationToken ct)
     {
@@ -201,10 +226,10 @@ public sealed class LocalSystem : IAsyncDisposable
     {
         var env = new Dictionary<string, string>
         {
-            // Services behave as in production; only the gateway, which hosts the dev issuer, is in Development.
-            ["ASPNETCORE_ENVIRONMENT"] = service == Gateway ? "Development" : "Production",
+            // Everything behaves as in production, but for plain HTTP on loopback.
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_NOLOGO"] = "1",
-            // The development issuer serves its metadata over plain HTTP on loopback only.
+            // The identity service serves its metadata over plain HTTP on loopback only.
             ["Identity__RequireHttpsMetadata"] = "false",
             ["OTEL_SERVICE_NAME"] = service.Name,
         };
@@ -214,15 +239,7 @@ public sealed class LocalSystem : IAsyncDisposable
             env["ServiceAuth__Key"] = ServiceKey;
         }
 
-        if (options.Issuer is { } issuer)
-        {
-            env["Identity__Issuer"] = issuer.Issuer;
-            env["Identity__SigningKeyPem"] = issuer.PublicKeyPem;
-        }
-        else
-        {
-            env["Identity__Authority"] = IdentityAuthority;
-        }
+        env["Identity__Authority"] = Issuer;
 
         if (options.OtlpEndpoint is not null)
         {
@@ -246,6 +263,13 @@ public sealed class LocalSystem : IAsyncDisposable
         env["Services__Appraisal__Grpc"] = $"http://127.0.0.1:{GrpcPort(Services[1])}";
         env["Smtp__Host"] = options.SmtpHost;
         env["Smtp__Port"] = options.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (service == Identity)
+        {
+            env["IdentityServer__Issuer"] = Issuer;
+            env["IdentityServer__RequireHttps"] = "false";
+            env["IdentityServer__SeedFile"] = identitySeed ??= WriteIdentitySeed();
+        }
+
         return env;
     }
 
@@ -253,9 +277,6 @@ public sealed class LocalSystem : IAsyncDisposable
     {
         var env = CommonEnvironment(Gateway);
         env["Kestrel__Endpoints__Http__Url"] = GatewayUrl;
-        env["DevIdentity__Enabled"] = options.Issuer is null ? "true" : "false";
-        env["DevIdentity__Issuer"] = IdentityAuthority;
-        env["DevIdentity__KeyFile"] = Path.Combine(options.StateDirectory, "dev-identity-key.pem");
         foreach (var service in Services)
         {
             env[$"ReverseProxy__Clusters__{service.Name}__Destinations__primary__Address"] = $"http://127.0.0.1:{HttpPort(service)}";

@@ -32,31 +32,40 @@ await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
     OtlpEndpoint = Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"),
 }, stop.Token);
 
+// Both tokens come through the real sign-in: the author with a password, the officer with a password and a TOTP code.
 var authorToken = await system.IssueTokenAsync("tacgia.an", stop.Token);
 var officerToken = await system.IssueTokenAsync("canbo.tinh.hanoi", stop.Token);
 var campaignId = await SeedDemoAsync(system.GatewayUrl, officerToken, stop.Token);
 // An author files under the organization their account belongs to (tacgia.an: the school's union).
-var organizationId = await system.FilingOrganizationAsync("tacgia.an", stop.Token);
+var organizationId = LocalSystem.FilingOrganization("tacgia.an");
 
 Console.WriteLine($"""
 
     DoanKetSangTao is running.
       Gateway (API):        {system.GatewayUrl}/api/v1/…
-      OpenAPI documents:    {system.GatewayUrl}/openapi/{"{registration|appraisal|awards|reporting|notification}"}/v1.json
-      Demo users:           {system.GatewayUrl}/dev-identity/users   (token: POST {system.GatewayUrl}/dev-identity/token {"{"}"userName": "…"{"}"})
+      Sign in, register:    {system.GatewayUrl}/account/signin   ·   {system.GatewayUrl}/account/register
+      OpenID Connect:       {system.GatewayUrl}/.well-known/openid-configuration
+      OpenAPI documents:    {system.GatewayUrl}/openapi/{"{registration|appraisal|awards|reporting|notification|identity}"}/v1.json
       E-mails sent:         {Env("DKST_MAIL_DIR")}
       Service logs:         {Path.Combine(state, "logs")}
 
+    Demo people ({string.Join(", ", DemoPeople.All.Select(p => p.UserName))}):
+      password {DemoPeople.Password}; staff also enter the code of an authenticator app holding the key {DemoPeople.AuthenticatorKey}.
+    Demo integration client: {DemoPeople.IntegrationClientId} / {DemoPeople.IntegrationClientSecret} (scope statistics.read, Hà Nội).
+
     Demo campaign {campaignId} (Hà Nội) is ready; tacgia.an files under {organizationId} (Công đoàn cơ sở Trường THCS Ba Đình).
-    Token of the author 'tacgia.an' (Nguyễn Văn An), valid 8 hours:
+    Token of the author 'tacgia.an' (Nguyễn Văn An), got by signing in through the code flow with PKCE, valid 1 hour:
 
     {authorToken}
 
     Try:
-      export TOKEN={authorToken[..16]}…   # the whole token above
+      export TOKEN={authorToken}
       curl -s -X POST {system.GatewayUrl}/api/v1/initiatives -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
         -d '{"{"}"campaignId":"{campaignId}","title":"Số hóa sổ theo dõi hộ nghèo","kind":"sang_kien","contentType":"tac_nghiep","movementArea":"he_thong_chinh_tri","field":"hanh_chinh","summary":"Sổ theo dõi hộ nghèo trên máy tính, tra cứu trong một phút.","organizationId":"{organizationId}","communeCode":"00004","authors":[{"{"}"fullName":"Nguyễn Văn An","email":"an.nguyen@tacgia.example.vn","isLead":true,"contributionPercent":100{"}"}]{"}"}'
       curl -s {system.GatewayUrl}/api/v1/notifications -H "Authorization: Bearer $TOKEN"
+      # The integration's own token (client credentials), then Hà Nội's statistics:
+      export ITOKEN=$(curl -s {system.GatewayUrl}/connect/token -d grant_type=client_credentials -d client_id={DemoPeople.IntegrationClientId} -d client_secret={DemoPeople.IntegrationClientSecret} -d scope=statistics.read | sed 's/.*"access_token": *"\([^"]*\)".*/\1/')
+      curl -s "{system.GatewayUrl}/api/v1/reports/initiative-counts?campaignId={campaignId}&provinceCode=01" -H "Authorization: Bearer $ITOKEN"
 
     Press Ctrl-C to stop.
     """);

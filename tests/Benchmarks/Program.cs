@@ -97,7 +97,7 @@ await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
 var officerToken = await system.IssueTokenAsync("canbo.tinh.hanoi");
 var authorTokens = await Task.WhenAll(authorNames.Select(n => system.IssueTokenAsync(n)));
 var (campaignId, organizationId) = await SeedAsync(system.GatewayUrl, officerToken);
-var authorOrganizations = await Task.WhenAll(authorNames.Select(n => system.FilingOrganizationAsync(n)));
+var authorOrganizations = authorNames.Select(LocalSystem.FilingOrganization).ToArray();
 
 IReadOnlyList<(string Name, double MiB)> memoryAtRest = [];
 IReadOnlyList<(string Name, double MiB)> memoryAfterLoad = [];

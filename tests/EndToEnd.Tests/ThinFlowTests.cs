@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DoanKetSangTao.Launcher;
 using DoanKetSangTao.Tests.Support;
 
 namespace DoanKetSangTao.Tests.EndToEnd;
@@ -235,7 +236,7 @@ public sealed partial class ThinFlowTests(PlatformFixture platform) : IClassFixt
         Assert.Equal(HttpStatusCode.Created, campaign.StatusCode);
         // The demo author files under the organization their account belongs to (registration refuses any other).
         return ((await campaign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!,
-                await platform.System.FilingOrganizationAsync("tacgia.an"));
+                LocalSystem.FilingOrganization("tacgia.an"));
     }
 
     private static object Registration(string campaignId, string organizationId, string title, string email) => new

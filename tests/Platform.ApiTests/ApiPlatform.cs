@@ -11,20 +11,18 @@ using Npgsql;
 
 namespace DoanKetSangTao.Tests.PlatformApiTests;
 
-/// <summary>A person as their token presents them: roles, administrative scope and organization.</summary>
+/// <summary>A person a test signs in: a user name of the test's, a name, one role at one unit (<c>VN</c>, <c>VN/01</c>, <c>VN/01/00004</c>) and an organization.</summary>
 public sealed record Person(string Id, string Name, string Role, string Scope, Guid? Organization = null);
 
 /// <summary>
-/// The whole platform as real processes on the real PostgreSQL and RabbitMQ servers, trusting a token issuer
-/// of the tests' own so that any person (an officer of an organization created in the test, say) can be signed in.
-/// Requests go through the gateway, as users' do.
+/// The whole platform as real processes on the real PostgreSQL and RabbitMQ servers. Any person a test needs (an officer
+/// of an organization created in the test, say) gets an account at the identity service as an operator would make it, and
+/// signs in through the code flow: every token is the identity service's. Requests go through the gateway, as users' do.
 /// </summary>
 public sealed class ApiPlatform : IAsyncLifetime
 {
-    public const string Issuer = TestTokenIssuer.Issuer;
-
-    private readonly TestTokenIssuer issuer = new();
     private RabbitVirtualHost? vhost;
+    private PlatformAccounts? accounts;
     private string prefix = string.Empty;
     private IBusControl? bus;
 
@@ -34,10 +32,8 @@ public sealed class ApiPlatform : IAsyncLifetime
     {
         vhost = await RabbitVirtualHost.CreateAsync("reg");
         prefix = TestInfrastructure.UniqueName("reg")[..20];
-        System = await LocalSystem.StartAsync(TestPlatform.Options(prefix, vhost.Uri) with
-        {
-            Issuer = new TokenIssuer(Issuer, issuer.PublicKeyPem),
-        });
+        System = await LocalSystem.StartAsync(TestPlatform.Options(prefix, vhost.Uri));
+        accounts = new PlatformAccounts(System);
         bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(vhost.Uri)));
         await bus.StartAsync();
     }
@@ -46,7 +42,12 @@ public sealed class ApiPlatform : IAsyncLifetime
     public Task PublishAsync<T>(T message)
         where T : class => bus!.Publish(message);
 
-    public string Token(Person person) => issuer.Token(person.Id, person.Name, person.Role, person.Scope, person.Organization);
+    public string Token(Person person) => accounts!.SignedIn(Spec(person)).Tokens.AccessToken;
+
+    /// <summary>The person's account id at the identity service: the <c>sub</c> of their tokens, what councils list members by.</summary>
+    public string AccountId(Person person) => accounts!.SignedIn(Spec(person)).AccountId.ToString();
+
+    private static AccountSpec Spec(Person person) => new(person.Id, person.Name, person.Role, person.Scope, person.Organization);
 
     public HttpClient Client(Person? person)
     {
@@ -96,7 +97,6 @@ public sealed class ApiPlatform : IAsyncLifetime
         }
 
         await DropDatabasesAsync(prefix);
-        issuer.Dispose();
     }
 
     /// <summary>Drops every service's database of a platform whose databases are named <c>{prefix}_{service}</c>.</summary>

@@ -47,6 +47,7 @@ public static class PlatformScopes
         ["awards"] = [],
         ["reporting"] = [],
         ["notification"] = [],
+        ["identity"] = [],
     };
 
     /// <summary>The client id of a platform service's own client.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using DoanKetSangTao.Gateway.DevelopmentIdentity;
 using DoanKetSangTao.ServiceDefaults.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Yarp.ReverseProxy.Forwarder;
@@ -46,7 +45,7 @@ public static class EdgeProtection
         var tokenEndpoint = limits.TokenEndpoint.ToOptions();
         builder.Services.AddSingleton(_ => PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<HttpContext, string>(ctx => RateLimitPartition.GetTokenBucketLimiter(AddressOf(ctx), _ => perAddress)),
-            PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsTokenEndpoint(ctx.Request.Path)
+            PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsTokenEndpoint(ctx.Request)
                 ? RateLimitPartition.GetTokenBucketLimiter(AddressOf(ctx), _ => tokenEndpoint)
                 : RateLimitPartition.GetNoLimiter(string.Empty))));
 
@@ -88,7 +87,7 @@ public static class EdgeProtection
                 return;
             }
 
-            await RejectAsync(context, lease, IsTokenEndpoint(context.Request.Path)
+            await RejectAsync(context, lease, IsTokenEndpoint(context.Request)
                 ? (TokenRateLimitedCode, "Địa chỉ của bạn đã xin mã truy cập quá nhiều lần trong thời gian ngắn. Vui lòng chờ theo thời gian trong Retry-After rồi thử lại.")
                 : (RateLimitedCode, "Địa chỉ của bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ theo thời gian trong Retry-After rồi thử lại."));
         });
@@ -133,7 +132,15 @@ public static class EdgeProtection
         }
     });
 
-    private static bool IsTokenEndpoint(PathString path) => path.StartsWithSegments(DevelopmentIdentityExtensions.PathPrefix + "/token", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Where credentials are tried (the token endpoint, the sign-in and second-factor forms) or letters are sent (registration,
+    /// password reset): a guesser or a spammer is held to a few attempts a minute per address, on top of the account lockout.
+    /// </summary>
+    private static bool IsTokenEndpoint(HttpRequest request) => HttpMethods.IsPost(request.Method)
+        && (request.Path.StartsWithSegments("/connect/token", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/account/signin", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/account/register", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/account/forgot-password", StringComparison.OrdinalIgnoreCase));
 
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress is { } ip
         ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()

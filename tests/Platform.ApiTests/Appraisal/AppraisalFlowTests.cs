@@ -53,11 +53,11 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         var expertEmail = $"thuha.{Guid.NewGuid():N}@example.vn";
         var members = new object[]
         {
-            new { userId = World.Secretary.Id, fullName = World.Secretary.Name, role = "secretary", organizationId = science },
-            new { userId = Chair.Id, fullName = Chair.Name, role = "chair", organizationId = science },
-            new { userId = Expert.Id, fullName = Expert.Name, role = "expert", organizationId = university, email = expertEmail },
-            new { userId = Member.Id, fullName = Member.Name, role = "member", organizationId = university },
-            new { userId = world.FederationOfficer.Id, fullName = world.FederationOfficer.Name, role = "member", organizationId = world.Federation },
+            new { userId = platform.AccountId(World.Secretary), fullName = World.Secretary.Name, role = "secretary", organizationId = science },
+            new { userId = platform.AccountId(Chair), fullName = Chair.Name, role = "chair", organizationId = science },
+            new { userId = platform.AccountId(Expert), fullName = Expert.Name, role = "expert", organizationId = university, email = expertEmail },
+            new { userId = platform.AccountId(Member), fullName = Member.Name, role = "member", organizationId = university },
+            new { userId = platform.AccountId(world.FederationOfficer), fullName = world.FederationOfficer.Name, role = "member", organizationId = world.Federation },
         };
         using var hcm = platform.Client(World.HcmOfficer);
         await (await hcm.PostAsJsonAsync("/api/v1/councils", Council(world.CampaignId, "VN/01", members))).JsonAsync(HttpStatusCode.Forbidden);
@@ -140,7 +140,7 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         await StatusAsync(an, copy.InitiativeId, "not_recognized");
 
         // Assignment: the Labour Federation's member is conflicted (their organization is above the authors') and refused by hand.
-        var federationPerson = PersonId(council, world.FederationOfficer.Id);
+        var federationPerson = PersonId(council, platform.AccountId(world.FederationOfficer));
         var conflicted = await (await secretary.PutAsJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/assignments",
             new { personIds = new[] { federationPerson } })).JsonAsync(HttpStatusCode.Forbidden);
         Assert.Equal("member_conflicted", conflicted.Str("code"));
@@ -149,7 +149,7 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         var assigned = plan["assignments"]!.AsArray().SelectMany(a => a!["memberIds"]!.AsArray().Select(m => Guid.Parse(m!.GetValue<string>()))).ToList();
         Assert.DoesNotContain(federationPerson, assigned);
         // The secretary keeps the records; the three other members without a conflict score both cases.
-        Assert.Equal(new[] { PersonId(council, Chair.Id), PersonId(council, Expert.Id), PersonId(council, Member.Id) }.Order(), assigned.Distinct().Order());
+        Assert.Equal(new[] { PersonId(council, platform.AccountId(Chair)), PersonId(council, platform.AccountId(Expert)), PersonId(council, platform.AccountId(Member)) }.Order(), assigned.Distinct().Order());
         // Each assigned member is told once per case, in the app and by e-mail; setting the same members again tells nobody twice.
         await secretary.PutJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/assignments",
             new { personIds = plan["assignments"]!.AsArray().Single(a => a!.Str("caseId") == earlyCase.ToString())!["memberIds"] }, HttpStatusCode.OK);
@@ -221,8 +221,8 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
             new { name = "Ban Phong trào, Ủy ban Trung ương MTTQ Việt Nam", kind = "agency", provinceCode = "01" }, HttpStatusCode.Created)).Id();
         object[] centralMembers =
         [
-            new { userId = CentralSecretary.Id, fullName = CentralSecretary.Name, role = "secretary", organizationId = centralOrg },
-            .. CentralMembers.Select((m, i) => (object)new { userId = m.Id, fullName = m.Name, role = i == 0 ? "chair" : "member", organizationId = centralOrg }),
+            new { userId = platform.AccountId(CentralSecretary), fullName = CentralSecretary.Name, role = "secretary", organizationId = centralOrg },
+            .. CentralMembers.Select((m, i) => (object)new { userId = platform.AccountId(m), fullName = m.Name, role = i == 0 ? "chair" : "member", organizationId = centralOrg }),
         ];
         // A council is set up only for a campaign registration holds, and a province's campaign has no central council.
         var unknown = await (await centre.PostAsJsonAsync("/api/v1/councils", Council(Guid.NewGuid(), "VN", centralMembers))).JsonAsync((HttpStatusCode)422);
@@ -305,7 +305,7 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         Assert.Equal("Có", results["Q7"]);
         Assert.StartsWith("Bị loại", results["N8"], StringComparison.Ordinal);
         Assert.Equal("Mô hình thư viện xanh trong trường học", (await SheetAsync(secretary, $"/api/v1/councils/{councilId}/results.xlsx", "Đang thẩm định"))["B7"]);
-        var expertPerson = PersonId(council, Expert.Id);
+        var expertPerson = PersonId(council, platform.AccountId(Expert));
         var scoring = await SheetAsync(expert, $"/api/v1/councils/{councilId}/members/{expertPerson}/scoring-sheet.xlsx", "Phiếu chấm điểm");
         Assert.Equal(85m, decimal.Parse(scoring["I7"], CultureInfo.InvariantCulture));
         Assert.Equal("Đã nộp", scoring["J7"]);
@@ -386,7 +386,7 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         var secretaryPerson = new Person("thuky.chuyende.hanoi", "Đoàn Văn Sơn", PlatformRoles.CouncilSecretary, "VN/01");
         var council = await hanoi.PostJsonAsync("/api/v1/councils", Council(campaign, "VN/01",
             [
-                new { userId = secretaryPerson.Id, fullName = secretaryPerson.Name, role = "secretary", organizationId = justice },
+                new { userId = platform.AccountId(secretaryPerson), fullName = secretaryPerson.Name, role = "secretary", organizationId = justice },
                 new { userId = "chutich.chuyende.hanoi", fullName = "Vương Thị Lụa", role = "chair", organizationId = justice },
             ], name: "Hội đồng thẩm định chuyên đề chuyển đổi số"), HttpStatusCode.Created);
         using var secretary = platform.Client(secretaryPerson);

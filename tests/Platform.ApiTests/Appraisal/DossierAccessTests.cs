@@ -74,7 +74,7 @@ public sealed class DossierAccessTests(ApiPlatform platform) : IClassFixture<Api
             checklist = new { complete = true, unlawful = false, ipProtected = false, stateFunded = false, authorsIdentified = true, movementPlan = true, practicalBenefit = true },
         }, HttpStatusCode.OK);
         await secretary.PutJsonAsync($"/api/v1/appraisals/cases/{caseId}/assignments",
-            new { personIds = new[] { PersonId(council, Assigned.Id) } }, HttpStatusCode.OK);
+            new { personIds = new[] { PersonId(council, platform.AccountId(Assigned)) } }, HttpStatusCode.OK);
 
         var dossier = $"/api/v1/dossiers/{dossierId}";
         var attachment = $"{dossier}/attachments/{cover.Id()}/content";
@@ -109,8 +109,8 @@ public sealed class DossierAccessTests(ApiPlatform platform) : IClassFixture<Api
         await assigned.GetJsonAsync($"/api/v1/appraisals/cases/{caseId}", HttpStatusCode.OK);
     }
 
-    private static object Seat(Person person, string role, Guid organizationId) =>
-        new { userId = person.Id, fullName = person.Name, role, organizationId };
+    private object Seat(Person person, string role, Guid organizationId) =>
+        new { userId = platform.AccountId(person), fullName = person.Name, role, organizationId };
 
     private static object Council(Guid campaignId, string scope, object[] members, string name = "Hội đồng thẩm định sáng kiến thành phố Hà Nội") => new
     {

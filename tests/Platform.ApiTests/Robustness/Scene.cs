@@ -87,10 +87,10 @@ public sealed class Scene
             new { name = "Sở Khoa học và Công nghệ Hà Nội", kind = "agency", provinceCode = "01" }, HttpStatusCode.Created)).Id();
         var members = new object[]
         {
-            new { userId = World.Secretary.Id, fullName = World.Secretary.Name, role = "secretary", organizationId = scene.Science },
-            new { userId = Chair.Id, fullName = Chair.Name, role = "chair", organizationId = scene.Science },
-            new { userId = Expert.Id, fullName = Expert.Name, role = "expert", organizationId = scene.Science },
-            new { userId = Member.Id, fullName = Member.Name, role = "member", organizationId = scene.Science },
+            new { userId = platform.AccountId(World.Secretary), fullName = World.Secretary.Name, role = "secretary", organizationId = scene.Science },
+            new { userId = platform.AccountId(Chair), fullName = Chair.Name, role = "chair", organizationId = scene.Science },
+            new { userId = platform.AccountId(Expert), fullName = Expert.Name, role = "expert", organizationId = scene.Science },
+            new { userId = platform.AccountId(Member), fullName = Member.Name, role = "member", organizationId = scene.Science },
         };
         // Creating a council asks registration over gRPC; on a busy machine that may time out (503), which a client retries.
         var council = await TestInfrastructure.EventuallyAsync(async () =>
@@ -99,7 +99,7 @@ public sealed class Scene
             return response.StatusCode == HttpStatusCode.ServiceUnavailable ? null : await response.JsonAsync(HttpStatusCode.Created);
         }, TimeSpan.FromSeconds(60), "the council set up");
         scene.Council = council.Id();
-        scene.MemberPerson = Guid.Parse(council["members"]!.AsArray().Single(m => m!.Str("userId") == Member.Id)!.Str("personId"));
+        scene.MemberPerson = Guid.Parse(council["members"]!.AsArray().Single(m => m!.Str("userId") == platform.AccountId(Member))!.Str("personId"));
         scene.Scheme = new JsonObject { ["criteria"] = council["criteria"]!.DeepClone(), ["bands"] = council["bands"]!.DeepClone() };
         foreach (var criterion in scene.Scheme["criteria"]!.AsArray())
         {

@@ -32,7 +32,9 @@ public static class ApplicationServices
         builder.Services.AddDbContext<IdentityDb>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention().UseOpenIddict<Guid>());
         builder.Services.AddDataProtection().SetApplicationName("doanketsangtao-identity").PersistKeysToDbContext<IdentityDb>();
 
-        builder.Services.AddIdentity<Account, IdentityRole<Guid>>(o =>
+        // Identity's core, sign-in manager and cookies, without its roles: a person's roles are assignments bound to a unit.
+        builder.Services.AddAuthentication().AddIdentityCookies();
+        builder.Services.AddIdentityCore<Account>(o =>
             {
                 // NIST SP 800-63B: length and a list of common passwords (PasswordRule), no composition rules.
                 o.Password.RequireDigit = false;
@@ -49,6 +51,7 @@ public static class ApplicationServices
                 o.ClaimsIdentity.UserIdClaimType = Claims.Subject;
                 o.ClaimsIdentity.UserNameClaimType = Claims.Name;
             })
+            .AddSignInManager()
             .AddEntityFrameworkStores<IdentityDb>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrors>()
@@ -69,6 +72,8 @@ public static class ApplicationServices
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Server.OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRing>());
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>>(sp => sp.GetRequiredService<KeyRing>());
+        builder.Services.AddHealthChecks().AddCheck<KeyRing>("provider-keys", tags: [DoanKetSangTao.ServiceDefaults.Health.HealthExtensions.ReadyTag]);
 
         builder.Services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>().ReplaceDefaultEntities<Guid>())

@@ -15,7 +15,8 @@ namespace DoanKetSangTao.Identity.API.Infrastructure;
 /// within a minute, without a restart.
 /// </summary>
 public sealed class KeyRing(IServiceScopeFactory scopes, DatabaseSchema schema, TimeProvider clock, ILogger<KeyRing> logger)
-    : BackgroundService, IConfigureOptions<OpenIddictServerOptions>, IOptionsChangeTokenSource<OpenIddictServerOptions>
+    : BackgroundService, IConfigureOptions<OpenIddictServerOptions>, IOptionsChangeTokenSource<OpenIddictServerOptions>,
+    IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>, Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
 {
     public const string Signing = "signing";
     public const string Encryption = "encryption";
@@ -30,7 +31,15 @@ public sealed class KeyRing(IServiceScopeFactory scopes, DatabaseSchema schema, 
 
     public string? Name => Options.DefaultName;
 
+    /// <summary>Fires when the keys change: OpenIddict's server options, and the validation options the provider's own APIs use (copied from them), are built again.</summary>
     public IChangeToken GetChangeToken() => new CancellationChangeToken(changed.Token);
+
+    /// <summary>Not ready until the database's keys are loaded: no token is signed with a key of this process alone.</summary>
+    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(current is null
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("the provider's keys are not loaded yet")
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
 
     /// <summary>The key ids published now, newest first (what a test of rotation watches).</summary>
     public IReadOnlyList<string> PublishedKeyIds => current?.Signing.Select(k => k.KeyId!).ToList() ?? [];
