@@ -28,6 +28,21 @@ public sealed class ServiceHost<TProgram> : IAsyncLifetime
 
     public PostgresDatabase Database => database!;
 
+    /// <summary>A confidential client the identity service creates at start, for a token of its own (client credentials).</summary>
+    public const string ClientId = "kiem-thu-chuc-nang";
+
+    public string ClientSecret { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    private string WriteIdentitySeed()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dkst-fn-seed-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            clients = new[] { new { clientId = ClientId, clientSecret = ClientSecret, displayName = "Kiểm thử chức năng", scopes = new[] { "api" } } },
+        }));
+        return path;
+    }
+
     public async Task InitializeAsync()
     {
         database = await PostgresDatabase.CreateAsync("fn");
@@ -40,6 +55,10 @@ public sealed class ServiceHost<TProgram> : IAsyncLifetime
             // No other service runs: a gRPC call out fails at once (connection refused) instead of waiting on DNS.
             ["Services:Registration:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
             ["Services:Appraisal:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
+            // Identity's public address and a client of the tests' own (the others ignore both); plain HTTP as on loopback.
+            ["IdentityServer:Issuer"] = "http://127.0.0.1/",
+            ["IdentityServer:RequireHttps"] = "false",
+            ["IdentityServer:SeedFile"] = WriteIdentitySeed(),
             ["Smtp:Host"] = TestInfrastructure.SmtpHost,
             ["Smtp:Port"] = TestInfrastructure.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

@@ -25,6 +25,9 @@ public abstract class ServiceTests<TProgram>(ServiceHost<TProgram> host) : IClas
     /// <summary>A route that needs a signed-in caller.</summary>
     protected abstract string ProtectedPath { get; }
 
+    /// <summary>A client signed in with a token the service trusts (the tests' issuer's, unless the service issues its own).</summary>
+    protected virtual Task<HttpClient> SignedInClientAsync() => Task.FromResult(host.Client(People.HanoiOfficer));
+
     [Fact]
     public async Task Is_ready_once_every_migration_of_the_service_is_applied()
     {
@@ -48,7 +51,7 @@ public abstract class ServiceTests<TProgram>(ServiceHost<TProgram> host) : IClas
     public async Task Serves_the_committed_openapi_document()
     {
         // Integrators read the documents signed in; the platform asks for a token on every route but health.
-        using var http = host.Client(People.HanoiOfficer);
+        using var http = await SignedInClientAsync();
         var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!.AsObject();
         // The server's address is the test host's, not part of the contract.
         document.Remove("servers");

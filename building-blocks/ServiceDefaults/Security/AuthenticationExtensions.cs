@@ -22,16 +22,13 @@ public static class AuthenticationExtensions
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Identity");
-        if (section.GetValue("IssuedHere", false))
-        {
-            // The identity service validates the tokens it issues itself (OpenIddict's local validation), not over HTTP.
-            return builder.AddPlatformAuthorization();
-        }
-
+        // The identity service validates the tokens it issues against its own key ring (it supplies issuer and keys to
+        // this scheme itself), not over HTTP: the same validation and the same refusals as every other service.
+        var issuedHere = section.GetValue("IssuedHere", false);
         var authority = section["Authority"];
         var issuer = section["Issuer"];
         var signingKeyPem = section["SigningKeyPem"];
-        if (string.IsNullOrWhiteSpace(authority) && (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(signingKeyPem)))
+        if (!issuedHere && string.IsNullOrWhiteSpace(authority) && (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(signingKeyPem)))
         {
             throw new InvalidOperationException(
                 "Identity is not configured: set Identity:Authority (OIDC discovery) or Identity:Issuer with Identity:SigningKeyPem (the issuer's public key).");
@@ -39,7 +36,10 @@ public static class AuthenticationExtensions
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
-            if (!string.IsNullOrWhiteSpace(authority))
+            if (issuedHere)
+            {
+            }
+            else if (!string.IsNullOrWhiteSpace(authority))
             {
                 o.Authority = authority;
             }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using OpenIddict.Validation.AspNetCore;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace DoanKetSangTao.Identity.API.Extensions;
@@ -72,7 +72,6 @@ public static class ApplicationServices
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Server.OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRing>());
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>>(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddHealthChecks().AddCheck<KeyRing>("provider-keys", tags: [DoanKetSangTao.ServiceDefaults.Health.HealthExtensions.ReadyTag]);
 
         builder.Services.AddOpenIddict()
@@ -110,19 +109,19 @@ public static class ApplicationServices
                 {
                     aspnet.DisableTransportSecurityRequirement();
                 }
-            })
-            .AddValidation(o =>
-            {
-                o.UseLocalServer();
-                o.UseAspNetCore();
             });
 
-        // The provider's own APIs (accounts, integration clients) take the tokens it issues, validated in-process.
+        // The provider's own APIs (accounts, integration clients) take the tokens it issues: the platform's JWT bearer
+        // scheme, given the issuer and the key ring's published keys in-process (always the current ones, no HTTP).
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<KeyRing>((o, keys) =>
+        {
+            o.TokenValidationParameters.ValidIssuer = issuer.AbsoluteUri;
+            o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.ValidationKeys;
+        });
         builder.Services.AddAuthentication(o =>
         {
-            o.DefaultScheme = IdentityConstants.ApplicationScheme;
-            o.DefaultAuthenticateScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
-            o.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            o.DefaultScheme = JwtBearerDefaults.AuthenticationScheme;
+            o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
         });
         builder.Services.AddRazorPages(o =>
         {

@@ -16,7 +16,7 @@ namespace DoanKetSangTao.Identity.API.Infrastructure;
 /// </summary>
 public sealed class KeyRing(IServiceScopeFactory scopes, DatabaseSchema schema, TimeProvider clock, ILogger<KeyRing> logger)
     : BackgroundService, IConfigureOptions<OpenIddictServerOptions>, IOptionsChangeTokenSource<OpenIddictServerOptions>,
-    IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>, Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
 {
     public const string Signing = "signing";
     public const string Encryption = "encryption";
@@ -27,19 +27,25 @@ public sealed class KeyRing(IServiceScopeFactory scopes, DatabaseSchema schema, 
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
 
     private volatile Snapshot? current;
+
+    // Set once OpenIddict has been told of the first keys: before that, its cached options may still hold the placeholder.
+    private volatile bool loaded;
     private CancellationTokenSource changed = new();
 
     public string? Name => Options.DefaultName;
 
-    /// <summary>Fires when the keys change: OpenIddict's server options, and the validation options the provider's own APIs use (copied from them), are built again.</summary>
+    /// <summary>Fires when the keys change: OpenIddict's server options are built again.</summary>
     public IChangeToken GetChangeToken() => new CancellationChangeToken(changed.Token);
 
     /// <summary>Not ready until the database's keys are loaded: no token is signed with a key of this process alone.</summary>
     public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
         Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(current is null
+        Task.FromResult(!loaded
             ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("the provider's keys are not loaded yet")
             : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+
+    /// <summary>The public keys tokens may be signed with now (the provider's own APIs validate against them).</summary>
+    public IEnumerable<SecurityKey> ValidationKeys => current?.Signing ?? [];
 
     /// <summary>The key ids published now, newest first (what a test of rotation watches).</summary>
     public IReadOnlyList<string> PublishedKeyIds => current?.Signing.Select(k => k.KeyId!).ToList() ?? [];
@@ -111,6 +117,7 @@ public sealed class KeyRing(IServiceScopeFactory scopes, DatabaseSchema schema, 
         var previous = Interlocked.Exchange(ref changed, new CancellationTokenSource());
         await previous.CancelAsync();
         previous.Dispose();
+        loaded = true;
     }
 
     /// <summary>
