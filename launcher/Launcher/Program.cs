@@ -11,6 +11,17 @@ static string Env(string name) => Environment.GetEnvironmentVariable(name) is { 
     ? v
     : throw new InvalidOperationException($"{name} is not set: run launcher/start.sh, which starts the infrastructure first.");
 
+// `token USER [GATEWAY]`: signs a demo person in through the running platform's pages (code flow with PKCE, and the
+// TOTP code for staff) and prints the access token, for curl by hand (docs/registration.md, docs/identity.md).
+if (args is ["token", var who, ..])
+{
+    var person = DemoPeople.Named(who);
+    var tokens = await new IdentityFlow(new Uri(args.Length > 2 ? args[2].TrimEnd('/') + "/" : "http://127.0.0.1:8080/"))
+        .SignInAsync(person.UserName, DemoPeople.Password, person.HasSecondFactor ? DemoPeople.AuthenticatorKey : null);
+    Console.WriteLine(tokens.AccessToken);
+    return;
+}
+
 var root = args.Length > 0 ? Path.GetFullPath(args[0]) : Directory.GetCurrentDirectory();
 var state = Path.Combine(root, ".local", "dev");
 var gatewayPort = int.Parse(Environment.GetEnvironmentVariable("DKST_GATEWAY_PORT") ?? "8080", System.Globalization.CultureInfo.InvariantCulture);

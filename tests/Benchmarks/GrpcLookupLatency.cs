@@ -123,7 +123,7 @@ internal static class GrpcLookupLatency
     }
 
     // Calls spread over callers, each taking the next index until all are made; every call's own time is kept.
-    private static async Task<(double[] Ms, TimeSpan Elapsed)> RunAsync(Func<Task> call, int calls, int callers)
+    internal static async Task<(double[] Ms, TimeSpan Elapsed)> RunAsync(Func<Task> call, int calls, int callers)
     {
         var ms = new double[calls];
         var next = -1;
@@ -150,7 +150,7 @@ internal static class GrpcLookupLatency
     }
 
     // Nearest-rank, like the rest of the report.
-    private static double Percentile(double[] values, double p)
+    internal static double Percentile(double[] values, double p)
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];

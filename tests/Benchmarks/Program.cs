@@ -53,6 +53,10 @@ var intakeDossiers = Setting("DKST_BENCH_INTAKE_DOSSIERS", 100);
 // Registration's gRPC look-ups straight on its port, beside HTTP/1.1 requests on its HTTP port (0 leaves them out).
 var grpcCalls = Setting("DKST_BENCH_GRPC_CALLS", 2000);
 
+// Identity: the token endpoint (client credentials) and a person's whole sign-in (0 leaves them out).
+var tokenCalls = Setting("DKST_BENCH_TOKEN_CALLS", 500);
+var signIns = Setting("DKST_BENCH_SIGNINS", 50);
+
 var pg = Env("DKST_PG_CONNECTION");
 var loadBefore = LoadAverage();
 var started = DateTime.UtcNow;
@@ -89,8 +93,8 @@ await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
     {
         ["Gateway:PerAddress:BurstLimit"] = "1000000",
         ["Gateway:PerAddress:Tokens"] = "1000000",
-        ["Gateway:TokenEndpoint:BurstLimit"] = "1000",
-        ["Gateway:TokenEndpoint:Tokens"] = "1000",
+        ["Gateway:TokenEndpoint:BurstLimit"] = "1000000",
+        ["Gateway:TokenEndpoint:Tokens"] = "1000000",
     },
 });
 
@@ -120,6 +124,12 @@ CaseIntakeResult? intake = null;
 if (intakeDossiers > 0)
 {
     intake = await CaseIntakeLatency.MeasureAsync(system, pg, DatabasePrefix, campaignId, organizationId, authorOrganizations[0], intakeDossiers, Progress);
+}
+
+IdentityResult? identity = null;
+if (tokenCalls > 0 && signIns > 0)
+{
+    identity = await IdentityLatency.MeasureAsync(system, tokenCalls, signIns, clients, Progress);
 }
 
 GrpcLookupResult? lookups = null;
@@ -371,6 +381,11 @@ string Report()
     if (lookups is not null)
     {
         md.Append(GrpcLookupLatency.Markdown(lookups));
+    }
+
+    if (identity is not null)
+    {
+        md.Append(IdentityLatency.Markdown(identity));
     }
 
     if (similar is not null)
