@@ -67,7 +67,7 @@ if (similarRows > 0)
     similar = await SimilarLatency.MeasureAsync(pg, similarRows, warmUp: 20, similarPerKind, similarAlternatives, Progress);
 }
 
-if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0)
+if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0 && (tokenCalls == 0 || signIns == 0))
 {
     Console.WriteLine(Machine(started, loadBefore) + (similar is null ? string.Empty : SimilarReport.Markdown(similar)));
     return;
@@ -75,7 +75,7 @@ if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0)
 
 // A fresh start each run: empty outboxes and inboxes, so nothing from an earlier run is measured.
 await DropDatabasesAsync(pg);
-Progress("starting the five services and the gateway…");
+Progress("starting the six services and the gateway…");
 await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
 {
     RepositoryRoot = root,
