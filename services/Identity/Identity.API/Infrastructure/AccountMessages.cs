@@ -3,7 +3,6 @@ using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Identity.API.Extensions;
 using DoanKetSangTao.Messaging;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -44,7 +43,7 @@ public sealed class AccountMessages(UserManager<Account> users, IdentityDb db, O
     }
 
     private string Link(string path, Account account, string token) =>
-        $"{options.Issuer.TrimEnd('/')}/{path}?userId={account.Id}&code={UrlEncoder.Default.Encode(WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token)))}";
+        $"{options.Issuer.TrimEnd('/')}/{path}?userId={account.Id}&code={UrlEncoder.Default.Encode(EmailLinkCode.Encode(token))}";
 
     /// <summary>In the caller's EF transaction when there is one (the change and the letter commit together), else in one of its own.</summary>
     private async Task SendAsync(Account account, string kind, string subject, string body, CancellationToken ct)

@@ -50,12 +50,7 @@ public sealed class PersonPrincipals(IdentityDb db, TimeProvider clock)
             }
         }
 
-        var principal = new ClaimsPrincipal(identity);
-        var granted = scopes.ToList();
-        principal.SetScopes(granted);
-        principal.SetResources(granted.Select(s => PlatformScopes.Audiences.GetValueOrDefault(s)).OfType<string>().Distinct());
-        identity.SetDestinations(Destinations);
-        return principal;
+        return Principal(identity, scopes);
     }
 
     /// <summary>
@@ -76,6 +71,12 @@ public sealed class PersonPrincipals(IdentityDb db, TimeProvider clock)
             identity.SetClaim(PlatformClaims.Organization, org.GetString());
         }
 
+        return Principal(identity, scopes);
+    }
+
+    /// <summary>The granted scopes, the audiences they open (PlatformScopes.Audiences), and where each claim goes.</summary>
+    private static ClaimsPrincipal Principal(ClaimsIdentity identity, IEnumerable<string> scopes)
+    {
         var principal = new ClaimsPrincipal(identity);
         var granted = scopes.ToList();
         principal.SetScopes(granted);

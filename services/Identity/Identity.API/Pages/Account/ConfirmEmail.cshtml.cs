@@ -1,8 +1,6 @@
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace DoanKetSangTao.Identity.API.Pages.Account;
 
@@ -21,17 +19,8 @@ public sealed class ConfirmEmailModel(UserManager<Infrastructure.Account> users,
     public async Task<IActionResult> OnPostAsync()
     {
         var account = UserId is null ? null : await users.FindByIdAsync(UserId);
-        IdentityResult? result = null;
-        if (account is not null && Code is not null)
-        {
-            try
-            {
-                result = await users.ConfirmEmailAsync(account, Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code)));
-            }
-            catch (FormatException)
-            {
-            }
-        }
+        var token = Infrastructure.EmailLinkCode.TryDecode(Code);
+        var result = account is not null && token is not null ? await users.ConfirmEmailAsync(account, token) : null;
 
         if (result is not { Succeeded: true })
         {

@@ -1,8 +1,6 @@
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace DoanKetSangTao.Identity.API.Pages.Account;
 
@@ -26,15 +24,7 @@ public sealed class ResetPasswordModel(UserManager<Infrastructure.Account> users
     public async Task<IActionResult> OnPostAsync()
     {
         var account = UserId is null ? null : await users.FindByIdAsync(UserId);
-        string? token = null;
-        try
-        {
-            token = Code is null ? null : Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code));
-        }
-        catch (FormatException)
-        {
-        }
-
+        var token = Infrastructure.EmailLinkCode.TryDecode(Code);
         if (account is null || token is null)
         {
             ModelState.AddModelError(string.Empty, "Liên kết đặt mật khẩu không hợp lệ. Hãy yêu cầu gửi lại thư.");
