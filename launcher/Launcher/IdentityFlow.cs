@@ -26,7 +26,7 @@ public sealed class TokenRequestException(HttpStatusCode status, string error, s
 /// when a staff member has none yet), then the code exchanged at the token endpoint. The launcher prints the token it
 /// gets this way; the tests sign every person in this way.
 /// </summary>
-public sealed partial class IdentityFlow(Uri issuer)
+public sealed partial class IdentityFlow(Uri issuer, string clientId = IdentityFlow.PortalClientId, string redirectUri = IdentityFlow.PortalRedirectUri)
 {
     /// <summary>The portal's client: public, PKCE, redirected to a loopback address the flow never opens.</summary>
     public const string PortalClientId = "portal";
@@ -35,7 +35,15 @@ public sealed partial class IdentityFlow(Uri issuer)
 
     public const string PersonScopes = "openid profile email roles offline_access api";
 
+    /// <summary>A client of another body's (ConsentType explicit): people agree once before it gets their token.</summary>
+    public const string ConsentClientId = "ung-dung-thu-nghiem";
+
+    public const string ConsentRedirectUri = "http://127.0.0.1/ung-dung-callback";
+
     public Uri Issuer { get; } = issuer;
+
+    /// <summary>What the flow answers on the consent page (only asked by clients that are not the platform's own).</summary>
+    public bool Consent { get; init; } = true;
 
     /// <summary>Signs in with a password and, when the account asks for one, a TOTP code from <paramref name="authenticatorKey"/>.</summary>
     public async Task<TokenSet> SignInAsync(string userName, string password, string? authenticatorKey = null, CancellationToken ct = default)
@@ -44,7 +52,7 @@ public sealed partial class IdentityFlow(Uri issuer)
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var state = Base64Url(RandomNumberGenerator.GetBytes(16));
-        var url = new Uri(Issuer, $"connect/authorize?client_id={PortalClientId}&redirect_uri={Uri.EscapeDataString(PortalRedirectUri)}&response_type=code"
+        var url = new Uri(Issuer, $"connect/authorize?client_id={clientId}&redirect_uri={Uri.EscapeDataString(redirectUri)}&response_type=code"
             + $"&scope={Uri.EscapeDataString(PersonScopes)}&code_challenge={challenge}&code_challenge_method=S256&state={state}");
         for (var step = 0; step < 12; step++)
         {
@@ -52,7 +60,7 @@ public sealed partial class IdentityFlow(Uri issuer)
             if (response.StatusCode is HttpStatusCode.Found or HttpStatusCode.Redirect or HttpStatusCode.SeeOther)
             {
                 var next = new Uri(url, response.Headers.Location!);
-                if (next.GetLeftPart(UriPartial.Path) == PortalRedirectUri)
+                if (next.GetLeftPart(UriPartial.Path) == redirectUri)
                 {
                     var query = System.Web.HttpUtility.ParseQueryString(next.Query);
                     if (query["error"] is { } error)
@@ -93,6 +101,10 @@ public sealed partial class IdentityFlow(Uri issuer)
             {
                 // Enrolment, as a person would do it: the key shown on the page goes into the authenticator.
                 fields["Code"] = Totp(authenticatorKey ?? AuthenticatorKeyOnPage(html));
+            }
+            else if (path.EndsWith("/account/consent", StringComparison.Ordinal))
+            {
+                fields["decision"] = Consent ? "accept" : "deny";
             }
             else
             {
@@ -136,7 +148,7 @@ public sealed partial class IdentityFlow(Uri issuer)
     public async Task<TokenSet> RefreshAsync(string refreshToken, CancellationToken ct = default) =>
         await TokenRequestAsync(new Dictionary<string, string>
         {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = PortalClientId,
+            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = clientId,
         }, ct);
 
     /// <summary>Client credentials: an integration's or a service's own token.</summary>
@@ -152,7 +164,7 @@ public sealed partial class IdentityFlow(Uri issuer)
     private async Task<TokenSet> ExchangeCodeAsync(string code, string verifier, CancellationToken ct) =>
         await TokenRequestAsync(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = PortalRedirectUri, ["client_id"] = PortalClientId, ["code_verifier"] = verifier,
+            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirectUri, ["client_id"] = clientId, ["code_verifier"] = verifier,
         }, ct);
 
     private async Task<TokenSet> TokenRequestAsync(Dictionary<string, string> form, CancellationToken ct)

@@ -187,6 +187,9 @@ public sealed class LocalSystem : IAsyncDisposable
             new { clientId = IdentityFlow.PortalClientId, displayName = "Cổng thông tin Đoàn kết sáng tạo",
                 scopes = new[] { "openid", "profile", "email", "roles", "offline_access", "api" },
                 redirectUris = new[] { IdentityFlow.PortalRedirectUri }, postLogoutRedirectUris = new[] { IdentityFlow.PortalRedirectUri } },
+            // Another body's web application (a province's own portal, say): people are asked to agree once.
+            new { clientId = IdentityFlow.ConsentClientId, displayName = "Ứng dụng thử nghiệm của tỉnh", scopes = new[] { "openid", "profile", "api" },
+                redirectUris = new[] { IdentityFlow.ConsentRedirectUri }, consent = "explicit" },
             new { clientId = DemoPeople.IntegrationClientId, clientSecret = DemoPeople.IntegrationClientSecret,
                 displayName = "Bảng thống kê phong trào Hà Nội (thử nghiệm)", scopes = new[] { "statistics.read" }, adminUnit = "VN/01" },
         };

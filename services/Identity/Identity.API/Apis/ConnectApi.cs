@@ -27,7 +27,11 @@ public static class ConnectApi
         return app;
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<Account> users, PersonPrincipals principals, CancellationToken ct)
+    /// <summary>The consent page's answer when the person refuses: the client is told access_denied.</summary>
+    public const string ConsentDeniedParameter = "dkst_consent";
+
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<Account> users, PersonPrincipals principals,
+        IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -56,7 +60,37 @@ public static class ConnectApi
             return Results.Redirect($"/account/two-factor/setup?returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
+        // A first-party client (the portal) is trusted; any other asks the person once (ConsentType "explicit").
+        var application = await applications.FindByClientIdAsync(request.ClientId!, ct) ?? throw new InvalidOperationException("The client vanished after validation.");
+        var applicationId = await applications.GetIdAsync(application, ct);
+        object? consent = null;
+        if (await applications.GetConsentTypeAsync(application, ct) == ConsentTypes.Explicit)
+        {
+            if (http.Request.Query[ConsentDeniedParameter] == "denied")
+            {
+                return Forbid(Errors.AccessDenied, "Người dùng không đồng ý cho ứng dụng truy cập.");
+            }
+
+            await foreach (var found in authorizations.FindAsync(account.Id.ToString(), applicationId, Statuses.Valid, AuthorizationTypes.Permanent, request.GetScopes(), ct))
+            {
+                consent = found;
+                break;
+            }
+
+            if (consent is null)
+            {
+                return request.HasPromptValue(PromptValues.None)
+                    ? Forbid(Errors.ConsentRequired, "Người dùng chưa đồng ý cho ứng dụng này.")
+                    : Results.Redirect($"/account/consent?returnUrl={Uri.EscapeDataString(returnUrl)}");
+            }
+        }
+
         var principal = await principals.ForPersonAsync(account, request.GetScopes(), ct);
+        if (consent is not null)
+        {
+            principal.SetAuthorizationId(await authorizations.GetIdAsync(consent, ct));
+        }
+
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -12,8 +12,10 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace DoanKetSangTao.Identity.API.Infrastructure;
 
 /// <summary>A client to create when missing: a browser application (redirect URIs, no secret) or a confidential one (secret).</summary>
+/// <c>Consent</c> "explicit" makes people agree once before the client gets their token (another body's application);
+/// first-party clients (the portal) are trusted without asking.
 public sealed record SeedClient(string ClientId, string? ClientSecret, string DisplayName, string[] Scopes,
-    string[]? RedirectUris = null, string[]? PostLogoutRedirectUris = null, string? AdminUnit = null, string? Organization = null);
+    string[]? RedirectUris = null, string[]? PostLogoutRedirectUris = null, string? AdminUnit = null, string? Organization = null, string? Consent = null);
 
 /// <summary>A person to create when missing, with a password, assignments and (for staff) an authenticator key.</summary>
 public sealed record SeedPerson(Guid Id, string UserName, string FullName, string Email, string Password, SeedAssignment[] Assignments, string? AuthenticatorKey = null);
@@ -89,7 +91,7 @@ public sealed class ConfiguredSeed(IServiceScopeFactory scopes, IdentityServerOp
             ClientSecret = client.ClientSecret,
             DisplayName = client.DisplayName,
             ClientType = client.ClientSecret is null ? ClientTypes.Public : ClientTypes.Confidential,
-            ConsentType = ConsentTypes.Implicit,
+            ConsentType = client.Consent == ConsentTypes.Explicit ? ConsentTypes.Explicit : ConsentTypes.Implicit,
         };
         if (client.RedirectUris is { Length: > 0 } redirects)
         {
