@@ -36,8 +36,10 @@ public sealed class ServiceHost<TProgram> : IAsyncLifetime
         {
             ["ConnectionStrings:Database"] = database.ConnectionString,
             ["ConnectionStrings:RabbitMq"] = vhost.Uri,
-            ["ServiceAuth:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            // No other service runs: a gRPC call out fails at once (connection refused) instead of waiting on DNS.
+            // No other service runs, identity neither: a gRPC call out fails at once (connection refused, UNAVAILABLE)
+            // instead of waiting on DNS.
+            ["ServiceAuth:ClientSecret"] = "bi-mat-cua-dich-vu-khi-kiem-thu-chuc-nang",
+            ["ServiceAuth:TokenEndpoint"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}/connect/token",
             ["Services:Registration:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
             ["Services:Appraisal:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
             ["Smtp:Host"] = TestInfrastructure.SmtpHost,

@@ -560,13 +560,13 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
             Assert.Equal(HttpStatusCode.NotFound, (await raw.SendAsync(grpcOnHttp)).StatusCode);
         }
 
-        // As appraisal calls: clients registered with AddPlatformGrpcClient, signed with the platform's service key.
+        // As appraisal calls: clients registered with AddPlatformGrpcClient, with appraisal's client token from identity.
         var services = new ServiceCollection();
-        services.AddSingleton(new ServiceTokens("appraisal", ServiceIdentity.SigningKey(platform.System.ServiceKey), TimeProvider.System));
-        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(new Uri(platform.RegistrationGrpc));
-        services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(platform.RegistrationGrpc));
-        services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(platform.RegistrationGrpc));
-        services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(platform.RegistrationGrpc));
+        services.AddServiceTokens(_ => platform.System.ServiceClient("appraisal"));
+        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(new Uri(platform.RegistrationGrpc), PlatformScopes.RegistrationLookups);
+        services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(platform.RegistrationGrpc), PlatformScopes.RegistrationLookups);
+        services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(platform.RegistrationGrpc), PlatformScopes.RegistrationLookups);
+        services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(platform.RegistrationGrpc), PlatformScopes.RegistrationLookups);
         await using var provider = services.BuildServiceProvider();
         T Client<T>() where T : notnull => provider.GetRequiredService<T>();
         var initiatives = Client<InitiativeLookup.InitiativeLookupClient>();
