@@ -60,7 +60,10 @@ public sealed class ServiceCallerTests(IdentityService identity) : IAsyncLifetim
         var refused = await Assert.ThrowsAsync<HttpRequestException>(async () =>
             await provider.GetRequiredService<ServiceTokens>().GetAsync([PlatformScopes.RegistrationLookups]));
 
-        Assert.Contains("invalid_scope", refused.Message, StringComparison.Ordinal);
+        // OpenIddict answers invalid_request ("not allowed to use the specified scope"): the client's permissions lack it.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("svc-awards no token for 'registration.lookups'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("scope", refused.Message[refused.Message.IndexOf("400", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
     [Fact]
