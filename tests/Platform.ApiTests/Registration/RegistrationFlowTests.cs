@@ -513,7 +513,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
     }
 
     [Fact]
-    public async Task Other_services_look_up_initiatives_dossiers_organizations_and_campaigns_over_gRPC_with_a_service_token()
+    public async Task Other_services_look_up_initiatives_dossiers_organizations_and_campaigns_over_gRPC_with_their_client_token()
     {
         var world = await World.OfAsync(platform);
         using var an = platform.Client(world.AuthorAn);
