@@ -21,7 +21,7 @@ public static class ChartRender
           authority: https://sso.example.vn/realms/doanketsangtao
         """;
 
-    public static readonly string[] Services = ["registration", "appraisal", "awards", "reporting", "notification"];
+    public static readonly string[] Services = ["registration", "appraisal", "awards", "reporting", "notification", "identity"];
 
     public static readonly string[] AllComponents = [.. Services, "gateway"];
 

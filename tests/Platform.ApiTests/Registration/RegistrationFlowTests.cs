@@ -523,7 +523,8 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         await branch.PutJsonAsync($"/api/v1/organizations/{world.School}/movement-plans/{world.CampaignId}",
             new { documentNumber = "05/KH-CĐCS", issuedOn = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd") }, HttpStatusCode.OK);
 
-        // Only a platform service's token is answered; a person's token or none is UNAUTHENTICATED.
+        // Only a service token granted registration.lookups is answered: none is UNAUTHENTICATED, and a person's token from the
+        // same issuer (addressed to the HTTP APIs, without the scope) is PERMISSION_DENIED.
         using (var anonymous = GrpcChannel.ForAddress(platform.RegistrationGrpc))
         {
             var request = new GetInitiativesRequest { InitiativeIds = { a.Str("id") } };
@@ -531,7 +532,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
             Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
             var person = await Assert.ThrowsAsync<RpcException>(async () => await new InitiativeLookup.InitiativeLookupClient(anonymous)
                 .GetInitiativesAsync(request, new Metadata { { "authorization", $"Bearer {platform.Token(world.AuthorAn)}" } }));
-            Assert.Equal(StatusCode.Unauthenticated, person.StatusCode);
+            Assert.Equal(StatusCode.PermissionDenied, person.StatusCode);
             // An unknown method is refused the same way, as a gRPC status, not an HTTP 401 the client can only guess at.
             var unknown = new Method<GetInitiativesRequest, GetInitiativesReply>(MethodType.Unary, "doanketsangtao.registration.v1.InitiativeLookup",
                 "NoSuchMethod", Marshallers.Create(r => r.ToByteArray(), GetInitiativesRequest.Parser.ParseFrom),
