@@ -74,7 +74,7 @@ public sealed class HelmRenderTests
     }
 
     [Fact]
-    public void Default_values_render_the_six_components_against_external_servers()
+    public void Default_values_render_the_seven_components_against_external_servers()
     {
         var manifests = ChartRender.Render("default values");
 
