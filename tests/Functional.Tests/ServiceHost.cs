@@ -12,7 +12,7 @@ namespace DoanKetSangTao.Tests.Functional;
 
 /// <summary>
 /// One service in-process, configured as <c>launcher/Launcher/LocalSystem.cs</c> configures it (its own database,
-/// the broker, the service key, a trusted token issuer, production environment) but on a database and a RabbitMQ
+/// the broker, a client secret for its gRPC calls, a trusted token issuer, production environment) but on a database and a RabbitMQ
 /// virtual host of this test class alone, with no other service running. Started when the class starts, ready
 /// (migrations applied, broker connected) before any test runs.
 /// </summary>
