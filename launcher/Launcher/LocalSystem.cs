@@ -45,6 +45,12 @@ public sealed record LocalSystemOptions
     /// that need more throughput from one address raise its limits, tests of the limits lower them.
     /// </summary>
     public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The services to start, by name (the gateway always starts); all of them when null. A test that needs only the
+    /// identity service (its clients, its tokens) starts just that.
+    /// </summary>
+    public IReadOnlySet<string>? OnlyServices { get; init; }
 }
 
 /// <summary>
@@ -87,8 +93,15 @@ public sealed class LocalSystem : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<TokenSet>> signedIn = new(StringComparer.Ordinal);
     private string? identitySeed;
 
-    /// <summary>The platform's service key for this run (ServiceAuth:Key): the services sign their gRPC calls with it.</summary>
-    public string ServiceKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    /// <summary>Where the services ask identity for their tokens: its own port, not the gateway, whose per-address limits are for the public.</summary>
+    public Uri TokenEndpoint => new($"http://127.0.0.1:{HttpPort(Identity)}/connect/token");
+
+    /// <summary>A platform service's client at identity for this run, to call gRPC methods as that service does.</summary>
+    public DoanKetSangTao.ServiceDefaults.Security.ServiceClientCredentials ServiceClient(string service) =>
+        new(DoanKetSangTao.ServiceDefaults.Security.PlatformScopes.ServiceClientId(service), ServiceSecrets[service], TokenEndpoint);
+
+    /// <summary>The services this run starts (<see cref="LocalSystemOptions.OnlyServices"/>).</summary>
+    private IEnumerable<ServiceDefinition> Started => Services.Where(s => options.OnlyServices?.Contains(s.Name) != false);
 
     public int HttpPort(ServiceDefinition service) => options.ServiceBasePort + (10 * (IndexOf(service) + 1));
 
@@ -103,14 +116,17 @@ public sealed class LocalSystem : IAsyncDisposable
         {
             Directory.CreateDirectory(Path.Combine(options.StateDirectory, "logs"));
             await system.CreateDatabasesAsync(cancellationToken);
-            foreach (var service in Services)
+            foreach (var service in system.Started)
             {
                 system.Launch(service, system.ServiceEnvironment(service));
             }
 
             system.Launch(Gateway, system.GatewayEnvironment());
             await Task.WhenAll(system.processes.Select(p => system.WaitReadyAsync(p.Service, p.Process, p.Log, cancellationToken)));
-            await system.SeedDemoOrganizationsAsync(cancellationToken);
+            if (system.Started.Contains(Services[0]))
+            {
+                await system.SeedDemoOrganizationsAsync(cancellationToken);
+            }
 
             return system;
         }
@@ -195,7 +211,7 @@ public sealed class LocalSystem : IAsyncDisposable
         };
         foreach (var (service, scopes) in DoanKetSangTao.ServiceDefaults.Security.PlatformScopes.GrantedToService)
         {
-            clients.Add(new { clientId = $"svc-{service}", clientSecret = ServiceSecrets[service], displayName = $"Dịch vụ {service}", scopes });
+            clients.Add(new { clientId = DoanKetSangTao.ServiceDefaults.Security.PlatformScopes.ServiceClientId(service), clientSecret = ServiceSecrets[service], displayName = $"Dịch vụ {service}", scopes });
         }
 
         var people = DemoPeople.All.Select(p => new
@@ -213,7 +229,7 @@ public sealed class LocalSystem : IAsyncDisposable
     {
         await using var admin = new NpgsqlConnection(options.PostgresConnection);
         await admin.OpenAsync(ct);
-        foreach (var service in Services)
+        foreach (var service in Started)
         {
             await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", admin);
             exists.Parameters.AddWithValue("name", DatabaseName(service));
@@ -236,12 +252,6 @@ public sealed class LocalSystem : IAsyncDisposable
             ["Identity__RequireHttpsMetadata"] = "false",
             ["OTEL_SERVICE_NAME"] = service.Name,
         };
-        if (service != Gateway)
-        {
-            // The gateway neither serves nor calls gRPC methods, so it does not hold the key that signs them.
-            env["ServiceAuth__Key"] = ServiceKey;
-        }
-
         env["Identity__Authority"] = Issuer;
 
         if (options.OtlpEndpoint is not null)
@@ -264,6 +274,9 @@ public sealed class LocalSystem : IAsyncDisposable
         env["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort(service)}";
         env["Services__Registration__Grpc"] = $"http://127.0.0.1:{GrpcPort(Services[0])}";
         env["Services__Appraisal__Grpc"] = $"http://127.0.0.1:{GrpcPort(Services[1])}";
+        // The service's own client for its gRPC calls.
+        env["ServiceAuth__ClientSecret"] = ServiceSecrets[service.Name];
+        env["ServiceAuth__TokenEndpoint"] = TokenEndpoint.ToString();
         env["Smtp__Host"] = options.SmtpHost;
         env["Smtp__Port"] = options.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (service == Identity)

@@ -18,8 +18,8 @@ internal sealed record GrpcLookupResult(int Calls, int WarmUp, int Callers, IRea
 
 /// <summary>
 /// Registration's gRPC look-ups as another service makes them: a client registered with the platform's own
-/// <see cref="PlatformGrpcExtensions.AddPlatformGrpcClient{TClient}"/>, carrying a service token signed with this
-/// run's service key (as appraisal's would), straight on registration's gRPC port. Beside them, in the same run and
+/// <see cref="PlatformGrpcExtensions.AddPlatformGrpcClient{TClient}"/>, carrying appraisal's client-credentials token
+/// from this run's identity service (as appraisal's would), straight on registration's gRPC port. Beside them, in the same run and
 /// on the same machine, HTTP/1.1 requests straight on registration's HTTP port: <c>/health/live</c> (no database,
 /// no token: the floor of a request) and <c>GET /api/v1/initiatives/{id}</c> with a person's token (the REST read
 /// of the same row GetInitiatives reads).
@@ -33,9 +33,9 @@ internal static class GrpcLookupLatency
         var grpcAddress = new Uri($"http://127.0.0.1:{system.GrpcPort(registration)}");
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(new ServiceTokens("appraisal", ServiceIdentity.SigningKey(system.ServiceKey), TimeProvider.System));
-        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(grpcAddress);
-        services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(grpcAddress);
+        services.AddServiceTokens(_ => system.ServiceClient("appraisal"));
+        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(grpcAddress, PlatformScopes.RegistrationLookups);
+        services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(grpcAddress, PlatformScopes.RegistrationLookups);
         await using var provider = services.BuildServiceProvider();
         var initiatives = provider.GetRequiredService<InitiativeLookup.InitiativeLookupClient>();
         var organizations = provider.GetRequiredService<OrganizationLookup.OrganizationLookupClient>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.DeploymentTests.Support;
 
 namespace DoanKetSangTao.Tests.DeploymentTests;
@@ -146,24 +147,53 @@ public sealed partial class ChartValuesTests
     }
 
     [Fact]
-    public void Only_the_components_that_serve_or_call_grpc_methods_hold_the_service_key()
+    public void No_component_holds_a_shared_service_key()
     {
         foreach (var (source, values) in Chart.ValueSets())
         {
+            Assert.False(values.Map("secrets").ContainsKey("service-auth"), $"{source}: the shared service key is gone; each service has its own client.");
             foreach (var (name, c) in Chart.Components(values))
             {
-                // Registration serves the look-ups and appraisal the council's dossier access; a component with gRPC clients calls them.
-                var needs = name is "registration" or "appraisal" || Chart.AsList(c.At("grpcClients")).Count > 0;
-                Assert.Equal(needs ? "service-auth" : null, c.At("secretEnv.ServiceAuth__Key.secret"));
-                if (needs)
-                {
-                    Assert.Equal("key", c.At("secretEnv.ServiceAuth__Key.key"));
-                }
+                Assert.DoesNotContain(c.Map("secretEnv").Keys, k => k.StartsWith("ServiceAuth__", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_platform_service_has_a_client_at_identity_with_the_scopes_the_code_grants_it()
+    {
+        var granted = PlatformScopes.GrantedToService;
+        foreach (var (source, values) in Chart.ValueSets())
+        {
+            var clients = values.Map("identity.serviceClients");
+            Assert.Equal(granted.Keys.Order(StringComparer.Ordinal), clients.Keys.Order(StringComparer.Ordinal));
+            foreach (var (service, scopes) in granted)
+            {
+                Assert.Equal(scopes.Order(StringComparer.Ordinal), Chart.AsList(clients[service]).Cast<string>().Order(StringComparer.Ordinal));
             }
 
-            var key = values.At("secrets.service-auth.stringData.key") as string;
-            Assert.True(values.At("secrets.service-auth.existingSecret") is string { Length: > 0 } || key is { Length: >= 32 },
-                $"{source}: secrets.service-auth is an existing Secret or a created key of 32 characters or more.");
+            // Every component but the gateway is a platform service, and each one that calls gRPC methods has a client.
+            Assert.Equal(Chart.Components(values).Keys.Where(k => k != "gateway").Order(StringComparer.Ordinal), granted.Keys.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Created_client_secrets_exist_for_every_service_and_the_seed_is_identitys_mounted_file()
+    {
+        foreach (var (source, values) in Chart.ValueSets())
+        {
+            var secretName = (string)values.At("identity.clientSecrets")!;
+            if (values.IsTrue($"secrets.{secretName}.create"))
+            {
+                var data = values.Map($"secrets.{secretName}.stringData");
+                Assert.All(values.Map("identity.serviceClients").Keys, service =>
+                    Assert.True(data.GetValueOrDefault(service) is string { Length: >= 32 }, $"{source}: {secretName} has no secret of 32 characters or more for {service}."));
+            }
+
+            var identity = Chart.Components(values)["identity"];
+            var mount = identity.At($"secretVolumes.{values.At("identity.seedSecret")}") as string;
+            Assert.NotNull(mount);
+            Assert.Equal($"{mount}/seed.json", identity.At("config.IdentityServer__SeedFile"));
         }
     }
 

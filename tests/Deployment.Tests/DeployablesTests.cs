@@ -13,11 +13,11 @@ public sealed class DeployablesTests
     public static TheoryData<string> Deployables => new(Solution.Deployables.Select(p => p.Path));
 
     [Fact]
-    public void Solution_lists_the_five_services_and_the_gateway_as_deployables()
+    public void Solution_lists_the_six_services_and_the_gateway_as_deployables()
     {
         var components = Solution.Deployables.Select(p => p.ComponentName).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["appraisal", "awards", "gateway", "notification", "registration", "reporting"], components);
+        Assert.Equal(["appraisal", "awards", "gateway", "identity", "notification", "registration", "reporting"], components);
     }
 
     [Theory]

@@ -74,7 +74,7 @@ public sealed class HelmRenderTests
     }
 
     [Fact]
-    public void Default_values_render_the_six_components_against_external_servers()
+    public void Default_values_render_the_seven_components_against_external_servers()
     {
         var manifests = ChartRender.Render("default values");
 
@@ -193,13 +193,43 @@ public sealed class HelmRenderTests
     }
 
     [Fact]
+    public void Callers_of_grpc_methods_get_their_own_client_secret_and_identitys_token_endpoint_and_identity_seeds_their_clients()
+    {
+        var manifests = ChartRender.Render("dev values");
+        var values = Chart.DevValues();
+        var secrets = values.Map("secrets.service-clients.stringData");
+
+        foreach (var caller in new[] { "registration", "appraisal" })
+        {
+            var secret = Env(manifests, caller)["ServiceAuth__ClientSecret"];
+            Assert.EndsWith("-service-clients", secret.At("valueFrom.secretKeyRef.name") as string, StringComparison.Ordinal);
+            Assert.Equal(caller, secret.At("valueFrom.secretKeyRef.key"));
+            var config = Assert.Single(manifests, m => m.Kind == "ConfigMap" && m.Component == caller);
+            Assert.Matches(@"^http://[a-z0-9-]+-identity:8080/connect/token$", config.Content.At("data.ServiceAuth__TokenEndpoint") as string);
+        }
+
+        Assert.DoesNotContain("ServiceAuth__ClientSecret", Env(manifests, "awards").Keys);
+        var identity = Assert.Single(manifests, m => m.Kind == "ConfigMap" && m.Component == "identity");
+        Assert.Equal(values.At("identity.authority"), identity.Content.At("data.IdentityServer__Issuer"));
+        var seed = Assert.Single(manifests, m => m.Kind == "Secret" && m.Name.EndsWith("-identity-seed", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse((string)seed.Content.Map("stringData")["seed.json"]!);
+        var clients = json.RootElement.GetProperty("clients").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("clientId").GetString()!, c => (Secret: c.GetProperty("clientSecret").GetString(), Scopes: c.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).ToList()));
+        foreach (var (service, scopes) in DoanKetSangTao.ServiceDefaults.Security.PlatformScopes.GrantedToService)
+        {
+            Assert.Equal(secrets[service], clients[$"svc-{service}"].Secret);
+            Assert.Equal(scopes, clients[$"svc-{service}"].Scopes);
+        }
+    }
+
+    [Fact]
     public void Switching_the_optional_resources_off_removes_them()
     {
         var manifests = ChartRender.Render("every optional resource off");
 
         Assert.DoesNotContain(manifests, m => m.Kind is "NetworkPolicy" or "PodDisruptionBudget" or "ServiceAccount" or "HorizontalPodAutoscaler");
         Assert.DoesNotContain(manifests, m => m.Component == "notification");
-        Assert.Equal(5, manifests.Count(m => m.Kind == "Deployment"));
+        Assert.Equal(6, manifests.Count(m => m.Kind == "Deployment"));
     }
 
     [Theory]

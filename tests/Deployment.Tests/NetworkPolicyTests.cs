@@ -32,16 +32,20 @@ public sealed class NetworkPolicyTests
 
     [Theory]
     [MemberData(nameof(CasesWithPolicies))]
-    public void A_service_http_port_accepts_only_the_gateway(string name)
+    public void A_service_http_port_accepts_only_the_gateway_and_identitys_only_the_token_askers_besides(string name)
     {
         var policies = Policies(name);
+        var components = Chart.Components(Chart.Values());
 
         foreach (var service in ChartRender.Services)
         {
             Assert.True(policies.Allows(policies.PodOf("gateway"), service, "http"), $"{name}: the gateway cannot reach {service}.");
             foreach (var other in ChartRender.Services)
             {
-                Assert.False(policies.Allows(policies.PodOf(other), service, "http"), $"{name}: {other} reaches {service}'s HTTP API around the gateway.");
+                // A service that calls gRPC methods asks identity's token endpoint for its client-credentials tokens.
+                var asksForTokens = service == "identity" && Chart.AsList(components[other].At("grpcClients")).Count > 0;
+                Assert.True(asksForTokens == policies.Allows(policies.PodOf(other), service, "http"),
+                    $"{name}: {other} {(asksForTokens ? "cannot reach identity's token endpoint" : $"reaches {service}'s HTTP API around the gateway")}.");
             }
 
             Assert.False(policies.Allows(IngressController, service, "http"), $"{name}: the ingress controller reaches {service} around the gateway.");

@@ -96,7 +96,6 @@ public sealed class NotificationProcess : IAsyncDisposable
             ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
             ["Identity__Issuer"] = Issuer,
             ["Identity__SigningKeyPem"] = issuerKey.ExportSubjectPublicKeyInfoPem(),
-            ["ServiceAuth__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Smtp__Host"] = TestInfrastructure.SmtpHost,
             ["Smtp__Port"] = TestInfrastructure.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp__PollInterval"] = "00:00:01",

@@ -12,7 +12,7 @@ namespace DoanKetSangTao.Tests.Functional;
 
 /// <summary>
 /// One service in-process, configured as <c>launcher/Launcher/LocalSystem.cs</c> configures it (its own database,
-/// the broker, the service key, a trusted token issuer, production environment) but on a database and a RabbitMQ
+/// the broker, a client secret for its gRPC calls, a trusted token issuer, production environment) but on a database and a RabbitMQ
 /// virtual host of this test class alone, with no other service running. Started when the class starts, ready
 /// (migrations applied, broker connected) before any test runs.
 /// </summary>
@@ -51,8 +51,10 @@ public sealed class ServiceHost<TProgram> : IAsyncLifetime
         {
             ["ConnectionStrings:Database"] = database.ConnectionString,
             ["ConnectionStrings:RabbitMq"] = vhost.Uri,
-            ["ServiceAuth:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            // No other service runs: a gRPC call out fails at once (connection refused) instead of waiting on DNS.
+            // No other service runs, identity neither: a gRPC call out fails at once (connection refused, UNAVAILABLE)
+            // instead of waiting on DNS.
+            ["ServiceAuth:ClientSecret"] = "bi-mat-cua-dich-vu-khi-kiem-thu-chuc-nang",
+            ["ServiceAuth:TokenEndpoint"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}/connect/token",
             ["Services:Registration:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
             ["Services:Appraisal:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
             // Identity's public address and a client of the tests' own (the others ignore both); plain HTTP as on loopback.

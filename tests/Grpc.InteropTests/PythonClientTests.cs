@@ -1,14 +1,14 @@
 using System.Text.Json;
 using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.GrpcInteropTests.Infrastructure;
+using DoanKetSangTao.Tests.Support;
 
 namespace DoanKetSangTao.Tests.GrpcInteropTests;
 
 /// <summary>Hosts the server and runs the python client script once for all the tests of the class.</summary>
 public sealed class PythonClientRun : PythonGrpcFixture
 {
-    public const string ServiceKey = "khoa-dich-vu-cua-nen-tang-cho-thu-lien-thong-python";
-
+    private readonly TestTokenIssuer _issuer = new();
     private GrpcTestHost? _host;
     private GrpcTestHost? _secured;
 
@@ -20,9 +20,10 @@ public sealed class PythonClientRun : PythonGrpcFixture
     {
         await base.InitializeAsync();
         _host = await GrpcTestHost.StartAsync();
-        _secured = await GrpcTestHost.StartAsync(serviceKey: ServiceKey, callers: ["interop-client"]);
-        var token = ServiceTokens.Issue("interop-client", ServiceIdentity.SigningKey(ServiceKey), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
-        var otherCaller = ServiceTokens.Issue("awards", ServiceIdentity.SigningKey(ServiceKey), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        _secured = await GrpcTestHost.StartAsync(identity: _issuer.Settings);
+        // Appraisal's token opens registration's look-ups; registration's own (for appraisal's CaseAccess) does not.
+        var token = _issuer.ServiceToken("appraisal", GrpcTestHost.ServiceName, PlatformScopes.RegistrationLookups);
+        var otherCaller = _issuer.ServiceToken("registration", "appraisal", PlatformScopes.AppraisalCaseAccess);
         var (exitCode, stdout, stderr) = await ExternalProcess.RunAsync(Python,
             [
                 ScriptPath("client_interop.py"), "--gen", GeneratedDirectory, "--target", $"127.0.0.1:{_host.GrpcPort}",
@@ -50,6 +51,7 @@ public sealed class PythonClientRun : PythonGrpcFixture
             await _secured.DisposeAsync();
         }
 
+        _issuer.Dispose();
         await base.DisposeAsync();
     }
 }
@@ -156,7 +158,7 @@ public sealed class PythonClientTests(PythonClientRun run) : IClassFixture<Pytho
     }
 
     [Fact]
-    public void A_grpcio_client_with_a_valid_token_of_a_service_the_method_does_not_admit_is_permission_denied()
+    public void A_grpcio_client_with_a_valid_token_without_the_methods_scope_is_permission_denied()
     {
         var denied = Result("secured_other_caller");
         Assert.Equal("PERMISSION_DENIED", denied.GetProperty("code").GetString());

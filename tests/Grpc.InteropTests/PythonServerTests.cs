@@ -166,30 +166,34 @@ public sealed class PythonServerTests(PythonServerProcess server) : IClassFixtur
         Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
     }
 
-    [Fact]
-    public async Task A_platform_client_presents_its_service_token_to_a_grpcio_server()
-    {
-        const string key = "khoa-dich-vu-cua-nen-tang-cho-may-chu-python-0003";
-        var services = new ServiceCollection();
-        services.AddSingleton(new ServiceTokens("appraisal", ServiceIdentity.SigningKey(key), TimeProvider.System));
-        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(Address);
-        await using var provider = services.BuildServiceProvider();
-
-        var reply = await provider.GetRequiredService<InitiativeLookup.InitiativeLookupClient>()
-            .GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "authorization" }, deadline: DateTime.UtcNow.AddSeconds(10));
-
-        // What grpcio received validates as appraisal's token signed with the platform's key.
-        Assert.StartsWith("Bearer ", reply.Summary, StringComparison.Ordinal);
-        var validated = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(
-            reply.Summary["Bearer ".Length..], ServiceIdentity.Validation(ServiceIdentity.SigningKey(key)));
-        Assert.True(validated.IsValid, validated.Exception?.Message);
-        Assert.Equal("appraisal", validated.Claims[ServiceIdentity.ServiceClaim]);
-    }
-
     private static ServiceProvider CreateServices(int port)
     {
         var services = new ServiceCollection();
         services.AddGrpcClient<InitiativeLookup.InitiativeLookupClient>(o => o.Address = new Uri($"http://127.0.0.1:{port}"));
         return services.BuildServiceProvider();
+    }
+}
+
+/// <summary>A platform client's token, got from the real identity service, as a grpcio server receives it.</summary>
+[Collection(IdentityCollection.Name)]
+public sealed class PythonServerTokenTests(PythonServerProcess server, IdentityService identity) : IClassFixture<PythonServerProcess>
+{
+    [Fact]
+    public async Task A_platform_client_presents_its_client_credentials_token_to_a_grpcio_server()
+    {
+        var services = identity.CallingAs("appraisal");
+        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(new Uri($"http://127.0.0.1:{server.Port}"), PlatformScopes.RegistrationLookups);
+        await using var provider = services.BuildServiceProvider();
+
+        var reply = await provider.GetRequiredService<InitiativeLookup.InitiativeLookupClient>()
+            .GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "authorization" }, deadline: DateTime.UtcNow.AddSeconds(30));
+
+        // What grpcio received is appraisal's token from identity: its client, the look-ups' scope, registration's audience.
+        Assert.StartsWith("Bearer ", reply.Summary, StringComparison.Ordinal);
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(reply.Summary["Bearer ".Length..]);
+        Assert.Equal(identity.System.Issuer, token.Issuer);
+        Assert.Equal("svc-appraisal", token.Subject);
+        Assert.Equal(["registration"], token.Audiences);
+        Assert.Equal(PlatformScopes.RegistrationLookups, token.GetClaim("scope").Value);
     }
 }

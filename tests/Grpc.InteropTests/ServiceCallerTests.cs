@@ -1,30 +1,34 @@
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.ServiceDefaults.Grpc;
-using Grpc.Core;
-using Grpc.Net.Client;
-using Grpc.Health.V1;
 using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Tests.GrpcInteropTests.Infrastructure;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DoanKetSangTao.Tests.GrpcInteropTests;
 
-/// <summary>gRPC methods as the services map them: only a platform service's token gets an answer.</summary>
-public sealed class ServiceCallerTests : IAsyncLifetime
+/// <summary>
+/// gRPC methods as registration maps its look-ups, against the real identity service: a call is answered only with a token
+/// identity issued to a service's own client, addressed to registration and granted <c>registration.lookups</c>.
+/// </summary>
+[Collection(IdentityCollection.Name)]
+public sealed class ServiceCallerTests(IdentityService identity) : IAsyncLifetime
 {
-    private const string Key = "khoa-dich-vu-cua-nen-tang-dung-cho-kiem-thu-0001";
     private GrpcTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await GrpcTestHost.StartAsync(serviceKey: Key);
+    public async Task InitializeAsync() => _host = await GrpcTestHost.StartAsync(identity: identity.Settings);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task A_service_with_the_platform_key_is_answered()
+    public async Task Appraisal_calls_registrations_look_ups_with_its_own_client_token()
     {
-        var tokens = new ServiceTokens("appraisal", ServiceIdentity.SigningKey(Key), TimeProvider.System);
-        await using var services = Services(tokens);
-        var client = services.GetRequiredService<InitiativeLookup.InitiativeLookupClient>();
+        var services = identity.CallingAs("appraisal");
+        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(_host.GrpcAddress, PlatformScopes.RegistrationLookups);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<InitiativeLookup.InitiativeLookupClient>();
 
         var reply = await client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" });
         await client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-002" });
@@ -34,44 +38,66 @@ public sealed class ServiceCallerTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("none")]
-    [InlineData("other-key")]
-    [InlineData("expired")]
-    [InlineData("person")]
-    [InlineData("svc-not-issuer")]
-    public async Task Any_other_caller_is_refused_and_the_method_never_runs(string caller)
+    [InlineData("registration", PlatformScopes.AppraisalCaseAccess)] // granted a scope, but appraisal's, not this one
+    [InlineData("awards", null)]                                     // granted none
+    public async Task A_service_whose_token_lacks_the_scope_is_permission_denied_and_the_method_never_runs(string service, string? scope)
     {
-        var now = DateTimeOffset.UtcNow;
-        var token = caller switch
+        await using var provider = identity.CallingAs(service).BuildServiceProvider();
+        var token = await provider.GetRequiredService<ServiceTokens>().GetAsync(scope is null ? [] : [scope]);
+
+        var ex = await CallAsync(token);
+
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.Equal("Dịch vụ gọi đến không được phép dùng phương thức này.", ex.Status.Detail);
+        Assert.Empty(_host.Probe.ServiceInstances);
+    }
+
+    [Fact]
+    public async Task A_service_not_granted_the_scope_cannot_even_get_a_token_for_it()
+    {
+        await using var provider = identity.CallingAs("awards").BuildServiceProvider();
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(async () =>
+            await provider.GetRequiredService<ServiceTokens>().GetAsync([PlatformScopes.RegistrationLookups]));
+
+        // OpenIddict answers invalid_request ("not allowed to use the specified scope"): the client's permissions lack it.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("svc-awards no token for 'registration.lookups'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("scope", refused.Message[refused.Message.IndexOf("400", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_persons_token_from_the_same_issuer_is_permission_denied()
+    {
+        var token = await identity.System.IssueTokenAsync("tacgia.an");
+
+        var ex = await CallAsync(token);
+
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.Empty(_host.Probe.ServiceInstances);
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("other-issuer")]
+    [InlineData("tampered")]
+    public async Task No_or_an_invalid_token_is_unauthenticated_and_the_method_never_runs(string kind)
+    {
+        string? token = null;
+        if (kind != "none")
         {
-            "none" => null,
-            "other-key" => ServiceTokens.Issue("appraisal", ServiceIdentity.SigningKey("mot-khoa-khac-khong-phai-cua-nen-tang-0002"), now, TimeSpan.FromMinutes(5)),
-            "expired" => ServiceTokens.Issue("appraisal", ServiceIdentity.SigningKey(Key), now.AddHours(-1), TimeSpan.FromMinutes(10)),
-            // Signed with the key, but the service it names is not its issuer.
-            "svc-not-issuer" => new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
-            {
-                Issuer = "appraisal", Audience = ServiceIdentity.Audience, Expires = now.AddMinutes(5).UtcDateTime,
-                Claims = new Dictionary<string, object> { [ServiceIdentity.ServiceClaim] = "registration" },
-                SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(ServiceIdentity.SigningKey(Key),
-                    Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
-            }),
-            // A person's token is signed by the identity provider, never with the service key.
-            _ => new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
-            {
-                Issuer = "https://sso.mattran.example.vn", Audience = AuthenticationExtensions.DefaultAudience, Expires = now.AddMinutes(5).UtcDateTime,
-                SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
-                    new Microsoft.IdentityModel.Tokens.RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)),
-                    Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256),
-            }),
-        };
-        await using var services = Services(null);
-        var client = services.GetRequiredService<InitiativeLookup.InitiativeLookupClient>();
-        var headers = token is null ? null : new Metadata { { "authorization", $"Bearer {token}" } };
+            await using var provider = identity.CallingAs("appraisal").BuildServiceProvider();
+            var genuine = await provider.GetRequiredService<ServiceTokens>().GetAsync([PlatformScopes.RegistrationLookups]);
+            using var otherIssuer = new Support.TestTokenIssuer();
+            token = kind == "tampered"
+                ? genuine[..^4] + (genuine.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA")
+                : otherIssuer.ServiceToken("appraisal", GrpcTestHost.ServiceName, PlatformScopes.RegistrationLookups);
+        }
 
-        var ex = await Assert.ThrowsAsync<RpcException>(async () => await client.GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }, headers));
+        var ex = await CallAsync(token);
 
-        // A valid signature naming another service than its issuer authenticates but is not authorized.
-        Assert.Equal(caller == "svc-not-issuer" ? StatusCode.PermissionDenied : StatusCode.Unauthenticated, ex.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        Assert.Equal("Cần mã thông báo hợp lệ của một dịch vụ trong nền tảng.", ex.Status.Detail);
         Assert.Empty(_host.Probe.ServiceInstances);
     }
 
@@ -98,30 +124,6 @@ public sealed class ServiceCallerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_method_that_names_its_callers_refuses_another_platform_service_with_permission_denied()
-    {
-        await using var host = await GrpcTestHost.StartAsync(serviceKey: Key, callers: ["registration"]);
-        var services = new ServiceCollection();
-        services.AddSingleton(new ServiceTokens("appraisal", ServiceIdentity.SigningKey(Key), TimeProvider.System));
-        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(host.GrpcAddress);
-        await using (var provider = services.BuildServiceProvider())
-        {
-            var ex = await Assert.ThrowsAsync<RpcException>(async () => await provider.GetRequiredService<InitiativeLookup.InitiativeLookupClient>()
-                .GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }));
-            Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
-        }
-
-        var registration = new ServiceCollection();
-        registration.AddSingleton(new ServiceTokens("registration", ServiceIdentity.SigningKey(Key), TimeProvider.System));
-        registration.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(host.GrpcAddress);
-        await using var allowed = registration.BuildServiceProvider();
-        var reply = await allowed.GetRequiredService<InitiativeLookup.InitiativeLookupClient>()
-            .GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" });
-        Assert.Equal("SK-001", reply.InitiativeId);
-        Assert.Single(host.Probe.ServiceInstances);
-    }
-
-    [Fact]
     public async Task Health_stays_open_to_probes()
     {
         using var channel = GrpcChannel.ForAddress(_host.GrpcAddress);
@@ -129,15 +131,14 @@ public sealed class ServiceCallerTests : IAsyncLifetime
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
     }
 
-    private ServiceProvider Services(ServiceTokens? tokens)
+    /// <summary>A call with <paramref name="token"/> (or none) as its own authorization entry, which the platform client keeps.</summary>
+    private async Task<RpcException> CallAsync(string? token)
     {
         var services = new ServiceCollection();
-        if (tokens is not null)
-        {
-            services.AddSingleton(tokens);
-        }
-
-        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(_host.GrpcAddress);
-        return services.BuildServiceProvider();
+        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(_host.GrpcAddress, PlatformScopes.RegistrationLookups);
+        await using var provider = services.BuildServiceProvider();
+        var headers = token is null ? null : new Metadata { { "authorization", $"Bearer {token}" } };
+        return await Assert.ThrowsAsync<RpcException>(async () => await provider.GetRequiredService<InitiativeLookup.InitiativeLookupClient>()
+            .GetInitiativeAsync(new GetInitiativeRequest { InitiativeId = "SK-001" }, headers));
     }
 }

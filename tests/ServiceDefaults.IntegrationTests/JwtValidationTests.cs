@@ -25,8 +25,6 @@ public sealed class JwtValidationTests : IAsyncLifetime
     private WebApplication app = null!;
     private string baseUrl = string.Empty;
 
-    private const string ServiceKey = "khoa-dich-vu-cho-kiem-thu-xac-thuc-jwt-0001";
-
     public async Task InitializeAsync()
     {
         var port = TestInfrastructure.FreeTcpPort();
@@ -37,7 +35,6 @@ public sealed class JwtValidationTests : IAsyncLifetime
         {
             ["Identity:Issuer"] = Issuer,
             ["Identity:SigningKeyPem"] = issuerKey.ExportSubjectPublicKeyInfoPem(),
-            ["ServiceAuth:Key"] = ServiceKey,
         });
         builder.AddServiceDefaults("jwt-test");
         app = builder.Build();
@@ -106,38 +103,50 @@ public sealed class JwtValidationTests : IAsyncLifetime
     [Fact]
     public async Task A_service_token_is_not_a_persons_token_on_the_HTTP_API()
     {
-        var serviceToken = ServiceTokens.Issue("appraisal", ServiceIdentity.SigningKey(ServiceKey), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/whoami", serviceToken)).StatusCode);
+        // The same issuer and key, but addressed to a service's gRPC methods (audience "registration").
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/whoami", Token(issuerKey, audience: "registration"))).StatusCode);
     }
 
     [Fact]
-    public void A_service_key_that_is_set_but_short_stops_start_up()
+    public void Without_a_client_secret_a_host_serves_grpc_methods_and_its_http_api_but_cannot_call_grpc_methods()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => Host("ngan-qua"));
-        Assert.Contains("ServiceAuth:Key", refused.Message, StringComparison.Ordinal);
-    }
+        var app = Host(new Dictionary<string, string?> { ["Identity:Issuer"] = Issuer, ["Identity:SigningKeyPem"] = issuerKey.ExportSubjectPublicKeyInfoPem() }).Build();
 
-    [Fact]
-    public void Without_the_service_key_a_host_cannot_map_grpc_methods_or_sign_calls_but_serves_its_http_api()
-    {
-        var builder = Host(null);
-        var app = builder.Build();
-
-        var serve = Assert.Throws<InvalidOperationException>(() => app.MapPlatformGrpcService<NoMethods>());
-        var call = Assert.Throws<InvalidOperationException>(() => app.Services.GetRequiredService<ServiceTokens>());
+        app.MapPlatformGrpcService<NoMethods>(PlatformScopes.RegistrationLookups);
         app.MapPlatformGrpcHealth();
+        var call = Assert.Throws<InvalidOperationException>(() => app.Services.GetRequiredService<ServiceTokens>());
 
-        Assert.Contains("ServiceAuth:Key", serve.Message, StringComparison.Ordinal);
-        Assert.Contains("ServiceAuth:Key", call.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceAuth:ClientSecret", call.Message, StringComparison.Ordinal);
+        Assert.Contains("svc-jwt-test", call.Message, StringComparison.Ordinal);
     }
 
-    private WebApplicationBuilder Host(string? serviceKey)
+    [Fact]
+    public void A_host_that_names_no_identity_service_cannot_map_grpc_methods()
+    {
+        // The identity service itself validates its own tokens in-process: without an authority it has no issuer for the gRPC port.
+        var app = Host(new Dictionary<string, string?> { ["Identity:IssuedHere"] = "true" }).Build();
+
+        var serve = Assert.Throws<InvalidOperationException>(() => app.MapPlatformGrpcService<NoMethods>(PlatformScopes.RegistrationLookups));
+
+        Assert.Contains("Identity:Authority", serve.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_token_endpoint_is_the_authoritys_unless_configured()
+    {
+        var settings = new Dictionary<string, string?> { ["Identity:Authority"] = "https://dkst.mattran.example.vn", ["ServiceAuth:ClientSecret"] = "bi-mat" };
+        var derived = ServiceIdentity.Credentials(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "appraisal");
+        settings["ServiceAuth:TokenEndpoint"] = "http://identity:8080/connect/token";
+        var configured = ServiceIdentity.Credentials(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "appraisal");
+
+        Assert.Equal(("svc-appraisal", "bi-mat", "https://dkst.mattran.example.vn/connect/token"), (derived.ClientId, derived.ClientSecret, derived.TokenEndpoint.ToString()));
+        Assert.Equal("http://identity:8080/connect/token", configured.TokenEndpoint.ToString());
+    }
+
+    private static WebApplicationBuilder Host(Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Identity:Issuer"] = Issuer, ["Identity:SigningKeyPem"] = issuerKey.ExportSubjectPublicKeyInfoPem(), ["ServiceAuth:Key"] = serviceKey,
-        });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults("jwt-test");
         return builder;
     }

@@ -82,7 +82,6 @@ public sealed class OperatorMetricsTests : IAsyncLifetime
         {
             ["Identity:Issuer"] = "https://sso.mattran.example.vn/realms/dkst",
             ["Identity:SigningKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
-            ["ServiceAuth:Key"] = "khoa-dich-vu-cho-kiem-thu-chi-so-van-hanh-01",
         });
         builder.AddServiceDefaults("metrics-test");
         await using var app = builder.Build();

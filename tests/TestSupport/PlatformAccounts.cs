@@ -51,7 +51,7 @@ public sealed class PlatformAccounts(LocalSystem system)
         }
 
         var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
-        await system.Flow.SetPasswordAsync(await Mailbox.WaitForLinkAsync(email, "/account/reset-password"), Password);
+        await system.Flow.SetPasswordAsync(await Mailbox.WaitForLinkAsync(email, "/account/reset-password", site: new Uri(system.Issuer)), Password);
         var tokens = await system.Flow.SignInAsync(userName, Password);
         return new SignedInAccount(id, userName, email, Password, tokens);
     }

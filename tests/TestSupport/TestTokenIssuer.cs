@@ -51,5 +51,19 @@ public sealed class TestTokenIssuer : IDisposable
         });
     }
 
+    /// <summary>
+    /// A platform service's client-credentials token as the identity service shapes it (<c>sub</c> = its client, the scopes,
+    /// the audience they open), for tests of how a gRPC method answers it; tests of the tokens themselves ask the identity service.
+    /// </summary>
+    public string ServiceToken(string service, string audience, params string[] scopes) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = audience,
+            Subject = new ClaimsIdentity([new Claim(PlatformClaims.Subject, PlatformScopes.ServiceClientId(service)), new Claim(PlatformClaims.Scope, string.Join(' ', scopes))]),
+            Expires = DateTime.UtcNow.AddMinutes(30),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(key), SecurityAlgorithms.RsaSha256),
+        });
+
     public void Dispose() => key.Dispose();
 }

@@ -3,6 +3,7 @@ using DoanKetSangTao.ServiceDefaults.Security;
 using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
+using Grpc.Net.Client.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -13,10 +14,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace DoanKetSangTao.ServiceDefaults.Grpc;
 
 /// <summary>
-/// The platform's conventions on grpc-dotnet, in one place: every method requires a platform service's token
-/// (<see cref="ServiceIdentity"/>), a refused call answers with a gRPC status (<see cref="GrpcAuthorizationResultHandler"/>),
-/// <c>grpc.health.v1.Health</c> answers from the "ready" checks for probes, and each client of the platform carries
-/// this service's token (<see cref="ServiceTokenInterceptor"/>). Which port serves what is <see cref="GrpcPortRule"/>.
+/// The platform's conventions on grpc-dotnet, in one place: every method requires a service token of the identity
+/// service granted the method's scope (<see cref="ServiceIdentity"/>), a refused call answers with a gRPC status
+/// (<see cref="GrpcAuthorizationResultHandler"/>), <c>grpc.health.v1.Health</c> answers from the "ready" checks for probes,
+/// and each client of the platform carries this service's token for the called service's scope (<see cref="ServiceTokenHandler"/>).
+/// Which port serves what is <see cref="GrpcPortRule"/>.
 /// </summary>
 public static class PlatformGrpcExtensions
 {
@@ -45,24 +47,16 @@ public static class PlatformGrpcExtensions
     }
 
     /// <summary>
-    /// Maps <typeparamref name="TService"/> for other platform services: a call needs a service token signed with the
-    /// platform's key (UNAUTHENTICATED otherwise) and, when <paramref name="callers"/> are named, from one of them
-    /// (PERMISSION_DENIED otherwise). Without the service key the host refuses to start.
+    /// Maps <typeparamref name="TService"/> for other platform services: a call needs a token of the identity service
+    /// (UNAUTHENTICATED otherwise) addressed to this service and granted <paramref name="scope"/> (PERMISSION_DENIED
+    /// otherwise). A host that names no identity service refuses to map.
     /// </summary>
-    public static GrpcServiceEndpointConventionBuilder MapPlatformGrpcService<TService>(this IEndpointRouteBuilder endpoints, params string[] callers)
+    public static GrpcServiceEndpointConventionBuilder MapPlatformGrpcService<TService>(this IEndpointRouteBuilder endpoints, string scope)
         where TService : class
     {
-        ServiceIdentity.EnsureCanServe(endpoints.ServiceProvider);
+        var audience = ServiceIdentity.ServedAudience(endpoints.ServiceProvider);
         var mapped = endpoints.MapGrpcService<TService>();
-        if (callers.Length == 0)
-        {
-            mapped.RequireAuthorization(ServiceIdentity.Policy);
-        }
-        else
-        {
-            mapped.RequireAuthorization(p => ServiceIdentity.RequireService(p, callers));
-        }
-
+        mapped.RequireAuthorization(p => ServiceIdentity.RequireScope(p, audience, scope));
         return mapped;
     }
 
@@ -76,13 +70,35 @@ public static class PlatformGrpcExtensions
     }
 
     /// <summary>
-    /// Registers a client of another platform service's gRPC methods (grpc-dotnet's <c>AddGrpcClient</c>) that carries
-    /// this service's token on every call. Resolving it on a host without the service key says what to set.
+    /// Registers a client of another platform service's gRPC methods (grpc-dotnet's <c>AddGrpcClient</c>) that carries this
+    /// service's token for <paramref name="scope"/> on every call, and tries a call refused as UNAUTHENTICATED once more
+    /// with a new token (the refused one may have been revoked or its signing key retired). Resolving it on a host
+    /// without a client secret says what to set.
     /// </summary>
-    public static IHttpClientBuilder AddPlatformGrpcClient<TClient>(this IServiceCollection services, Uri address)
+    public static IHttpClientBuilder AddPlatformGrpcClient<TClient>(this IServiceCollection services, Uri address, string scope)
         where TClient : ClientBase =>
         services.AddGrpcClient<TClient>(o => o.Address = address)
-            .AddInterceptor(sp => new ServiceTokenInterceptor(sp.GetService<ServiceTokens>()));
+            .ConfigureChannel(o => o.ServiceConfig = RetryOnceWhenUnauthenticated)
+            .AddHttpMessageHandler(sp => new ServiceTokenHandler(sp.GetService<ServiceTokens>(), [scope]));
+
+    private static readonly ServiceConfig RetryOnceWhenUnauthenticated = new()
+    {
+        MethodConfigs =
+        {
+            new MethodConfig
+            {
+                Names = { MethodName.Default },
+                RetryPolicy = new RetryPolicy
+                {
+                    MaxAttempts = 2,
+                    InitialBackoff = TimeSpan.FromMilliseconds(50),
+                    MaxBackoff = TimeSpan.FromMilliseconds(50),
+                    BackoffMultiplier = 1,
+                    RetryableStatusCodes = { StatusCode.Unauthenticated },
+                },
+            },
+        },
+    };
 
     /// <summary>The gRPC services mapped before the health service.</summary>
     private sealed class MappedGrpcServices

@@ -24,11 +24,7 @@ public static class AuthenticationExtensions
         var section = builder.Configuration.GetSection("Identity");
         // The identity service validates the tokens it issues against its own key ring (it supplies issuer and keys to
         // this scheme itself), not over HTTP: the same validation and the same refusals as every other service.
-        var issuedHere = section.GetValue("IssuedHere", false);
-        var authority = section["Authority"];
-        var issuer = section["Issuer"];
-        var signingKeyPem = section["SigningKeyPem"];
-        if (!issuedHere && string.IsNullOrWhiteSpace(authority) && (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(signingKeyPem)))
+        if (!IssuedHere(section) && !IssuerConfigured(section))
         {
             throw new InvalidOperationException(
                 "Identity is not configured: set Identity:Authority (OIDC discovery) or Identity:Issuer with Identity:SigningKeyPem (the issuer's public key).");
@@ -36,29 +32,10 @@ public static class AuthenticationExtensions
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
-            if (issuedHere)
-            {
-            }
-            else if (!string.IsNullOrWhiteSpace(authority))
-            {
-                o.Authority = authority;
-            }
-            else
-            {
-                // Where discovery is not reachable: the issuer and its public key come from configuration.
-                var rsa = System.Security.Cryptography.RSA.Create();
-                rsa.ImportFromPem(signingKeyPem);
-                o.TokenValidationParameters.ValidIssuer = issuer;
-                o.TokenValidationParameters.IssuerSigningKey = new Microsoft.IdentityModel.Tokens.RsaSecurityKey(rsa);
-            }
-
+            TrustIssuer(o, section);
             o.Audience = section["Audience"] ?? DefaultAudience;
-            // Plain HTTP metadata is accepted only where configuration says so (the local launcher on loopback).
-            o.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
-            o.MapInboundClaims = false;
             o.TokenValidationParameters.NameClaimType = PlatformClaims.Name;
             o.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
-            o.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
             o.Events = new JwtBearerEvents
             {
                 OnChallenge = async ctx =>
@@ -75,6 +52,43 @@ public static class AuthenticationExtensions
         });
 
         return builder.AddPlatformAuthorization();
+    }
+
+    /// <summary>True in the identity service itself, which issues the tokens it validates.</summary>
+    internal static bool IssuedHere(IConfigurationSection section) => section.GetValue("IssuedHere", false);
+
+    /// <summary>Whether <c>Identity</c> names an issuer to trust: an authority, or an issuer with its public key.</summary>
+    internal static bool IssuerConfigured(IConfigurationSection section) =>
+        !string.IsNullOrWhiteSpace(section["Authority"])
+        || (!string.IsNullOrWhiteSpace(section["Issuer"]) && !string.IsNullOrWhiteSpace(section["SigningKeyPem"]));
+
+    /// <summary>
+    /// Trusts the identity provider <c>Identity</c> names, for people's tokens on the HTTP APIs and for services' tokens on
+    /// the gRPC methods alike (<see cref="ServiceIdentity"/>): one issuer, one set of keys.
+    /// </summary>
+    internal static void TrustIssuer(JwtBearerOptions o, IConfigurationSection section)
+    {
+        if (IssuedHere(section))
+        {
+            // Issuer and keys come from the identity service's own key ring (it post-configures them).
+        }
+        else if (section["Authority"] is { } authority && !string.IsNullOrWhiteSpace(authority))
+        {
+            o.Authority = authority;
+        }
+        else
+        {
+            // Where discovery is not reachable: the issuer and its public key come from configuration.
+            var rsa = System.Security.Cryptography.RSA.Create();
+            rsa.ImportFromPem(section["SigningKeyPem"]);
+            o.TokenValidationParameters.ValidIssuer = section["Issuer"];
+            o.TokenValidationParameters.IssuerSigningKey = new Microsoft.IdentityModel.Tokens.RsaSecurityKey(rsa);
+        }
+
+        // Plain HTTP metadata is accepted only where configuration says so (the local launcher on loopback).
+        o.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
+        o.MapInboundClaims = false;
+        o.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
     }
 
     /// <summary>Every endpoint needs an authenticated caller unless it opts out; <see cref="CurrentUser"/> per request.</summary>

@@ -1,137 +1,93 @@
-using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace DoanKetSangTao.ServiceDefaults.Security;
 
 /// <summary>
-/// Who is calling over gRPC: a platform service signs a short-lived token with the platform's service key
-/// (<c>ServiceAuth:Key</c>, a Kubernetes Secret), and every gRPC method requires one. The key proves "a service of
-/// this platform", not which one (it is shared): people's tokens never reach the gRPC port, and a pod or process
-/// without the key gets UNAUTHENTICATED even where the network lets it in (the chart's NetworkPolicy is the second
-/// wall, not the only one). Only the services that serve or call gRPC methods hold the key; the gateway does not.
+/// Who is calling over gRPC: each platform service has its own client at the identity service (<c>svc-{name}</c>, secret
+/// <c>ServiceAuth:ClientSecret</c>) and calls another service's methods with a client-credentials token for the scope that
+/// opens them (<see cref="PlatformScopes"/>; <see cref="ServiceTokens"/> gets and caches it). A service serves its methods
+/// to tokens of the same issuer as people's (<c>Identity</c>), addressed to it (audience = its own name) and granted the
+/// method's scope: a service whose client was not granted the scope is refused, whatever the network lets through.
 /// </summary>
 public static class ServiceIdentity
 {
-    /// <summary>The authentication scheme that validates service tokens.</summary>
+    /// <summary>The authentication scheme that validates service tokens on the gRPC methods.</summary>
     public const string Scheme = "service";
 
-    /// <summary>The authorization policy gRPC methods require (see <c>PlatformGrpcExtensions.MapPlatformGrpcService</c>).</summary>
-    public const string Policy = "platform-service";
-
-    /// <summary>The claim naming the calling service; it must equal the token's issuer.</summary>
-    public const string ServiceClaim = "svc";
-
-    public const string Audience = "doanketsangtao-internal";
-
-    /// <summary>Shortest key accepted: HMAC-SHA256 wants at least 256 bits.</summary>
-    public const int MinimumKeyLength = 32;
-
     /// <summary>
-    /// Registers the service scheme and policy, and, when <c>ServiceAuth:Key</c> is set, the tokens this service signs
-    /// for its own gRPC calls. Without a key the service can neither serve gRPC methods (mapping one stops start-up)
-    /// nor call them (resolving a gRPC client says what to set); a key that is set but short stops start-up.
+    /// Registers the service scheme (when <c>Identity</c> names an issuer) and this service's tokens for its own calls.
+    /// The scheme checks signature, issuer and lifetime only: the audience and scope are the method's policy
+    /// (<see cref="RequireScope"/>), so that a genuine token that does not open the method is PERMISSION_DENIED, not
+    /// UNAUTHENTICATED. Without <c>ServiceAuth:ClientSecret</c> the service cannot call gRPC methods (resolving a client says what to set).
     /// </summary>
     public static IHostApplicationBuilder AddServiceIdentity(this IHostApplicationBuilder builder, string serviceName)
     {
-        var configured = builder.Configuration["ServiceAuth:Key"];
-        var key = string.IsNullOrEmpty(configured) ? null : SigningKey(configured);
-        builder.Services.AddSingleton(new ServiceKey(key));
-        builder.Services.AddSingleton(sp => new ServiceTokens(serviceName,
-            key ?? throw Missing("to call gRPC methods"), sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        builder.Services.AddAuthentication().AddJwtBearer(Scheme, o =>
+        var identity = builder.Configuration.GetSection("Identity");
+        builder.Services.AddSingleton(new ServedAs(serviceName));
+        if (AuthenticationExtensions.IssuerConfigured(identity) || AuthenticationExtensions.IssuedHere(identity))
         {
-            o.MapInboundClaims = false;
-            // Without a key no signature validates: every call is refused.
-            o.TokenValidationParameters = Validation(key ?? new SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        });
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => RequireService(p));
+            builder.Services.AddAuthentication().AddJwtBearer(Scheme, o =>
+            {
+                AuthenticationExtensions.TrustIssuer(o, identity);
+                o.TokenValidationParameters.ValidateAudience = false;
+            });
+        }
+
+        var configuration = builder.Configuration;
+        builder.Services.AddServiceTokens(_ => Credentials(configuration, serviceName));
         return builder;
     }
 
     /// <summary>
-    /// A service token whose <c>svc</c> equals its issuer and, when <paramref name="callers"/> are named, is one of them.
+    /// A token of the identity provider addressed to <paramref name="audience"/> and granted <paramref name="scope"/>.
     /// No or an invalid token fails authentication (UNAUTHENTICATED); a valid one that fails this is PERMISSION_DENIED.
     /// </summary>
-    public static AuthorizationPolicyBuilder RequireService(AuthorizationPolicyBuilder policy, params string[] callers) =>
+    public static AuthorizationPolicyBuilder RequireScope(AuthorizationPolicyBuilder policy, string audience, string scope) =>
         policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireAssertion(ctx =>
-            ctx.User.FindFirst(ServiceClaim)?.Value is { Length: > 0 } service && service == ctx.User.FindFirst("iss")?.Value
-            && (callers.Length == 0 || callers.Contains(service, StringComparer.Ordinal)));
+            ctx.User.FindAll("aud").Any(a => a.Value == audience) && AuthorizationExtensions.HasScope(ctx.User, scope));
 
-    /// <summary>Stops start-up when gRPC methods are mapped on a host without the service key.</summary>
-    public static void EnsureCanServe(IServiceProvider services)
+    /// <summary>The name this host serves its gRPC methods as (the audience its callers' tokens must name).</summary>
+    public static string ServedAudience(IServiceProvider services)
     {
-        if (services.GetService<ServiceKey>() is not { Key: not null })
+        var missing = new InvalidOperationException(
+            "This service cannot serve gRPC methods: set Identity:Authority (the identity service that issues the callers' tokens).");
+        if (services.GetService<ServedAs>() is not { } served)
         {
-            throw Missing("to serve gRPC methods");
+            throw missing;
         }
+
+        // Read once at start-up, where the provider answers from memory.
+        var schemes = services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>();
+        return schemes?.GetSchemeAsync(Scheme).GetAwaiter().GetResult() is null ? throw missing : served.Name;
     }
 
-    /// <summary>The key from configuration; a short one is refused with what to set.</summary>
-    public static SymmetricSecurityKey SigningKey(string? configured) =>
-        configured is { Length: >= MinimumKeyLength }
-            ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured))
-            : throw new InvalidOperationException(
-                $"ServiceAuth:Key is shorter than {MinimumKeyLength} characters: set it to the platform's service key " +
-                "(the chart's service-auth Secret; the launcher generates one per run).");
-
-    public static TokenValidationParameters Validation(SecurityKey key) => new()
+    /// <summary>
+    /// This service's client: <c>svc-{name}</c>, its secret (<c>ServiceAuth:ClientSecret</c>), and the token endpoint
+    /// (<c>ServiceAuth:TokenEndpoint</c>, else the authority's <c>connect/token</c>).
+    /// </summary>
+    public static ServiceClientCredentials Credentials(IConfiguration configuration, string serviceName)
     {
-        ValidateIssuer = true,
-        IssuerValidator = (issuer, _, _) => string.IsNullOrWhiteSpace(issuer) ? throw new SecurityTokenInvalidIssuerException("No issuer.") : issuer,
-        ValidAudience = Audience,
-        IssuerSigningKey = key,
-        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-        NameClaimType = ServiceClaim,
-        ClockSkew = TimeSpan.FromSeconds(30),
-    };
-
-    private static InvalidOperationException Missing(string what) => new(
-        $"ServiceAuth:Key is not configured; this service needs it {what}: set it to the platform's service key " +
-        "(the chart's service-auth Secret; the launcher generates one per run).");
-
-    /// <summary>The configured key, or null where the service neither serves nor calls gRPC methods.</summary>
-    private sealed record ServiceKey(SymmetricSecurityKey? Key);
-}
-
-/// <summary>The token this service presents on its gRPC calls: signed once, reused until shortly before it expires.</summary>
-public sealed class ServiceTokens(string serviceName, SecurityKey key, TimeProvider clock)
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-
-    private readonly Lock gate = new();
-    private (string Token, DateTimeOffset RenewAt)? current;
-
-    public string Current()
-    {
-        var now = clock.GetUtcNow();
-        lock (gate)
+        var secret = configuration["ServiceAuth:ClientSecret"];
+        if (string.IsNullOrWhiteSpace(secret))
         {
-            if (current is not { } c || now >= c.RenewAt)
-            {
-                current = (Issue(serviceName, key, now, Lifetime), now + Lifetime - TimeSpan.FromMinutes(2));
-            }
-
-            return current.Value.Token;
+            throw new InvalidOperationException(
+                $"ServiceAuth:ClientSecret is not configured; {serviceName} needs it to call gRPC methods: set it to the secret of its client " +
+                $"{PlatformScopes.ServiceClientId(serviceName)} at the identity service (the chart's service-clients Secret; the launcher generates one per run).");
         }
+
+        var endpoint = configuration["ServiceAuth:TokenEndpoint"] is { Length: > 0 } configured
+            ? new Uri(configured)
+            : configuration["Identity:Authority"] is { Length: > 0 } authority
+                ? new Uri(new Uri(authority.EndsWith('/') ? authority : authority + "/"), "connect/token")
+                : throw new InvalidOperationException(
+                    "ServiceAuth:TokenEndpoint is not configured and there is no Identity:Authority to derive it from: set either.");
+        return new ServiceClientCredentials(PlatformScopes.ServiceClientId(serviceName), secret, endpoint);
     }
 
-    /// <summary>A token naming <paramref name="service"/>, valid from <paramref name="now"/> for <paramref name="lifetime"/>.</summary>
-    public static string Issue(string service, SecurityKey key, DateTimeOffset now, TimeSpan lifetime) =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = service,
-            Audience = ServiceIdentity.Audience,
-            Subject = new ClaimsIdentity([new Claim(ServiceIdentity.ServiceClaim, service)]),
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = (now + lifetime).UtcDateTime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
+    /// <summary>The service's own name, the audience of the tokens it accepts.</summary>
+    private sealed record ServedAs(string Name);
 }

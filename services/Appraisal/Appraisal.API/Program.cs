@@ -4,6 +4,7 @@ using DoanKetSangTao.Appraisal.API.Grpc;
 using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults;
 using DoanKetSangTao.ServiceDefaults.Grpc;
+using DoanKetSangTao.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ApplicationServices.ServiceName);
@@ -21,6 +22,6 @@ if (await app.TryRunOperatorCommandAsync(args))
 app.UseServiceDefaults();
 app.MapAppraisalApis();
 // Only registration asks who on a council may read a dossier.
-app.MapPlatformGrpcService<CaseAccessService>("registration");
+app.MapPlatformGrpcService<CaseAccessService>(PlatformScopes.AppraisalCaseAccess);
 app.MapDefaultEndpoints();
 app.Run();

@@ -18,10 +18,10 @@ public static class ChartRender
     /// <summary>The default values leave the OIDC issuer empty on purpose (the chart refuses them).</summary>
     public const string Authority = """
         identity:
-          authority: https://sso.example.vn/realms/doanketsangtao
+          authority: https://dkst.example.vn/
         """;
 
-    public static readonly string[] Services = ["registration", "appraisal", "awards", "reporting", "notification"];
+    public static readonly string[] Services = ["registration", "appraisal", "awards", "reporting", "notification", "identity"];
 
     public static readonly string[] AllComponents = [.. Services, "gateway"];
 

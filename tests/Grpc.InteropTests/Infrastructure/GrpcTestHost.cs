@@ -23,6 +23,9 @@ namespace DoanKetSangTao.Tests.GrpcInteropTests.Infrastructure;
 /// </summary>
 internal sealed class GrpcTestHost : IAsyncDisposable
 {
+    /// <summary>The service the host serves its methods as: the audience its callers' tokens must name.</summary>
+    public const string ServiceName = "registration";
+
     private readonly WebApplication _app;
 
     private GrpcTestHost(WebApplication app, int grpcPort, int restPort, CallProbe probe)
@@ -45,27 +48,26 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
     /// <param name="configureGrpc">grpc-dotnet's options, as a service would set them.</param>
     /// <param name="grpcEndpointName">"Grpc" restricts gRPC to that port; any other name leaves it unrestricted.</param>
-    /// <param name="serviceKey">
-    /// The platform's service key: the methods then require a service token, as in the services (from one of
-    /// <paramref name="callers"/> when any are named). Without it the transport tests run against anonymous methods.
-    /// </param>
     /// <param name="grpcProtocols">The HTTP protocols of the gRPC port.</param>
     /// <param name="restProtocols">The HTTP protocols of the REST port.</param>
-    /// <param name="callers">The services allowed to call, when a service key is set.</param>
+    /// <param name="identity">
+    /// The <c>Identity:*</c> settings of the issuer to trust (the identity service's authority, or an issuer and its key):
+    /// the methods then require, as registration's do, a token addressed to <see cref="ServiceName"/> and granted
+    /// <see cref="PlatformScopes.RegistrationLookups"/>. Without them the transport tests run against anonymous methods.
+    /// </param>
     public static async Task<GrpcTestHost> StartAsync(
         Action<GrpcServiceOptions>? configureGrpc = null,
         string grpcEndpointName = "Grpc",
         string grpcProtocols = "Http2",
         string restProtocols = "Http1AndHttp2",
-        string? serviceKey = null,
-        string[]? callers = null)
+        IReadOnlyDictionary<string, string?>? identity = null)
     {
         // A free port can be taken by another process between the probe and Kestrel's bind: try fresh ports a few times.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnceAsync(configureGrpc, grpcEndpointName, grpcProtocols, restProtocols, serviceKey, callers);
+                return await StartOnceAsync(configureGrpc, grpcEndpointName, grpcProtocols, restProtocols, identity);
             }
             catch (IOException e) when (attempt < 3 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {
@@ -74,7 +76,7 @@ internal sealed class GrpcTestHost : IAsyncDisposable
     }
 
     private static async Task<GrpcTestHost> StartOnceAsync(
-        Action<GrpcServiceOptions>? configureGrpc, string grpcEndpointName, string grpcProtocols, string restProtocols, string? serviceKey, string[]? callers)
+        Action<GrpcServiceOptions>? configureGrpc, string grpcEndpointName, string grpcProtocols, string restProtocols, IReadOnlyDictionary<string, string?>? identity)
     {
         var grpcPort = TestInfrastructure.FreeTcpPort();
         var restPort = TestInfrastructure.FreeTcpPort();
@@ -91,16 +93,16 @@ internal sealed class GrpcTestHost : IAsyncDisposable
             [$"Kestrel:Endpoints:{grpcEndpointName}:Protocols"] = grpcProtocols,
             ["Kestrel:Endpoints:Rest:Url"] = $"http://127.0.0.1:{restPort}",
             ["Kestrel:Endpoints:Rest:Protocols"] = restProtocols,
-            ["ServiceAuth:Key"] = serviceKey,
         });
+        builder.Configuration.AddInMemoryCollection(identity ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
 
         builder.Services.AddSingleton(probe);
         builder.Services.AddScoped<TestInitiativeLookup>();
         builder.Services.AddPlatformGrpc(configureGrpc);
-        if (serviceKey is not null)
+        if (identity is not null)
         {
-            builder.AddServiceIdentity("interop-host");
+            builder.AddServiceIdentity(ServiceName);
         }
 
         builder.Services.AddHealthChecks()
@@ -112,15 +114,15 @@ internal sealed class GrpcTestHost : IAsyncDisposable
         var app = builder.Build();
         app.UseStatusCodePages();
         app.UseGrpcPortRule(app.Configuration);
-        if (serviceKey is not null)
+        if (identity is not null)
         {
             app.UseAuthentication();
         }
 
         app.UseAuthorization();
-        if (serviceKey is not null)
+        if (identity is not null)
         {
-            app.MapPlatformGrpcService<TestInitiativeLookup>(callers ?? []);
+            app.MapPlatformGrpcService<TestInitiativeLookup>(PlatformScopes.RegistrationLookups);
         }
         else
         {

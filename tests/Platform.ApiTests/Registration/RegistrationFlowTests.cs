@@ -513,7 +513,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
     }
 
     [Fact]
-    public async Task Other_services_look_up_initiatives_dossiers_organizations_and_campaigns_over_gRPC_with_a_service_token()
+    public async Task Other_services_look_up_initiatives_dossiers_organizations_and_campaigns_over_gRPC_with_their_client_token()
     {
         var world = await World.OfAsync(platform);
         using var an = platform.Client(world.AuthorAn);
@@ -523,7 +523,8 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         await branch.PutJsonAsync($"/api/v1/organizations/{world.School}/movement-plans/{world.CampaignId}",
             new { documentNumber = "05/KH-CĐCS", issuedOn = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd") }, HttpStatusCode.OK);
 
-        // Only a platform service's token is answered; a person's token or none is UNAUTHENTICATED.
+        // Only a service token granted registration.lookups is answered: none is UNAUTHENTICATED, and a person's token from the
+        // same issuer (addressed to the HTTP APIs, without the scope) is PERMISSION_DENIED.
         using (var anonymous = GrpcChannel.ForAddress(platform.RegistrationGrpc))
         {
             var request = new GetInitiativesRequest { InitiativeIds = { a.Str("id") } };
@@ -531,7 +532,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
             Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
             var person = await Assert.ThrowsAsync<RpcException>(async () => await new InitiativeLookup.InitiativeLookupClient(anonymous)
                 .GetInitiativesAsync(request, new Metadata { { "authorization", $"Bearer {platform.Token(world.AuthorAn)}" } }));
-            Assert.Equal(StatusCode.Unauthenticated, person.StatusCode);
+            Assert.Equal(StatusCode.PermissionDenied, person.StatusCode);
             // An unknown method is refused the same way, as a gRPC status, not an HTTP 401 the client can only guess at.
             var unknown = new Method<GetInitiativesRequest, GetInitiativesReply>(MethodType.Unary, "doanketsangtao.registration.v1.InitiativeLookup",
                 "NoSuchMethod", Marshallers.Create(r => r.ToByteArray(), GetInitiativesRequest.Parser.ParseFrom),
@@ -560,13 +561,13 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
             Assert.Equal(HttpStatusCode.NotFound, (await raw.SendAsync(grpcOnHttp)).StatusCode);
         }
 
-        // As appraisal calls: clients registered with AddPlatformGrpcClient, signed with the platform's service key.
+        // As appraisal calls: clients registered with AddPlatformGrpcClient, with appraisal's client token from identity.
         var services = new ServiceCollection();
-        services.AddSingleton(new ServiceTokens("appraisal", ServiceIdentity.SigningKey(platform.System.ServiceKey), TimeProvider.System));
-        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(new Uri(platform.RegistrationGrpc));
-        services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(platform.RegistrationGrpc));
-        services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(platform.RegistrationGrpc));
-        services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(platform.RegistrationGrpc));
+        services.AddServiceTokens(_ => platform.System.ServiceClient("appraisal"));
+        services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(new Uri(platform.RegistrationGrpc), PlatformScopes.RegistrationLookups);
+        services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(platform.RegistrationGrpc), PlatformScopes.RegistrationLookups);
+        services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(platform.RegistrationGrpc), PlatformScopes.RegistrationLookups);
+        services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(platform.RegistrationGrpc), PlatformScopes.RegistrationLookups);
         await using var provider = services.BuildServiceProvider();
         T Client<T>() where T : notnull => provider.GetRequiredService<T>();
         var initiatives = Client<InitiativeLookup.InitiativeLookupClient>();

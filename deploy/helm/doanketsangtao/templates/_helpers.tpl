@@ -77,6 +77,14 @@ than replaced, so that a component adds to the defaults instead of silently drop
 {{- fail (printf "components.%s.grpcClients: %q is not a component with a grpc port" $name .) -}}
 {{- end -}}
 {{- end -}}
+{{- if $c.grpcClients -}}
+{{- if not (dig "identity" "enabled" false $components) -}}
+{{- fail (printf "components.%s calls gRPC methods with tokens of the identity component, which is not enabled" $name) -}}
+{{- end -}}
+{{- if not (hasKey $root.Values.identity.serviceClients $name) -}}
+{{- fail (printf "components.%s calls gRPC methods but identity.serviceClients has no client for it" $name) -}}
+{{- end -}}
+{{- end -}}
 {{- range $c.routes -}}
 {{- if not (hasKey $components .) -}}
 {{- fail (printf "components.%s.routes: %q is not a component" $name .) -}}
@@ -136,9 +144,16 @@ component's `config` come last and therefore win.
 {{- if $c.messaging.enabled -}}
 {{- $_ := set $cfg "Messaging__QuorumQueues" (toString $root.Values.messaging.quorumQueues) -}}
 {{- end -}}
+{{- if eq .name "identity" -}}
+{{- $_ := set $cfg "IdentityServer__Issuer" $root.Values.identity.authority -}}
+{{- end -}}
 {{- range $c.grpcClients -}}
 {{- $target := index $root.Values.components . -}}
 {{- $_ := set $cfg (printf "Services__%s__Grpc" (title .)) (printf "http://%s:%v" (include "dks.componentName" (dict "root" $root "name" .)) $target.ports.grpc) -}}
+{{- end -}}
+{{- if $c.grpcClients -}}
+{{- /* Tokens for its gRPC calls straight from identity's Service, not through the gateway's public limits. */ -}}
+{{- $_ := set $cfg "ServiceAuth__TokenEndpoint" (printf "http://%s:%v/connect/token" (include "dks.componentName" (dict "root" $root "name" "identity")) $root.Values.components.identity.ports.http) -}}
 {{- end -}}
 {{- range $c.routes -}}
 {{- $target := index $root.Values.components . -}}
@@ -204,6 +219,13 @@ is how connection strings are assembled from the credentials the operators gener
       key: {{ $root.Values.rabbitmq.external.key }}
 {{- end }}
 {{- end }}
+{{- if $c.grpcClients }}
+- name: ServiceAuth__ClientSecret
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "dks.secretName" (dict "root" $root "name" $root.Values.identity.clientSecrets) }}
+      key: {{ .name }}
+{{- end }}
 {{- range $envName, $ref := $c.secretEnv }}
 - name: {{ $envName }}
   valueFrom:
@@ -261,4 +283,33 @@ volumes:
   - name: tmp
     emptyDir:
       sizeLimit: {{ .c.tmpSizeLimit }}
+  {{- range $secret, $_ := .c.secretVolumes }}
+  - name: secret-{{ $secret }}
+    secret:
+      secretName: {{ include "dks.secretName" (dict "root" $.root "name" $secret) }}
+  {{- end }}
+{{- end -}}
+
+{{/* Mounts of the component's `secretVolumes`, read-only. */}}
+{{- define "dks.secretMounts" -}}
+{{- range $secret, $path := .c.secretVolumes }}
+- name: secret-{{ $secret }}
+  mountPath: {{ $path }}
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/*
+Identity's seed file of the services' own clients (IdentityServer:SeedFile): each client of
+identity.serviceClients with its secret from the stringData of identity.clientSecrets. Only for a
+seed Secret the chart creates (development); otherwise the operator provides both Secrets.
+*/}}
+{{- define "dks.identitySeed" -}}
+{{- $secrets := index .Values.secrets .Values.identity.clientSecrets | default dict -}}
+{{- $clients := list -}}
+{{- range $service, $scopes := .Values.identity.serviceClients -}}
+{{- $secret := required (printf "secrets.%s.stringData.%s: the client secret of %s, to write identity's seed file" $.Values.identity.clientSecrets $service $service) (index ($secrets.stringData | default dict) $service) -}}
+{{- $clients = append $clients (dict "clientId" (printf "svc-%s" $service) "clientSecret" (toString $secret) "displayName" (printf "Dịch vụ %s" $service) "scopes" ($scopes | default list)) -}}
+{{- end -}}
+{{- dict "clients" $clients | toJson -}}
 {{- end -}}

@@ -5,6 +5,7 @@ using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.Data;
 using DoanKetSangTao.ServiceDefaults.Grpc;
+using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Appraisal.API.Extensions;
@@ -25,10 +26,10 @@ public static class ApplicationServices
         });
         var registration = builder.Configuration["Services:Registration:Grpc"]
             ?? throw new InvalidOperationException("Services:Registration:Grpc is not configured: set it to registration's gRPC address.");
-        builder.Services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(new Uri(registration));
-        builder.Services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(registration));
-        builder.Services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(registration));
-        builder.Services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(registration));
+        builder.Services.AddPlatformGrpcClient<InitiativeLookup.InitiativeLookupClient>(new Uri(registration), PlatformScopes.RegistrationLookups);
+        builder.Services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(registration), PlatformScopes.RegistrationLookups);
+        builder.Services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(registration), PlatformScopes.RegistrationLookups);
+        builder.Services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(registration), PlatformScopes.RegistrationLookups);
         builder.Services.AddScoped<OrganizationDirectory>();
         builder.Services.AddScoped<CampaignDirectory>();
         return builder;

@@ -113,11 +113,15 @@ public static class ApplicationServices
 
         // The provider's own APIs (accounts, integration clients) take the tokens it issues: the platform's JWT bearer
         // scheme, given the issuer and the key ring's published keys in-process (always the current ones, no HTTP).
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<KeyRing>((o, keys) =>
+        // The same for the gRPC methods' scheme (other services' client tokens).
+        foreach (var scheme in new[] { JwtBearerDefaults.AuthenticationScheme, ServiceIdentity.Scheme })
         {
-            o.TokenValidationParameters.ValidIssuer = issuer.AbsoluteUri;
-            o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.ValidationKeys;
-        });
+            builder.Services.AddOptions<JwtBearerOptions>(scheme).PostConfigure<KeyRing>((o, keys) =>
+            {
+                o.TokenValidationParameters.ValidIssuer = issuer.AbsoluteUri;
+                o.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.ValidationKeys;
+            });
+        }
         builder.Services.AddAuthentication(o =>
         {
             o.DefaultScheme = JwtBearerDefaults.AuthenticationScheme;

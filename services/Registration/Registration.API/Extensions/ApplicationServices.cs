@@ -5,6 +5,7 @@ using DoanKetSangTao.Registration.API.IntegrationEvents;
 using DoanKetSangTao.Data;
 using DoanKetSangTao.Files;
 using DoanKetSangTao.ServiceDefaults.Grpc;
+using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Messaging;
 
 namespace DoanKetSangTao.Registration.API.Extensions;
@@ -29,7 +30,7 @@ public static class ApplicationServices
         // Who on a council may read a dossier is appraisal's rule (its rosters and assignments): asked, not copied.
         var appraisal = builder.Configuration["Services:Appraisal:Grpc"]
             ?? throw new InvalidOperationException("Services:Appraisal:Grpc is not configured: set it to appraisal's gRPC address.");
-        builder.Services.AddPlatformGrpcClient<CaseAccess.CaseAccessClient>(new Uri(appraisal));
+        builder.Services.AddPlatformGrpcClient<CaseAccess.CaseAccessClient>(new Uri(appraisal), PlatformScopes.AppraisalCaseAccess);
         builder.Services.AddTransient<DossierReaders>();
 
         // All SQL lives in these stores and query classes (Infrastructure/); handlers, consumers and gRPC services call them.
