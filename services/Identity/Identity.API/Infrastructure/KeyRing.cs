@@ -27,12 +27,16 @@ public sealed class KeyRing(IServiceScopeFactory scopes, DatabaseSchema schema, 
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
 
     private volatile Snapshot? current;
-    private CancellationTokenSource changed = new();
+    private CancellationTokenSource serverChanged = new();
+    private CancellationTokenSource validationChanged = new();
 
     public string? Name => Options.DefaultName;
 
-    /// <summary>Fires when the keys change: OpenIddict's server options, and the validation options the provider's own APIs use (copied from them), are built again.</summary>
-    public IChangeToken GetChangeToken() => new CancellationChangeToken(changed.Token);
+    /// <summary>Fires when the keys change: OpenIddict's server options are built again.</summary>
+    IChangeToken IOptionsChangeTokenSource<OpenIddictServerOptions>.GetChangeToken() => new CancellationChangeToken(serverChanged.Token);
+
+    /// <summary>Fires just after the server's: the validation options the provider's own APIs use, which copy the server options' keys, are built again.</summary>
+    IChangeToken IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>.GetChangeToken() => new CancellationChangeToken(validationChanged.Token);
 
     /// <summary>Not ready until the database's keys are loaded: no token is signed with a key of this process alone.</summary>
     public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
@@ -108,9 +112,16 @@ public sealed class KeyRing(IServiceScopeFactory scopes, DatabaseSchema schema, 
 
         current = new Snapshot(signing, encryption, fingerprint);
         logger.LogInformation("Provider keys loaded: signing with {KeyId}, publishing {Count}.", signing[0].KeyId, signing.Count);
-        var previous = Interlocked.Exchange(ref changed, new CancellationTokenSource());
-        await previous.CancelAsync();
-        previous.Dispose();
+        // Server options first, then validation options, each token cancelled synchronously. With one token for both, the
+        // validation options could be rebuilt first (a token runs its callbacks in reverse order of registration) from the
+        // server options still cached with the process's start-up key: the provider's own APIs (accounts, integration
+        // clients) then refused every token it issued (ID2090, "signing key not found") until the next key change.
+        var previousServer = Interlocked.Exchange(ref serverChanged, new CancellationTokenSource());
+        previousServer.Cancel();
+        previousServer.Dispose();
+        var previousValidation = Interlocked.Exchange(ref validationChanged, new CancellationTokenSource());
+        previousValidation.Cancel();
+        previousValidation.Dispose();
     }
 
     /// <summary>
