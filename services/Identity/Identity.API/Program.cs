@@ -17,6 +17,7 @@ if (await app.TryRunIdentityCommandAsync(args) || await app.TryRunOperatorComman
     return;
 }
 
+app.UseIssuerAddress();
 app.UseServiceDefaults();
 app.UseStaticFiles();
 app.MapConnectApi();
