@@ -20,10 +20,11 @@ public sealed class AdministrationTests(IdentityPlatform platform) : IClassFixtu
     public async Task A_province_officer_delegates_a_commune_and_the_commune_officer_sees_and_grants_only_there()
     {
         using var province = platform.Client((await platform.DemoSignInAsync("canbo.tinh.hanoi")).AccessToken);
-        const string email = "canbo.xa.moi@thu-nghiem.example.vn";
+        var userName = platform.Unique("canbo.xa.moi");
+        var email = $"{userName}@thu-nghiem.example.vn";
         var created = await province.PostJsonAsync("/api/v1/accounts", new
         {
-            fullName = "Kiều Văn Xã", email, userName = "canbo.xa.moi",
+            fullName = "Kiều Văn Xã", email, userName,
             assignment = new { role = "front_officer", adminUnit = "VN/01/00004", startsOn = "2025-07-01" },
         }, HttpStatusCode.Created);
         var officerId = created.Id();
@@ -31,7 +32,7 @@ public sealed class AdministrationTests(IdentityPlatform platform) : IClassFixtu
 
         // The invitation, a password, and the authenticator the role requires before any token.
         await platform.Flow.SetPasswordAsync(await Mailbox.WaitForLinkAsync(email, "/account/reset-password"), PlatformAccounts.Password);
-        var (tokens, key) = await EnrolAsync("canbo.xa.moi", PlatformAccounts.Password);
+        var (tokens, key) = await EnrolAsync(userName, PlatformAccounts.Password);
         var claims = Jwt.Payload(tokens.AccessToken);
         Assert.Equal(["front_officer"], Jwt.Values(claims, "role"));
         Assert.Equal("VN/01/00004", claims["admin_unit"]!.GetValue<string>());
@@ -84,7 +85,7 @@ public sealed class AdministrationTests(IdentityPlatform platform) : IClassFixtu
         var refreshed = await platform.Flow.RefreshAsync(tokens.RefreshToken!);
         Assert.Empty(Jwt.Values(Jwt.Payload(refreshed.AccessToken), "role"));
         Assert.Null(Jwt.Payload(refreshed.AccessToken)["admin_unit"]);
-        var signedInAgain = await platform.Flow.SignInAsync("canbo.xa.moi", PlatformAccounts.Password, key);
+        var signedInAgain = await platform.Flow.SignInAsync(userName, PlatformAccounts.Password, key);
         Assert.Empty(Jwt.Values(Jwt.Payload(signedInAgain.AccessToken), "role"));
         using (var after = platform.Client(signedInAgain.AccessToken))
         {
@@ -123,7 +124,8 @@ public sealed class AdministrationTests(IdentityPlatform platform) : IClassFixtu
         var before = await platform.DemoSignInAsync("canbo.tinh.hanoi");
         using var anonymous = platform.Client();
         var jwksUri = (await anonymous.GetJsonAsync("/.well-known/openid-configuration", HttpStatusCode.OK)).Str("jwks_uri");
-        Assert.StartsWith(platform.System.GatewayUrl, jwksUri, StringComparison.Ordinal);
+        // Published at the public address: the identity service's own address is not reachable by integrations or browsers.
+        Assert.StartsWith(platform.System.GatewayUrl + "/", jwksUri, StringComparison.Ordinal);
         var keysBefore = await KeyIdsAsync(anonymous, jwksUri);
         Assert.Single(keysBefore);
         Assert.Equal(keysBefore[0], Jwt.Header(before.AccessToken)["kid"]!.GetValue<string>());

@@ -14,7 +14,7 @@ public sealed class Chromium : IAsyncDisposable
     public const string Binary = "/usr/bin/chromium";
     public const string Driver = "/usr/bin/chromedriver";
 
-    private const string ElementKey = "element-6066-11e4-a4e3-4ce5f4ecf9d2";
+    private const string ElementKey = "element-6066-11e4-a52e-4f735466cecf";
 
     private readonly Process driver;
     private readonly HttpClient http;
@@ -98,8 +98,11 @@ public sealed class Chromium : IAsyncDisposable
     public async Task<JsonNode?> ScriptAsync(string script) =>
         await SendAsync(HttpMethod.Post, $"session/{session}/execute/sync", new { script, args = Array.Empty<object>() });
 
-    private async Task<string> FindAsync(string cssSelector) =>
-        (await SendAsync(HttpMethod.Post, $"session/{session}/element", new { @using = "css selector", value = cssSelector }))[ElementKey]!.GetValue<string>();
+    private async Task<string> FindAsync(string cssSelector)
+    {
+        var found = await SendAsync(HttpMethod.Post, $"session/{session}/element", new { @using = "css selector", value = cssSelector });
+        return found[ElementKey]?.GetValue<string>() ?? throw new InvalidOperationException($"No element {cssSelector}: {found.ToJsonString()}");
+    }
 
     private async Task<JsonNode> SendAsync(HttpMethod method, string path, object? body = null, bool tolerateNavigationError = false)
     {

@@ -30,6 +30,12 @@ public sealed class IdentityPlatform : IAsyncLifetime
 
     public string Prefix => prefix;
 
+    /// <summary>
+    /// A user name (or mailbox name) of this platform's own: the SMTP server's mail folder outlives a run, and a letter of an
+    /// earlier run to the same address would be taken for this run's.
+    /// </summary>
+    public string Unique(string name) => $"{name}.{prefix[^8..]}";
+
     public string RabbitUri => vhost!.Uri;
 
     public async Task InitializeAsync()

@@ -64,6 +64,11 @@ public sealed class SignInTests(IdentityPlatform platform) : IClassFixture<Ident
         await chromium.GoAsync(authorize.ToString());
         Assert.Contains("/account/signin", await chromium.UrlAsync(), StringComparison.Ordinal);
 
+        // The page is styled: its stylesheet loaded (an unstyled form is what a person would see otherwise).
+        var styled = await chromium.ScriptAsync(
+            "const s = [...document.styleSheets]; return s.length > 0 && s.every(x => { try { return x.cssRules.length > 0; } catch { return false; } });");
+        Assert.True(styled!.GetValue<bool>(), "The sign-in page's stylesheet did not load.");
+
         // Every input a person fills in has a label that names it.
         var unlabelled = await chromium.ScriptAsync(
             "return [...document.querySelectorAll('input:not([type=hidden]), select')].filter(i => !i.id || !document.querySelector(`label[for='${i.id}']`)).map(i => i.name);");
@@ -186,7 +191,7 @@ public sealed class SignInTests(IdentityPlatform platform) : IClassFixture<Ident
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_the_right_one_is_refused_while_locked()
     {
-        var person = await platform.Accounts.SignedInAsync(new AccountSpec("khoa.tam", "Đinh Văn Khóa", "author", "VN/01/00004"));
+        var person = await platform.Accounts.SignedInAsync(new AccountSpec(platform.Unique("khoa.tam"), "Đinh Văn Khóa", "author", "VN/01/00004"));
         using var browser = new PageBrowser(Issuer);
         Page page = default!;
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -212,17 +217,18 @@ public sealed class SignInTests(IdentityPlatform platform) : IClassFixture<Ident
     {
         // Made as an operator makes staff: the account, the invitation letter, a password set from its link.
         using var operatorHttp = platform.Client((await platform.DemoSignInAsync("vanhanh")).AccessToken);
-        const string email = "thuky.moi@thu-nghiem.example.vn";
+        var userName = platform.Unique("thuky.moi");
+        var email = $"{userName}@thu-nghiem.example.vn";
         await operatorHttp.PostJsonAsync("/api/v1/accounts", new
         {
-            fullName = "Lương Thị Thư", email, userName = "thuky.moi",
+            fullName = "Lương Thị Thư", email, userName,
             assignment = new { role = "council_secretary", adminUnit = "VN/01", startsOn = "2025-07-01" },
         }, HttpStatusCode.Created);
         await platform.Flow.SetPasswordAsync(await Mailbox.WaitForLinkAsync(email, "/account/reset-password"), PlatformAccounts.Password);
 
         using var browser = new PageBrowser(Issuer);
         var (signIn, verifier) = await browser.StartAuthorizationAsync();
-        var setup = await browser.SubmitAsync(signIn, new Dictionary<string, string> { ["Input.UserName"] = "thuky.moi", ["Input.Password"] = PlatformAccounts.Password });
+        var setup = await browser.SubmitAsync(signIn, new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = PlatformAccounts.Password });
         Assert.Null(browser.Callback);
         Assert.EndsWith("/account/two-factor/setup", setup.Url.AbsolutePath, StringComparison.Ordinal);
         var key = IdentityFlow.AuthenticatorKeyOnPage(setup.Html);
@@ -240,20 +246,20 @@ public sealed class SignInTests(IdentityPlatform platform) : IClassFixture<Ident
         // From now on the password alone is not enough: the second-factor page refuses a wrong code.
         using var later = new PageBrowser(Issuer);
         var (again, _) = await later.StartAuthorizationAsync();
-        var secondFactor = await later.SubmitAsync(again, new Dictionary<string, string> { ["Input.UserName"] = "thuky.moi", ["Input.Password"] = PlatformAccounts.Password });
+        var secondFactor = await later.SubmitAsync(again, new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = PlatformAccounts.Password });
         Assert.Null(later.Callback);
         Assert.EndsWith("/account/signin/two-factor", secondFactor.Url.AbsolutePath, StringComparison.Ordinal);
         var refused = await later.SubmitAsync(secondFactor, new Dictionary<string, string> { ["Code"] = WrongCode(key) });
         Assert.Null(later.Callback);
         Assert.Equal(["Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã đang hiển thị."], refused.Errors);
-        var tokens = await platform.Flow.SignInAsync("thuky.moi", PlatformAccounts.Password, key);
+        var tokens = await platform.Flow.SignInAsync(userName, PlatformAccounts.Password, key);
         Assert.Equal("VN/01", Jwt.Payload(tokens.AccessToken)["admin_unit"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task A_forgotten_password_is_reset_from_the_letter_and_the_old_one_stops_working()
     {
-        var person = await platform.Accounts.SignedInAsync(new AccountSpec("quen.matkhau", "Trương Văn Quên", "author", "VN/01/00004"));
+        var person = await platform.Accounts.SignedInAsync(new AccountSpec(platform.Unique("quen.matkhau"), "Trương Văn Quên", "author", "VN/01/00004"));
         var before = Letters.Count(person.Email);
         using var browser = new PageBrowser(Issuer);
         var forgot = await browser.GetAsync("account/forgot-password");
@@ -276,7 +282,7 @@ public sealed class SignInTests(IdentityPlatform platform) : IClassFixture<Ident
     public async Task An_author_registers_confirms_the_address_signs_in_and_registers_an_initiative()
     {
         var campaign = await platform.CampaignAsync();
-        const string email = "tu.dang.ky@tacgia.example.vn";
+        var email = $"{platform.Unique("tu.dang.ky")}@tacgia.example.vn";
         const string password = "cay-tre-xanh-ben-song-2026";
         using var browser = new PageBrowser(Issuer);
         var form = await browser.GetAsync("account/register");
@@ -297,7 +303,8 @@ public sealed class SignInTests(IdentityPlatform platform) : IClassFixture<Ident
         Assert.Equal(HttpStatusCode.OK, confirm.Status);
         Assert.Contains("id=\"xac-nhan\"", confirm.Html, StringComparison.Ordinal);
         var confirmed = await browser.SubmitAsync(confirm, new Dictionary<string, string>());
-        Assert.Contains("Địa chỉ thư điện tử đã được xác nhận.", confirmed.Text, StringComparison.Ordinal);
+        Assert.True(confirmed.Text.Contains("Địa chỉ thư điện tử đã được xác nhận.", StringComparison.Ordinal),
+            $"{confirmed.Url} {confirmed.Status}: {string.Join(" ", confirmed.Errors)}");
 
         var tokens = await platform.Flow.SignInAsync(email, password);
         var claims = Jwt.Payload(tokens.AccessToken);
