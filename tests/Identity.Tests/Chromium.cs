@@ -88,15 +88,20 @@ public sealed class Chromium : IAsyncDisposable
 
     public async Task<string> SourceAsync() => (await SendAsync(HttpMethod.Get, $"session/{session}/source")).GetValue<string>();
 
-    public async Task TypeAsync(string cssSelector, string text) =>
-        await SendAsync(HttpMethod.Post, $"session/{session}/element/{await FindAsync(cssSelector)}/value", new { text });
+    /// <summary>Empties a field and types into it, as a person correcting what they typed.</summary>
+    public async Task TypeAsync(string cssSelector, string text)
+    {
+        var element = await FindAsync(cssSelector);
+        await SendAsync(HttpMethod.Post, $"session/{session}/element/{element}/clear", new { });
+        await SendAsync(HttpMethod.Post, $"session/{session}/element/{element}/value", new { text });
+    }
 
     public async Task ClickAsync(string cssSelector) =>
         await SendAsync(HttpMethod.Post, $"session/{session}/element/{await FindAsync(cssSelector)}/click", new { }, tolerateNavigationError: true);
 
     /// <summary>Runs a script in the page and answers what it returned.</summary>
     public async Task<JsonNode?> ScriptAsync(string script) =>
-        await SendAsync(HttpMethod.Post, $"session/{session}/execute/sync", new { script, args = Array.Empty<object>() });
+        await SendAsync(HttpMethod.Post, $"session/{session}/execute/sync", new { script, args = Array.Empty<object>() }, nullable: true);
 
     private async Task<string> FindAsync(string cssSelector)
     {
@@ -104,7 +109,7 @@ public sealed class Chromium : IAsyncDisposable
         return found[ElementKey]?.GetValue<string>() ?? throw new InvalidOperationException($"No element {cssSelector}: {found.ToJsonString()}");
     }
 
-    private async Task<JsonNode> SendAsync(HttpMethod method, string path, object? body = null, bool tolerateNavigationError = false)
+    private async Task<JsonNode> SendAsync(HttpMethod method, string path, object? body = null, bool tolerateNavigationError = false, bool nullable = false)
     {
         // With a length: chromedriver drops requests whose body comes chunked (as JsonContent streams it).
         using var request = new HttpRequestMessage(method, path)
@@ -125,7 +130,7 @@ public sealed class Chromium : IAsyncDisposable
             throw new InvalidOperationException($"WebDriver {method} {path} answered {(int)response.StatusCode}: {text}");
         }
 
-        return value ?? new JsonObject();
+        return value ?? (nullable ? null! : new JsonObject());
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using DoanKetSangTao.Launcher;
 using DoanKetSangTao.Tests.Support;
 
@@ -81,7 +82,7 @@ public sealed class SignInTests(IdentityPlatform platform) : IClassFixture<Ident
         var summary = await chromium.ScriptAsync(
             "const s = document.querySelector('.error-summary'); if (!s) return null;"
             + "return [...s.querySelectorAll('a')].map(a => ({ text: a.textContent.trim(), target: !!document.getElementById(a.getAttribute('href').substring(1)) }));");
-        Assert.NotNull(summary);
+        Assert.True(summary is JsonArray, $"No error summary after a wrong password at {await chromium.UrlAsync()}: {await chromium.SourceAsync()}");
         var links = summary!.AsArray();
         Assert.NotEmpty(links);
         Assert.All(links, l => Assert.True(l!["target"]!.GetValue<bool>(), $"The summary's link '{l["text"]}' leads nowhere."));
