@@ -51,6 +51,20 @@ public sealed class AdministrationTests(IdentityPlatform platform) : IClassFixtu
         var provinceOfficer = await commune.GetAsync($"/api/v1/accounts/{DemoPeople.Named("canbo.tinh.hanoi").Id}");
         Assert.Equal(HttpStatusCode.NotFound, provinceOfficer.StatusCode);
 
+        // What the commune officer reads elsewhere on the platform is the commune's: an initiative filed in Phường Ba Đình is in
+        // their list, and not in the list of Hồ Chí Minh City's officer.
+        var campaign = await platform.CampaignAsync();
+        var an = DemoPeople.Named("tacgia.an");
+        Guid initiative;
+        using (var author = platform.Client((await platform.DemoSignInAsync("tacgia.an")).AccessToken))
+        {
+            initiative = (await author.PostJsonAsync("/api/v1/initiatives", SignInTests.InitiativeBody(campaign, an.Name, an.Email, Guid.Parse(an.Organization!)),
+                HttpStatusCode.Created)).Id();
+        }
+
+        var communeInitiatives = await commune.GetJsonAsync($"/api/v1/initiatives?campaignId={campaign}&unitCode=00004&limit=100", HttpStatusCode.OK);
+        Assert.Contains(initiative, communeInitiatives["items"]!.AsArray().Select(i => i!.Id()));
+
         // Not a province officer, nor anything outside the commune.
         var above = await commune.PostJsonAsync("/api/v1/accounts", new
         {
@@ -74,6 +88,12 @@ public sealed class AdministrationTests(IdentityPlatform platform) : IClassFixtu
         }
 
         Assert.DoesNotContain(officerId, (await hcm.GetJsonAsync("/api/v1/accounts?limit=200", HttpStatusCode.OK)).AsArray().Select(a => a!.Id()));
+        using (var hcmInitiatives = await hcm.GetAsync($"/api/v1/initiatives?campaignId={campaign}&unitCode=00004&limit=100"))
+        {
+            var text = await hcmInitiatives.Content.ReadAsStringAsync();
+            Assert.True(hcmInitiatives.StatusCode == HttpStatusCode.Forbidden
+                || (hcmInitiatives.StatusCode == HttpStatusCode.OK && !text.Contains(initiative.ToString(), StringComparison.Ordinal)), text);
+        }
 
         // The province ends the assignment as of yesterday: no role any more, whatever the token still says.
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-1);
