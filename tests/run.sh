@@ -12,6 +12,18 @@ export DKST_RABBIT_MGMT_PORT="${DKST_TEST_RABBIT_MGMT_PORT:-56673}"
 export DKST_SMTP_PORT="${DKST_TEST_SMTP_PORT:-56025}"
 
 bash "$infra" install
+# tests/Identity.Tests signs a person in with a real browser: Debian's Chromium, driven through its chromedriver.
+# Installed only if missing, with infra.sh's own apt handling (its install lock, waiting for another package manager).
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+    (
+        # shellcheck disable=SC1090
+        . "$infra"
+        require_root
+        take_install_lock
+        apt_get update || die "apt-get update failed"
+        apt_get install -y chromium chromium-driver || die "apt-get install chromium chromium-driver failed"
+    )
+fi
 bash "$root/deploy/helm/tools.sh" >/dev/null  # helm v4 for tests/Deployment.Tests
 bash "$infra" start "$state"
 trap 'bash "$infra" stop "$state"' EXIT

@@ -264,7 +264,8 @@ public sealed class LocalSystem : IAsyncDisposable
         return env;
     }
 
-    private Dictionary<string, string> ServiceEnvironment(ServiceDefinition service)
+    /// <summary>A service's settings as this platform starts it (an operator command run beside it uses the same).</summary>
+    public Dictionary<string, string> ServiceEnvironment(ServiceDefinition service)
     {
         var db = new NpgsqlConnectionStringBuilder(options.PostgresConnection) { Database = DatabaseName(service), MaxPoolSize = 30 };
         var env = CommonEnvironment(service);

@@ -5,6 +5,10 @@ using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
+// The pages' stylesheet from the project's wwwroot when the service runs from its build output in any environment (the
+// launcher and the tests run Production builds from bin/, where wwwroot is not copied); a published image has its own
+// wwwroot and no manifest, so this does nothing there.
+builder.WebHost.UseStaticWebAssets();
 builder.AddServiceDefaults(ApplicationServices.ServiceName);
 // Called here, not in the defaults: the OpenAPI generator copies into the document the /// summaries of
 // the project that calls AddOpenApi (and of the projects it references).
@@ -17,9 +21,10 @@ if (await app.TryRunIdentityCommandAsync(args) || await app.TryRunOperatorComman
     return;
 }
 
-app.UsePageSecurityHeaders();
-app.UseServiceDefaults();
-app.UseStaticFiles();
+app.UseIssuerAddress();
+// Static files before authentication: the platform's fallback policy would otherwise refuse the sign-in page its own
+// stylesheet (no endpoint, no signed-in user).
+app.UseServiceDefaults(beforeAuthentication: a => a.UseAccountPagePolicy().UseStaticFiles());
 app.MapConnectApi();
 app.MapAccountsApi();
 app.MapRazorPages();
