@@ -21,6 +21,7 @@ app.UseServiceDefaults();
 app.UseStaticFiles();
 app.MapConnectApi();
 app.MapAccountsApi();
+app.MapExternalSignInApi();
 app.MapRazorPages();
 app.MapDefaultEndpoints();
 app.Run();

@@ -47,7 +47,7 @@ public static class ApplicationServices
                 o.Lockout.MaxFailedAccessAttempts = options.MaxFailedAccessAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
                 o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedEmail = true;
+                o.SignIn.RequireConfirmedEmail = options.RequireConfirmedEmail;
                 o.ClaimsIdentity.UserIdClaimType = Claims.Subject;
                 o.ClaimsIdentity.UserNameClaimType = Claims.Name;
             })
@@ -73,6 +73,8 @@ public static class ApplicationServices
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Server.OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>>(sp => sp.GetRequiredService<KeyRing>());
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Client.OpenIddictClientOptions>>(sp => sp.GetRequiredService<KeyRing>());
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Client.OpenIddictClientOptions>>(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddHealthChecks().AddCheck<KeyRing>("provider-keys", tags: [DoanKetSangTao.ServiceDefaults.Health.HealthExtensions.ReadyTag]);
 
         builder.Services.AddOpenIddict()
@@ -115,7 +117,8 @@ public static class ApplicationServices
             {
                 o.UseLocalServer();
                 o.UseAspNetCore();
-            });
+            })
+            .AddClient(o => ConfigureExternalProviders(o, options, issuer));
 
         // The provider's own APIs (accounts, integration clients) take the tokens it issues, validated in-process.
         builder.Services.AddAuthentication(o =>
@@ -133,6 +136,48 @@ public static class ApplicationServices
         builder.Services.AddScoped<AccountAudit>();
         builder.Services.AddScoped<AccountMessages>();
         builder.Services.AddSingleton<IDatabaseSeeder, ConfiguredSeed>();
+        builder.Services.AddScoped<ExternalSignIn>();
         return builder;
+    }
+
+    /// <summary>
+    /// Identity as a client of the external providers (IdentityServer:ExternalProviders): code flow with PKCE, the callback
+    /// at /account/external/callback/{name} on the public address. Only who the person is comes from there; roles never do.
+    /// </summary>
+    private static void ConfigureExternalProviders(OpenIddictClientBuilder client, IdentityServerOptions options, Uri issuer)
+    {
+        client.AllowAuthorizationCodeFlow();
+        // The callbacks are matched by path: behind the gateway the request's host is not the public one.
+        client.SetRedirectionEndpointUris([.. options.ExternalProviders.Select(p => ExternalSignIn.CallbackPath(p.Name).TrimStart('/'))]);
+        var aspnet = client.UseAspNetCore()
+            .EnableRedirectionEndpointPassthrough()
+            // Failures reach our callback too, which tells the person in Vietnamese instead of OpenIddict's page.
+            .EnableErrorPassthrough()
+            .DisableAutomaticAuthenticationSchemeForwarding();
+        if (!options.RequireHttps)
+        {
+            aspnet.DisableTransportSecurityRequirement();
+        }
+
+        client.UseSystemNetHttp();
+        foreach (var provider in options.ExternalProviders)
+        {
+            if (!Uri.TryCreate(provider.Authority, UriKind.Absolute, out var authority) || provider.Name is not { Length: > 0 } || provider.ClientId is not { Length: > 0 })
+            {
+                throw new InvalidOperationException($"IdentityServer:ExternalProviders: '{provider.Name}' needs a Name, an absolute Authority and a ClientId.");
+            }
+
+            var registration = new OpenIddict.Client.OpenIddictClientRegistration
+            {
+                Issuer = authority,
+                ProviderName = provider.Name,
+                ProviderDisplayName = provider.DisplayName,
+                ClientId = provider.ClientId,
+                ClientSecret = provider.ClientSecret,
+                RedirectUri = new Uri(issuer, ExternalSignIn.CallbackPath(provider.Name).TrimStart('/')),
+            };
+            registration.Scopes.UnionWith([Scopes.OpenId, Scopes.Profile, Scopes.Email]);
+            client.AddRegistration(registration);
+        }
     }
 }
