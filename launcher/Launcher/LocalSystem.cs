@@ -45,6 +45,9 @@ public sealed record LocalSystemOptions
     /// that need more throughput from one address raise its limits, tests of the limits lower them.
     /// </summary>
     public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Extra settings for the identity service, as configuration keys (e.g. <c>IdentityServer:ExternalProviders:0:Name</c>).</summary>
+    public IReadOnlyDictionary<string, string> IdentitySettings { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -268,6 +271,10 @@ public sealed class LocalSystem : IAsyncDisposable
             env["IdentityServer__Issuer"] = Issuer;
             env["IdentityServer__RequireHttps"] = "false";
             env["IdentityServer__SeedFile"] = identitySeed ??= WriteIdentitySeed();
+            foreach (var (key, value) in options.IdentitySettings)
+            {
+                env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
         }
 
         return env;
