@@ -20,7 +20,8 @@ public sealed partial class ExternalBrowser(LocalSystem system, Uri providerIssu
 {
     public async Task<ExternalSignInResult> SignInAsync(ExternalPerson person, string provinceCode = "01", string communeName = "Ba Đình")
     {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true });
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies, UseCookies = true });
         var platform = new Uri(system.Issuer);
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
@@ -39,6 +40,7 @@ public sealed partial class ExternalBrowser(LocalSystem system, Uri providerIssu
             }
 
             using var response = await browser.GetAsync(url);
+            KeepPathCookies(cookies, url, response);
             if ((int)response.StatusCode is >= 300 and < 400)
             {
                 url = new Uri(url, response.Headers.Location!);
@@ -61,7 +63,7 @@ public sealed partial class ExternalBrowser(LocalSystem system, Uri providerIssu
                     return new ExternalSignInResult(null, Notice().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : Shorten(html), visited);
                 }
 
-                Assert.Contains(ExternalProviderPlatform.ProviderDisplayName, html, StringComparison.Ordinal);
+                Assert.Contains(ExternalProviderPlatform.ProviderDisplayName, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
                 fields["provider"] = ExternalProviderPlatform.ProviderName;
                 post = new Uri(url, "/account/signin?handler=External");
                 pressedExternal = true;
@@ -82,11 +84,42 @@ public sealed partial class ExternalBrowser(LocalSystem system, Uri providerIssu
             }
 
             using var posted = await browser.PostAsync(post, new FormUrlEncodedContent(fields));
+            KeepPathCookies(cookies, post, posted);
             Assert.True((int)posted.StatusCode is >= 300 and < 400, $"{post} answered {(int)posted.StatusCode}: {Shorten(await posted.Content.ReadAsStringAsync())}");
             url = new Uri(post, posted.Headers.Location!);
         }
 
         throw new InvalidOperationException($"The sign-in did not end: {string.Join(" → ", visited)}");
+    }
+
+    /// <summary>
+    /// Browsers treat loopback as a secure context and send it <c>Secure</c> cookies over plain HTTP (OpenIddict's
+    /// correlation cookie is one: SameSite=None needs Secure), and keep cookies set for another path of the site; .NET's
+    /// CookieContainer does neither, so such cookies are kept here as a browser would.
+    /// </summary>
+    private static void KeepPathCookies(CookieContainer cookies, Uri url, HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var headers))
+        {
+            return;
+        }
+
+        foreach (var header in headers)
+        {
+            var parts = header.Split(';', StringSplitOptions.TrimEntries);
+            var path = parts.Skip(1).FirstOrDefault(p => p.StartsWith("path=", StringComparison.OrdinalIgnoreCase))?[5..];
+            var expired = parts.Skip(1).Any(p => p.StartsWith("expires=", StringComparison.OrdinalIgnoreCase)
+                && DateTimeOffset.TryParse(p[8..], out var at) && at < DateTimeOffset.UtcNow);
+            var secure = parts.Skip(1).Any(p => p.Equals("secure", StringComparison.OrdinalIgnoreCase));
+            path ??= "/";
+            if ((!(secure && url.Scheme == Uri.UriSchemeHttp) && url.AbsolutePath.StartsWith(path, StringComparison.Ordinal)) || parts[0].IndexOf('=') is not (> 0 and var eq))
+            {
+                continue;
+            }
+
+            var cookie = new Cookie(parts[0][..eq], parts[0][(eq + 1)..], path, url.Host) { Expired = expired };
+            cookies.Add(new Uri(url, path), cookie);
+        }
     }
 
     private async Task<TokenSet> ExchangeAsync(string code, string verifier)

@@ -131,14 +131,16 @@ public sealed class ExternalProviderPlatform : IAsyncLifetime
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await TestInfrastructure.EventuallyAsync<string>(async () =>
+        try
         {
-            if (process.HasExited)
+            await TestInfrastructure.EventuallyAsync<string>(async () =>
             {
-                throw new InvalidOperationException($"The external provider exited ({process.ExitCode}):\n{string.Join('\n', log.TakeLast(40))}");
-            }
+                if (process.HasExited)
+                {
+                    return "exited";
+                }
 
-            try
+                try
             {
                 using var ready = await http.GetAsync(new Uri(ProviderIssuer, "health/ready"));
                 return ready.IsSuccessStatusCode ? "ready" : null;
@@ -151,7 +153,18 @@ public sealed class ExternalProviderPlatform : IAsyncLifetime
             {
                 return null;
             }
-        }, TimeSpan.FromSeconds(120), "the external provider to be ready");
+            }, TimeSpan.FromSeconds(120), "the external provider to be ready");
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException($"{e.Message} Its last lines:\n{string.Join('\n', log.TakeLast(40))}", e);
+        }
+
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"The external provider exited ({process.ExitCode}):\n{string.Join('\n', log.TakeLast(40))}");
+        }
+
         return process;
     }
 

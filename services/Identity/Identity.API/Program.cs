@@ -17,6 +17,7 @@ if (await app.TryRunIdentityCommandAsync(args) || await app.TryRunOperatorComman
     return;
 }
 
+app.UsePublicAddressForExternalCallbacks(new Uri(app.Services.GetRequiredService<IdentityServerOptions>().Issuer));
 app.UseServiceDefaults();
 app.UseStaticFiles();
 app.MapConnectApi();

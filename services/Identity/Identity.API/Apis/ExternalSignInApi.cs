@@ -15,6 +15,23 @@ namespace DoanKetSangTao.Identity.API.Apis;
 /// </summary>
 public static class ExternalSignInApi
 {
+    /// <summary>
+    /// The callback is reached through the gateway, so the request this process sees names another host; OpenIddict checks
+    /// that it is the redirect URI it sent, so callbacks are read as addressed to the public address (the issuer), which is
+    /// configured, not taken from a header anyone could send.
+    /// </summary>
+    public static IApplicationBuilder UsePublicAddressForExternalCallbacks(this IApplicationBuilder app, Uri issuer) => app.Use((http, next) =>
+    {
+        if (http.Request.Path.StartsWithSegments(ExternalSignIn.CallbackPath(string.Empty).TrimEnd('/'), StringComparison.Ordinal))
+        {
+            http.Request.Scheme = issuer.Scheme;
+            http.Request.Host = HostString.FromUriComponent(issuer);
+            http.Request.PathBase = issuer.AbsolutePath.TrimEnd('/');
+        }
+
+        return next(http);
+    });
+
     public static IEndpointRouteBuilder MapExternalSignInApi(this IEndpointRouteBuilder app)
     {
         app.MapMethods(ExternalSignIn.CallbackPath("{provider}"), ["GET", "POST"], CallbackAsync).AllowAnonymous().ExcludeFromDescription();
@@ -24,10 +41,15 @@ public static class ExternalSignInApi
     private static async Task<IResult> CallbackAsync(string provider, HttpContext http, IdentityServerOptions options, ExternalSignIn external,
         SignInManager<Account> signIn, UserManager<Account> users, PersonPrincipals principals, ILoggerFactory loggers, CancellationToken ct)
     {
+        var configured = options.ExternalProviders.FirstOrDefault(p => p.Name == provider);
+        if (configured is null)
+        {
+            return Refuse("external_failed", SignInModel.SafeReturnUrl(null));
+        }
+
         var result = await http.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
         var returnUrl = SignInModel.SafeReturnUrl(result.Properties?.RedirectUri);
-        var configured = options.ExternalProviders.FirstOrDefault(p => p.Name == provider);
-        if (!result.Succeeded || result.Principal is not { } principal || configured is null
+        if (!result.Succeeded || result.Principal is not { } principal
             || principal.GetClaim(Claims.Private.ProviderName) != configured.Name)
         {
             loggers.CreateLogger(typeof(ExternalSignInApi)).LogWarning(result.Failure, "External sign-in through {Provider} failed: {Error} {Description}", provider,

@@ -77,7 +77,8 @@ public static class ApplicationServices
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Client.OpenIddictClientOptions>>(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddHealthChecks().AddCheck<KeyRing>("provider-keys", tags: [DoanKetSangTao.ServiceDefaults.Health.HealthExtensions.ReadyTag]);
 
-        builder.Services.AddOpenIddict()
+        var openIddict = builder.Services.AddOpenIddict();
+        openIddict
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>().ReplaceDefaultEntities<Guid>())
             .AddServer(o =>
             {
@@ -117,8 +118,12 @@ public static class ApplicationServices
             {
                 o.UseLocalServer();
                 o.UseAspNetCore();
-            })
-            .AddClient(o => ConfigureExternalProviders(o, options, issuer));
+            });
+        if (options.ExternalProviders.Count > 0)
+        {
+            // OpenIddict's client refuses to start without a redirection endpoint, so it exists only with providers to call.
+            openIddict.AddClient(o => ConfigureExternalProviders(o, options, issuer));
+        }
 
         // The provider's own APIs (accounts, integration clients) take the tokens it issues, validated in-process.
         builder.Services.AddAuthentication(o =>
@@ -147,6 +152,8 @@ public static class ApplicationServices
     private static void ConfigureExternalProviders(OpenIddictClientBuilder client, IdentityServerOptions options, Uri issuer)
     {
         client.AllowAuthorizationCodeFlow();
+        // The issuer of its state tokens: the public address, the same whichever host the gateway's request names.
+        client.SetClientUri(issuer);
         // The callbacks are matched by path: behind the gateway the request's host is not the public one.
         client.SetRedirectionEndpointUris([.. options.ExternalProviders.Select(p => ExternalSignIn.CallbackPath(p.Name).TrimStart('/'))]);
         var aspnet = client.UseAspNetCore()
