@@ -264,6 +264,7 @@ public sealed class LocalSystem : IAsyncDisposable
         env["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort(service)}";
         env["Services__Registration__Grpc"] = $"http://127.0.0.1:{GrpcPort(Services[0])}";
         env["Services__Appraisal__Grpc"] = $"http://127.0.0.1:{GrpcPort(Services[1])}";
+        env["Services__Identity__Grpc"] = $"http://127.0.0.1:{GrpcPort(Identity)}";
         env["Smtp__Host"] = options.SmtpHost;
         env["Smtp__Port"] = options.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (service == Identity)

@@ -40,6 +40,7 @@ public sealed class ServiceHost<TProgram> : IAsyncLifetime
             // No other service runs: a gRPC call out fails at once (connection refused) instead of waiting on DNS.
             ["Services:Registration:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
             ["Services:Appraisal:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
+            ["Services:Identity:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
             ["Smtp:Host"] = TestInfrastructure.SmtpHost,
             ["Smtp:Port"] = TestInfrastructure.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

@@ -2,7 +2,9 @@ using DoanKetSangTao.Identity.API.Apis;
 using DoanKetSangTao.Identity.API.Extensions;
 using DoanKetSangTao.Identity.API.Infrastructure;
 using DoanKetSangTao.Messaging;
+using DoanKetSangTao.Identity.API.Grpc;
 using DoanKetSangTao.ServiceDefaults;
+using DoanKetSangTao.ServiceDefaults.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ApplicationServices.ServiceName);
@@ -24,5 +26,7 @@ app.MapConnectApi();
 app.MapAccountsApi();
 app.MapExternalSignInApi();
 app.MapRazorPages();
+// Only appraisal looks people up, to add council members.
+app.MapPlatformGrpcService<AccountDirectoryService>("appraisal");
 app.MapDefaultEndpoints();
 app.Run();
