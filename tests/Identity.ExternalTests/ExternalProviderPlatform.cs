@@ -168,6 +168,19 @@ public sealed class ExternalProviderPlatform : IAsyncLifetime
         return process;
     }
 
+    /// <summary>Drops every service's database of a platform whose databases are named <c>{prefix}_{service}</c>.</summary>
+    internal static async Task DropDatabasesAsync(string prefix)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(TestInfrastructure.PostgresConnection);
+        await admin.OpenAsync();
+        foreach (var service in LocalSystem.Services)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service.Name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (System is not null)
@@ -182,17 +195,7 @@ public sealed class ExternalProviderPlatform : IAsyncLifetime
             provider.Dispose();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using (var admin = new NpgsqlConnection(TestInfrastructure.PostgresConnection))
-        {
-            await admin.OpenAsync();
-            foreach (var service in LocalSystem.Services)
-            {
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service.Name}\" WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
-            }
-        }
-
+        await DropDatabasesAsync(prefix);
         foreach (var resource in new IAsyncDisposable?[] { providerDatabase, providerVhost, vhost })
         {
             if (resource is not null)
