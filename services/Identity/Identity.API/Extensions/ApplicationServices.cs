@@ -142,6 +142,7 @@ public static class ApplicationServices
         builder.Services.AddScoped<AccountMessages>();
         builder.Services.AddSingleton<IDatabaseSeeder, ConfiguredSeed>();
         builder.Services.AddScoped<ExternalSignIn>();
+        builder.Services.AddScoped<AccountSearch>();
         return builder;
     }
 

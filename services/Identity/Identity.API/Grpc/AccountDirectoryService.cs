@@ -2,7 +2,6 @@ using DoanKetSangTao.Contracts.Identity.V1;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.Identity.API.Infrastructure;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 
 namespace DoanKetSangTao.Identity.API.Grpc;
 
@@ -11,7 +10,7 @@ namespace DoanKetSangTao.Identity.API.Grpc;
 /// "nguyen van" finds "Nguyễn Văn") and who hold, today, an assignment at or below the unit asked for. Appraisal uses it
 /// when a member is added to a council; what a caller may ask for is the caller's rule, applied before it calls.
 /// </summary>
-public sealed class AccountDirectoryService(IdentityDb db, PersonPrincipals principals) : AccountDirectory.AccountDirectoryBase
+public sealed class AccountDirectoryService(AccountSearch search) : AccountDirectory.AccountDirectoryBase
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 50;
@@ -30,23 +29,11 @@ public sealed class AccountDirectoryService(IdentityDb db, PersonPrincipals prin
         }
 
         var limit = request.Limit is > 0 and <= MaxLimit ? request.Limit : DefaultLimit;
-        var today = principals.Today;
-        var path = unit.Path;
-        var below = path + "/";
-        var active = db.RoleAssignments.Where(a => a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today));
-        var inUnit = unit.Level == AdministrativeLevel.Central ? active : active.Where(a => a.AdminUnit == path || a.AdminUnit.StartsWith(below));
-        var accounts = await db.Users.AsNoTracking()
-            .Where(a => a.SearchKey.Contains(key) && inUnit.Any(r => r.AccountId == a.Id))
-            .OrderBy(a => a.SearchKey).ThenBy(a => a.Id).Take(limit)
-            .Select(a => new { a.Id, a.FullName, a.Email })
-            .ToListAsync(context.CancellationToken);
-        var ids = accounts.Select(a => a.Id).ToList();
-        var assignments = (await active.AsNoTracking().Where(r => ids.Contains(r.AccountId)).ToListAsync(context.CancellationToken)).ToLookup(r => r.AccountId);
         var reply = new SearchAccountsReply();
-        foreach (var a in accounts)
+        foreach (var a in await search.InAreaAsync(unit, key, limit, context.CancellationToken))
         {
             var account = new AccountReply { AccountId = a.Id.ToString(), FullName = a.FullName, Email = a.Email ?? string.Empty };
-            account.Assignments.AddRange(assignments[a.Id].OrderBy(r => r.AdminUnit).Select(r => new AccountAssignment
+            account.Assignments.AddRange(a.Assignments.Select(r => new AccountAssignment
             {
                 Role = r.Role, AdminUnit = r.AdminUnit, OrganizationId = r.OrganizationId?.ToString() ?? string.Empty,
             }));
