@@ -70,6 +70,13 @@ public sealed class ExternalSignIn(UserManager<Account> users, IdentityDb db, Ac
             how = "thư điện tử đã xác minh";
         }
 
+        if (account is null && !(emailVerified && email is not null))
+        {
+            // Every account has a confirmed address here (letters, password reset, unique e-mail); one the provider did not
+            // verify is not kept, since it would block its real owner from registering.
+            return ExternalSignInOutcome.Refused("external_no_email");
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var created = false;
         if (account is null)
@@ -78,10 +85,9 @@ public sealed class ExternalSignIn(UserManager<Account> users, IdentityDb db, Ac
             account = new Account
             {
                 Id = Guid.CreateVersion7(),
-                // An address the provider did not verify is not kept: it would block its real owner from registering.
-                UserName = emailVerified && email is not null ? email : $"{provider.Name}.{Guid.NewGuid():N}",
-                Email = emailVerified ? email : null,
-                EmailConfirmed = emailVerified && email is not null,
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
                 NationalId = nationalId,
                 FullName = fullName,
                 SearchKey = VietnameseText.Fold(fullName),

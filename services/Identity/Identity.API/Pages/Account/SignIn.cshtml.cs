@@ -34,6 +34,7 @@ public sealed class SignInModel(SignInManager<Infrastructure.Account> signIn, Us
             "external_failed" => "Không đăng nhập được qua nhà cung cấp bên ngoài. Vui lòng thử lại hoặc đăng nhập bằng mật khẩu.",
             "external_email_unverified" => "Địa chỉ thư điện tử này đã có tài khoản, nhưng nhà cung cấp bên ngoài chưa xác minh địa chỉ đó nên không thể liên kết. Hãy xác minh địa chỉ tại nhà cung cấp, hoặc đăng nhập bằng mật khẩu.",
             "external_email_pending" => "Tài khoản có địa chỉ thư điện tử này chưa được xác nhận nên không thể liên kết. Hãy mở thư xác nhận chúng tôi đã gửi, hoặc dùng \"Quên mật khẩu\".",
+            "external_no_email" => "Nhà cung cấp bên ngoài không gửi địa chỉ thư điện tử đã xác minh nên chưa thể tạo tài khoản. Hãy xác minh địa chỉ tại nhà cung cấp, hoặc đăng ký tài khoản bằng thư điện tử.",
             "external_locked" => "Tài khoản đang tạm khóa. Vui lòng thử lại sau.",
             _ => null,
         };
