@@ -51,6 +51,8 @@ public sealed record LocalSystemOptions
     /// identity service (its clients, its tokens) starts just that.
     /// </summary>
     public IReadOnlySet<string>? OnlyServices { get; init; }
+    /// <summary>Extra settings for the identity service, as configuration keys (e.g. <c>IdentityServer:ExternalProviders:0:Name</c>).</summary>
+    public IReadOnlyDictionary<string, string> IdentitySettings { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -278,6 +280,7 @@ public sealed class LocalSystem : IAsyncDisposable
         // The service's own client for its gRPC calls.
         env["ServiceAuth__ClientSecret"] = ServiceSecrets[service.Name];
         env["ServiceAuth__TokenEndpoint"] = TokenEndpoint.ToString();
+        env["Services__Identity__Grpc"] = $"http://127.0.0.1:{GrpcPort(Identity)}";
         env["Smtp__Host"] = options.SmtpHost;
         env["Smtp__Port"] = options.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (service == Identity)
@@ -285,6 +288,10 @@ public sealed class LocalSystem : IAsyncDisposable
             env["IdentityServer__Issuer"] = Issuer;
             env["IdentityServer__RequireHttps"] = "false";
             env["IdentityServer__SeedFile"] = identitySeed ??= WriteIdentitySeed();
+            foreach (var (key, value) in options.IdentitySettings)
+            {
+                env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
         }
 
         return env;

@@ -61,6 +61,7 @@ public sealed class ServiceHost<TProgram> : IAsyncLifetime
             ["IdentityServer:Issuer"] = "http://127.0.0.1/",
             ["IdentityServer:RequireHttps"] = "false",
             ["IdentityServer:SeedFile"] = WriteIdentitySeed(),
+            ["Services:Identity:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
             ["Smtp:Host"] = TestInfrastructure.SmtpHost,
             ["Smtp:Port"] = TestInfrastructure.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

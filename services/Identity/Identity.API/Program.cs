@@ -2,7 +2,10 @@ using DoanKetSangTao.Identity.API.Apis;
 using DoanKetSangTao.Identity.API.Extensions;
 using DoanKetSangTao.Identity.API.Infrastructure;
 using DoanKetSangTao.Messaging;
+using DoanKetSangTao.Identity.API.Grpc;
 using DoanKetSangTao.ServiceDefaults;
+using DoanKetSangTao.ServiceDefaults.Grpc;
+using DoanKetSangTao.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 // The pages' stylesheet from the project's wwwroot when the service runs from its build output in any environment (the
@@ -27,6 +30,9 @@ app.UseIssuerAddress();
 app.UseServiceDefaults(beforeAuthentication: a => a.UseAccountPagePolicy().UseStaticFiles());
 app.MapConnectApi();
 app.MapAccountsApi();
+app.MapExternalSignInApi();
 app.MapRazorPages();
+// Only a client granted identity.accounts (appraisal's, to add council members) looks people up.
+app.MapPlatformGrpcService<AccountDirectoryService>(PlatformScopes.IdentityAccounts);
 app.MapDefaultEndpoints();
 app.Run();

@@ -2,6 +2,7 @@ using DoanKetSangTao.Appraisal.API.Apis;
 using DoanKetSangTao.Appraisal.API.Infrastructure;
 using DoanKetSangTao.Appraisal.API.IntegrationEvents;
 using DoanKetSangTao.Contracts;
+using DoanKetSangTao.Contracts.Identity.V1;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.Data;
 using DoanKetSangTao.ServiceDefaults.Grpc;
@@ -30,6 +31,9 @@ public static class ApplicationServices
         builder.Services.AddPlatformGrpcClient<DossierLookup.DossierLookupClient>(new Uri(registration), PlatformScopes.RegistrationLookups);
         builder.Services.AddPlatformGrpcClient<OrganizationLookup.OrganizationLookupClient>(new Uri(registration), PlatformScopes.RegistrationLookups);
         builder.Services.AddPlatformGrpcClient<CampaignLookup.CampaignLookupClient>(new Uri(registration), PlatformScopes.RegistrationLookups);
+        var identity = builder.Configuration["Services:Identity:Grpc"]
+            ?? throw new InvalidOperationException("Services:Identity:Grpc is not configured: set it to identity's gRPC address.");
+        builder.Services.AddPlatformGrpcClient<AccountDirectory.AccountDirectoryClient>(new Uri(identity), PlatformScopes.IdentityAccounts);
         builder.Services.AddScoped<OrganizationDirectory>();
         builder.Services.AddScoped<CampaignDirectory>();
         return builder;
@@ -45,6 +49,7 @@ public static class ApplicationServices
         app.MapAppraisalIntakeApi();
         app.MapCouncilsApi();
         app.MapCouncilMembershipApi();
+        app.MapCouncilPeopleApi();
         app.MapCouncilSchemeApi();
         app.MapCouncilProgressApi();
         app.MapCouncilAssignmentsApi();

@@ -47,7 +47,7 @@ public static class ApplicationServices
                 o.Lockout.MaxFailedAccessAttempts = options.MaxFailedAccessAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
                 o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedEmail = true;
+                o.SignIn.RequireConfirmedEmail = options.RequireConfirmedEmail;
                 o.ClaimsIdentity.UserIdClaimType = Claims.Subject;
                 o.ClaimsIdentity.UserNameClaimType = Claims.Name;
             })
@@ -72,9 +72,12 @@ public static class ApplicationServices
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Server.OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRing>());
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddict.Client.OpenIddictClientOptions>>(sp => sp.GetRequiredService<KeyRing>());
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<OpenIddict.Client.OpenIddictClientOptions>>(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddHealthChecks().AddCheck<KeyRing>("provider-keys", tags: [DoanKetSangTao.ServiceDefaults.Health.HealthExtensions.ReadyTag]);
 
-        builder.Services.AddOpenIddict()
+        var openIddict = builder.Services.AddOpenIddict();
+        openIddict
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>().ReplaceDefaultEntities<Guid>())
             .AddServer(o =>
             {
@@ -110,6 +113,11 @@ public static class ApplicationServices
                     aspnet.DisableTransportSecurityRequirement();
                 }
             });
+        if (options.ExternalProviders.Count > 0)
+        {
+            // OpenIddict's client refuses to start without a redirection endpoint, so it exists only with providers to call.
+            openIddict.AddClient(o => ConfigureExternalProviders(o, options, issuer));
+        }
 
         // The provider's own APIs (accounts, integration clients) take the tokens it issues: the platform's JWT bearer
         // scheme, given the issuer and the key ring's published keys in-process (always the current ones, no HTTP).
@@ -136,6 +144,51 @@ public static class ApplicationServices
         builder.Services.AddScoped<AccountAudit>();
         builder.Services.AddScoped<AccountMessages>();
         builder.Services.AddSingleton<IDatabaseSeeder, ConfiguredSeed>();
+        builder.Services.AddScoped<ExternalSignIn>();
+        builder.Services.AddScoped<AccountSearch>();
         return builder;
+    }
+
+    /// <summary>
+    /// Identity as a client of the external providers (IdentityServer:ExternalProviders): code flow with PKCE, the callback
+    /// at /account/external/callback/{name} on the public address. Only who the person is comes from there; roles never do.
+    /// </summary>
+    private static void ConfigureExternalProviders(OpenIddictClientBuilder client, IdentityServerOptions options, Uri issuer)
+    {
+        client.AllowAuthorizationCodeFlow();
+        // The issuer of its state tokens: the public address, the same whichever host the gateway's request names.
+        client.SetClientUri(issuer);
+        // The callbacks are matched by path: behind the gateway the request's host is not the public one.
+        client.SetRedirectionEndpointUris([.. options.ExternalProviders.Select(p => ExternalSignIn.CallbackPath(p.Name).TrimStart('/'))]);
+        var aspnet = client.UseAspNetCore()
+            .EnableRedirectionEndpointPassthrough()
+            // Failures reach our callback too, which tells the person in Vietnamese instead of OpenIddict's page.
+            .EnableErrorPassthrough()
+            .DisableAutomaticAuthenticationSchemeForwarding();
+        if (!options.RequireHttps)
+        {
+            aspnet.DisableTransportSecurityRequirement();
+        }
+
+        client.UseSystemNetHttp();
+        foreach (var provider in options.ExternalProviders)
+        {
+            if (!Uri.TryCreate(provider.Authority, UriKind.Absolute, out var authority) || provider.Name is not { Length: > 0 } || provider.ClientId is not { Length: > 0 })
+            {
+                throw new InvalidOperationException($"IdentityServer:ExternalProviders: '{provider.Name}' needs a Name, an absolute Authority and a ClientId.");
+            }
+
+            var registration = new OpenIddict.Client.OpenIddictClientRegistration
+            {
+                Issuer = authority,
+                ProviderName = provider.Name,
+                ProviderDisplayName = provider.DisplayName,
+                ClientId = provider.ClientId,
+                ClientSecret = provider.ClientSecret,
+                RedirectUri = new Uri(issuer, ExternalSignIn.CallbackPath(provider.Name).TrimStart('/')),
+            };
+            registration.Scopes.UnionWith([Scopes.OpenId, Scopes.Profile, Scopes.Email]);
+            client.AddRegistration(registration);
+        }
     }
 }

@@ -18,7 +18,8 @@ public sealed record SeedClient(string ClientId, string? ClientSecret, string Di
     string[]? RedirectUris = null, string[]? PostLogoutRedirectUris = null, string? AdminUnit = null, string? Organization = null, string? Consent = null);
 
 /// <summary>A person to create when missing, with a password, assignments and (for staff) an authenticator key.</summary>
-public sealed record SeedPerson(Guid Id, string UserName, string FullName, string Email, string Password, SeedAssignment[] Assignments, string? AuthenticatorKey = null);
+public sealed record SeedPerson(Guid Id, string UserName, string FullName, string Email, string Password, SeedAssignment[] Assignments, string? AuthenticatorKey = null,
+    bool EmailConfirmed = true);
 
 public sealed record SeedAssignment(string Role, string AdminUnit, Guid? Organization = null);
 
@@ -60,7 +61,7 @@ public sealed class ConfiguredSeed(IServiceScopeFactory scopes, IdentityServerOp
 
             var account = new Account
             {
-                Id = person.Id, UserName = person.UserName, Email = person.Email, EmailConfirmed = true, FullName = person.FullName,
+                Id = person.Id, UserName = person.UserName, Email = person.Email, EmailConfirmed = person.EmailConfirmed, FullName = person.FullName,
                 SearchKey = DoanKetSangTao.Domain.VietnameseText.Fold(person.FullName), CreatedAt = clock.GetUtcNow(), CreatedBy = "seed",
             };
             Check(await users.CreateAsync(account, person.Password), person.UserName);

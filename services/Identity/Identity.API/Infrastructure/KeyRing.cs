@@ -16,7 +16,7 @@ namespace DoanKetSangTao.Identity.API.Infrastructure;
 /// </summary>
 public sealed class KeyRing(IServiceScopeFactory scopes, DatabaseSchema schema, TimeProvider clock, ILogger<KeyRing> logger)
     : BackgroundService, IConfigureOptions<OpenIddictServerOptions>, IOptionsChangeTokenSource<OpenIddictServerOptions>,
-    Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    IConfigureOptions<OpenIddict.Client.OpenIddictClientOptions>, IOptionsChangeTokenSource<OpenIddict.Client.OpenIddictClientOptions>, Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
 {
     public const string Signing = "signing";
     public const string Encryption = "encryption";
@@ -50,25 +50,33 @@ public sealed class KeyRing(IServiceScopeFactory scopes, DatabaseSchema schema, 
     /// <summary>The key ids published now, newest first (what a test of rotation watches).</summary>
     public IReadOnlyList<string> PublishedKeyIds => current?.Signing.Select(k => k.KeyId!).ToList() ?? [];
 
-    public void Configure(OpenIddictServerOptions options)
+    public void Configure(OpenIddictServerOptions options) => AddCredentials(options.SigningCredentials, options.EncryptionCredentials);
+
+    /// <summary>
+    /// The client side (sign-in through an external provider) protects its state tokens with the same keys, so that the
+    /// callback can land on any replica.
+    /// </summary>
+    public void Configure(OpenIddict.Client.OpenIddictClientOptions options) => AddCredentials(options.SigningCredentials, options.EncryptionCredentials);
+
+    private void AddCredentials(List<SigningCredentials> signingCredentials, List<EncryptingCredentials> encryptionCredentials)
     {
         var snapshot = current;
         if (snapshot is null)
         {
             // Before the schema exists (the first probe of a new replica): a key of this process alone, replaced by the
             // database's keys as soon as they are loaded. Nothing is issued before readiness.
-            options.SigningCredentials.Add(new SigningCredentials(new RsaSecurityKey(RSA.Create(2048)), SecurityAlgorithms.RsaSha256));
-            options.EncryptionCredentials.Add(new EncryptingCredentials(new RsaSecurityKey(RSA.Create(2048)), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+            signingCredentials.Add(new SigningCredentials(new RsaSecurityKey(RSA.Create(2048)), SecurityAlgorithms.RsaSha256));
+            encryptionCredentials.Add(new EncryptingCredentials(new RsaSecurityKey(RSA.Create(2048)), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
             return;
         }
 
         // The first signing credential is the one OpenIddict signs with; the others are only published.
         foreach (var key in snapshot.Signing)
         {
-            options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+            signingCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
         }
 
-        options.EncryptionCredentials.Add(new EncryptingCredentials(snapshot.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+        encryptionCredentials.Add(new EncryptingCredentials(snapshot.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,5 +1,6 @@
 using DoanKetSangTao.Identity.API.Extensions;
 using DoanKetSangTao.Identity.API.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,6 +31,11 @@ public sealed class SignInModel(SignInManager<Infrastructure.Account> signIn, Us
             "email_confirmed" => "Địa chỉ thư điện tử đã được xác nhận. Mời bạn đăng nhập.",
             "registered" => "Đã tạo tài khoản. Hãy mở thư chúng tôi vừa gửi để xác nhận địa chỉ thư điện tử, rồi đăng nhập.",
             "signed_out" => "Bạn đã đăng xuất.",
+            "external_failed" => "Không đăng nhập được qua nhà cung cấp bên ngoài. Vui lòng thử lại hoặc đăng nhập bằng mật khẩu.",
+            "external_email_unverified" => "Địa chỉ thư điện tử này đã có tài khoản, nhưng nhà cung cấp bên ngoài chưa xác minh địa chỉ đó nên không thể liên kết. Hãy xác minh địa chỉ tại nhà cung cấp, hoặc đăng nhập bằng mật khẩu.",
+            "external_email_pending" => "Tài khoản có địa chỉ thư điện tử này chưa được xác nhận nên không thể liên kết. Hãy mở thư xác nhận chúng tôi đã gửi, hoặc dùng \"Quên mật khẩu\".",
+            "external_no_email" => "Nhà cung cấp bên ngoài không gửi địa chỉ thư điện tử đã xác minh nên chưa thể tạo tài khoản. Hãy xác minh địa chỉ tại nhà cung cấp, hoặc đăng ký tài khoản bằng thư điện tử.",
+            "external_locked" => "Tài khoản đang tạm khóa. Vui lòng thử lại sau.",
             _ => null,
         };
     }
@@ -77,6 +83,24 @@ public sealed class SignInModel(SignInManager<Infrastructure.Account> signIn, Us
             _ => "Tên đăng nhập hoặc mật khẩu không đúng.",
         });
         return Page();
+    }
+
+    /// <summary>Đăng nhập qua nhà cung cấp ngoài: to the provider's own sign-in; its callback comes back to /account/external/callback/{name}.</summary>
+    public IActionResult OnPostExternal(string? provider)
+    {
+        if (options.ExternalProviders.FirstOrDefault(p => p.Name == provider) is not { } configured)
+        {
+            return RedirectToPage("/Account/SignIn", new { notice = "external_failed", returnUrl = ReturnUrl });
+        }
+
+        var properties = new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddict.Client.AspNetCore.OpenIddictClientAspNetCoreConstants.Properties.ProviderName] = configured.Name,
+        })
+        {
+            RedirectUri = SafeReturnUrl(ReturnUrl),
+        };
+        return Challenge(properties, OpenIddict.Client.AspNetCore.OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
     }
 
     /// <summary>Only a path on this site: an open redirect would let a phishing link borrow the provider's address.</summary>
