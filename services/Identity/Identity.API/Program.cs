@@ -30,6 +30,7 @@ app.UseIssuerAddress();
 app.UseServiceDefaults(beforeAuthentication: a => a.UseAccountPagePolicy().UseStaticFiles());
 app.MapConnectApi();
 app.MapAccountsApi();
+app.MapIntegrationClientsApi();
 app.MapExternalSignInApi();
 app.MapRazorPages();
 // Only a client granted identity.accounts (appraisal's, to add council members) looks people up.

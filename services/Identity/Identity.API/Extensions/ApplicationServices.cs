@@ -135,6 +135,9 @@ public static class ApplicationServices
             o.DefaultScheme = JwtBearerDefaults.AuthenticationScheme;
             o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
         });
+        // Vietnamese written as itself in the pages, not as character references (Razor's encoder allows only Basic Latin by default).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToFolder("/Account");
