@@ -55,6 +55,23 @@ public sealed class SignInTests(IdentityPlatform platform) : IClassFixture<Ident
     }
 
     [Fact]
+    public async Task Another_bodys_application_gets_a_token_only_after_the_person_agrees_once()
+    {
+        var chi = DemoPeople.Named("tacgia.chi");
+        var refused = new IdentityFlow(Issuer, IdentityFlow.ConsentClientId, IdentityFlow.ConsentRedirectUri) { Consent = false };
+        var denied = await Assert.ThrowsAsync<TokenRequestException>(() => refused.SignInAsync(chi.UserName, DemoPeople.Password));
+        Assert.Equal("access_denied", denied.Error);
+
+        var agreeing = new IdentityFlow(Issuer, IdentityFlow.ConsentClientId, IdentityFlow.ConsentRedirectUri);
+        var tokens = await agreeing.SignInAsync(chi.UserName, DemoPeople.Password);
+        Assert.Equal(chi.Id.ToString(), Jwt.Payload(tokens.AccessToken)["sub"]!.GetValue<string>());
+
+        // Agreed once: the next sign-in asks nothing (a flow that would refuse on the consent page is not asked).
+        var again = await refused.SignInAsync(chi.UserName, DemoPeople.Password);
+        Assert.Equal(chi.Id.ToString(), Jwt.Payload(again.AccessToken)["sub"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_person_signs_in_on_the_page_in_a_real_browser()
     {
         var verifier = PageBrowser.Base64Url(RandomNumberGenerator.GetBytes(32));
