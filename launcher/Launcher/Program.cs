@@ -75,7 +75,7 @@ Console.WriteLine($"""
         -d '{"{"}"campaignId":"{campaignId}","title":"Số hóa sổ theo dõi hộ nghèo","kind":"sang_kien","contentType":"tac_nghiep","movementArea":"he_thong_chinh_tri","field":"hanh_chinh","summary":"Sổ theo dõi hộ nghèo trên máy tính, tra cứu trong một phút.","organizationId":"{organizationId}","communeCode":"00004","authors":[{"{"}"fullName":"Nguyễn Văn An","email":"an.nguyen@tacgia.example.vn","isLead":true,"contributionPercent":100{"}"}]{"}"}'
       curl -s {system.GatewayUrl}/api/v1/notifications -H "Authorization: Bearer $TOKEN"
       # The integration's own token (client credentials), then Hà Nội's statistics:
-      export ITOKEN=$(curl -s {system.GatewayUrl}/connect/token -d grant_type=client_credentials -d client_id={DemoPeople.IntegrationClientId} -d client_secret={DemoPeople.IntegrationClientSecret} -d scope=statistics.read | sed 's/.*"access_token": *"\([^"]*\)".*/\1/')
+      export ITOKEN=$(curl -s {system.GatewayUrl}/connect/token -d grant_type=client_credentials -d client_id={DemoPeople.IntegrationClientId} -d client_secret={DemoPeople.IntegrationClientSecret} -d scope=statistics.read | grep -o '"access_token": *"[^"]*"' | cut -d'"' -f4)
       curl -s "{system.GatewayUrl}/api/v1/reports/initiative-counts?campaignId={campaignId}&provinceCode=01" -H "Authorization: Bearer $ITOKEN"
 
     Press Ctrl-C to stop.
