@@ -55,6 +55,28 @@ public sealed class SignInTests(IdentityPlatform platform) : IClassFixture<Ident
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_providers_session_and_returns_to_the_application()
+    {
+        using var browser = new PageBrowser(Issuer);
+        var code = await browser.AuthorizeAsync("tacgia.chi", DemoPeople.Password);
+        var redeemed = await platform.RedeemAsync(code.Code, code.Verifier);
+        var idToken = redeemed.Body["id_token"]!.GetValue<string>();
+
+        // Signed in: the provider answers the next authorization at once, with no page.
+        var (during, _) = await browser.StartAuthorizationAsync();
+        Assert.Equal(IdentityFlow.PortalRedirectUri, during.Url.GetLeftPart(UriPartial.Path));
+
+        var signedOut = await browser.GetAsync($"connect/logout?id_token_hint={idToken}&post_logout_redirect_uri={Uri.EscapeDataString(IdentityFlow.PortalRedirectUri)}&state=ra");
+        Assert.Equal(IdentityFlow.PortalRedirectUri, signedOut.Url.GetLeftPart(UriPartial.Path));
+        Assert.Equal("ra", System.Web.HttpUtility.ParseQueryString(signedOut.Url.Query)["state"]);
+
+        // Signed out: the next authorization asks for the password again.
+        var (after, _) = await browser.StartAuthorizationAsync();
+        Assert.EndsWith("/account/signin", after.Url.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("Input.Password", after.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_bodys_application_gets_a_token_only_after_the_person_agrees_once()
     {
         var chi = DemoPeople.Named("tacgia.chi");
