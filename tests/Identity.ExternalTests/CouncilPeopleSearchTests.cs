@@ -28,7 +28,7 @@ public sealed class DemoPlatform : IAsyncLifetime
             await System.DisposeAsync();
         }
 
-        await ExternalProviderPlatform.DropDatabasesAsync(prefix);
+        await TestPlatform.DropDatabasesAsync(prefix);
         if (vhost is not null)
         {
             await vhost.DisposeAsync();

@@ -168,18 +168,6 @@ public sealed class ExternalProviderPlatform : IAsyncLifetime
         return process;
     }
 
-    /// <summary>Drops every service's database of a platform whose databases are named <c>{prefix}_{service}</c>.</summary>
-    internal static async Task DropDatabasesAsync(string prefix)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestInfrastructure.PostgresConnection);
-        await admin.OpenAsync();
-        foreach (var service in LocalSystem.Services)
-        {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service.Name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
-    }
 
     public async Task DisposeAsync()
     {
@@ -195,7 +183,7 @@ public sealed class ExternalProviderPlatform : IAsyncLifetime
             provider.Dispose();
         }
 
-        await DropDatabasesAsync(prefix);
+        await TestPlatform.DropDatabasesAsync(prefix);
         foreach (var resource in new IAsyncDisposable?[] { providerDatabase, providerVhost, vhost })
         {
             if (resource is not null)

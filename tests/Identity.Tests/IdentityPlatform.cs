@@ -134,14 +134,7 @@ public sealed class IdentityPlatform : IAsyncLifetime
             await vhost.DisposeAsync();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestInfrastructure.PostgresConnection);
-        await admin.OpenAsync();
-        foreach (var service in LocalSystem.Services)
-        {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service.Name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await TestPlatform.DropDatabasesAsync(prefix);
     }
 }
 

@@ -96,21 +96,9 @@ public sealed class ApiPlatform : IAsyncLifetime
             await vhost.DisposeAsync();
         }
 
-        await DropDatabasesAsync(prefix);
+        await TestPlatform.DropDatabasesAsync(prefix);
     }
 
-    /// <summary>Drops every service's database of a platform whose databases are named <c>{prefix}_{service}</c>.</summary>
-    internal static async Task DropDatabasesAsync(string prefix)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestInfrastructure.PostgresConnection);
-        await admin.OpenAsync();
-        foreach (var service in LocalSystem.Services)
-        {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service.Name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
-    }
 }
 
 /// <summary>JSON helpers for the tests' requests and answers.</summary>

@@ -1,4 +1,5 @@
 using DoanKetSangTao.Launcher;
+using Npgsql;
 
 namespace DoanKetSangTao.Tests.Support;
 
@@ -26,5 +27,18 @@ public static class TestPlatform
             ServiceBasePort = ports.ServiceBase,
             StateDirectory = Path.Combine(Path.GetTempPath(), prefix),
         };
+    }
+
+    /// <summary>Drops every service's database of a platform whose databases are named <c>{prefix}_{service}</c>.</summary>
+    public static async Task DropDatabasesAsync(string prefix)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(TestInfrastructure.PostgresConnection);
+        await admin.OpenAsync();
+        foreach (var service in LocalSystem.Services)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service.Name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }

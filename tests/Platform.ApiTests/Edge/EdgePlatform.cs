@@ -117,7 +117,7 @@ public sealed class EdgePlatform : IAsyncLifetime
             await Database.DisposeAsync();
         }
 
-        await ApiPlatform.DropDatabasesAsync(prefix);
+        await TestPlatform.DropDatabasesAsync(prefix);
     }
 }
 

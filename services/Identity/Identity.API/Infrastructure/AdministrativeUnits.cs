@@ -33,6 +33,31 @@ public sealed class AdministrativeUnits
 
     public IReadOnlyList<Province> Provinces { get; }
 
+    /// <summary>
+    /// The commune a person says they live in (a province chosen from the list, a commune typed by name): the one commune,
+    /// or the field to correct (ProvinceCode or CommuneName) and a Vietnamese message saying how.
+    /// </summary>
+    public (Commune? Commune, string? Field, string? Error) Resolve(string? provinceCode, string? communeName)
+    {
+        if (provinceCode is null || Provinces.All(p => p.Code != provinceCode))
+        {
+            return (null, "ProvinceCode", "Vui lòng chọn tỉnh, thành phố nơi bạn cư trú.");
+        }
+
+        if (string.IsNullOrWhiteSpace(communeName))
+        {
+            return (null, "CommuneName", "Vui lòng nhập xã, phường nơi bạn cư trú.");
+        }
+
+        var found = Find(provinceCode, communeName);
+        return found.Count switch
+        {
+            1 => (found[0], null, null),
+            0 => (null, "CommuneName", "Không tìm thấy xã, phường này trong tỉnh, thành phố đã chọn (theo danh mục từ 01/07/2025)."),
+            _ => (null, "CommuneName", $"Có nhiều xã, phường trùng tên: {string.Join(", ", found.Take(8).Select(c => c.Name))}. Hãy nhập đầy đủ tên."),
+        };
+    }
+
     /// <summary>The communes of a province whose name matches: exactly (with or without the prefix) first, else those containing it.</summary>
     public IReadOnlyList<Commune> Find(string provinceCode, string name)
     {

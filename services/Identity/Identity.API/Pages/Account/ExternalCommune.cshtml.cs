@@ -36,28 +36,10 @@ public sealed class ExternalCommuneModel(UserManager<Infrastructure.Account> use
             return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
         }
 
-        Commune? commune = null;
-        if (Input.ProvinceCode is null || units.Provinces.All(p => p.Code != Input.ProvinceCode))
+        var (commune, communeField, communeError) = units.Resolve(Input.ProvinceCode, Input.CommuneName);
+        if (communeError is not null)
         {
-            ModelState.AddModelError("Input.ProvinceCode", "Vui lòng chọn tỉnh, thành phố nơi bạn cư trú.");
-        }
-        else if (string.IsNullOrWhiteSpace(Input.CommuneName))
-        {
-            ModelState.AddModelError("Input.CommuneName", "Vui lòng nhập xã, phường nơi bạn cư trú.");
-        }
-        else
-        {
-            var found = units.Find(Input.ProvinceCode, Input.CommuneName);
-            if (found.Count == 1)
-            {
-                commune = found[0];
-            }
-            else
-            {
-                ModelState.AddModelError("Input.CommuneName", found.Count == 0
-                    ? "Không tìm thấy xã, phường này trong tỉnh, thành phố đã chọn (theo danh mục từ 01/07/2025)."
-                    : $"Có nhiều xã, phường trùng tên: {string.Join(", ", found.Take(8).Select(c => c.Name))}. Hãy nhập đầy đủ tên.");
-            }
+            ModelState.AddModelError("Input." + communeField, communeError);
         }
 
         if (!ModelState.IsValid)
