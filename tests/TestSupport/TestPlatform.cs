@@ -26,6 +26,14 @@ public static class TestPlatform
             GatewayPort = ports.Gateway,
             ServiceBasePort = ports.ServiceBase,
             StateDirectory = Path.Combine(Path.GetTempPath(), prefix),
+            // Every test person signs in from 127.0.0.1 (password, second factor, code exchange: credential endpoints the
+            // gateway limits per address); the edge tests, which test that limit, set their own.
+            GatewaySettings = new Dictionary<string, string>
+            {
+                ["Gateway:TokenEndpoint:BurstLimit"] = "1000",
+                ["Gateway:TokenEndpoint:Tokens"] = "1000",
+                ["Gateway:TokenEndpoint:PeriodSeconds"] = "1",
+            },
         };
     }
 

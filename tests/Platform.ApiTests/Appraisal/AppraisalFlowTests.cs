@@ -328,20 +328,23 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         var communes = (await hanoi.GetJsonAsync("/api/v1/administrative-units?provinceCode=01", HttpStatusCode.OK)).AsArray();
         var commune = communes[3]!.Str("code");
         var commune2 = communes[4]!.Str("code");
+        var secretaryPerson = new Person("thuky.xa", "Lưu Thị Hồng", PlatformRoles.CouncilSecretary, $"VN/01/{commune}");
+        var memberPerson = new Person("uyvien.xa", "Chu Văn Khoa", PlatformRoles.CouncilMember, $"VN/01/{commune}");
+        var memberId = platform.AccountId(memberPerson);
         var council = await hanoi.PostJsonAsync("/api/v1/councils", Council(world.CampaignId, $"VN/01/{commune}",
             [
-                new { userId = "thuky.xa", fullName = "Lưu Thị Hồng", role = "secretary", organizationId = org },
-                new { userId = "uyvien.xa", fullName = "Chu Văn Khoa", role = "member", organizationId = org },
+                new { userId = platform.AccountId(secretaryPerson), fullName = secretaryPerson.Name, role = "secretary", organizationId = org },
+                new { userId = memberId, fullName = memberPerson.Name, role = "member", organizationId = org },
             ], name: "Hội đồng thẩm định sáng kiến cấp xã"), HttpStatusCode.Created);
         Assert.Equal("commune", council.Str("level"));
-        var person = PersonId(council, "uyvien.xa");
-        using var secretary = platform.Client(new Person("thuky.xa", "Lưu Thị Hồng", PlatformRoles.CouncilSecretary, $"VN/01/{commune}"));
+        var person = PersonId(council, memberId);
+        using var secretary = platform.Client(secretaryPerson);
         var noReason = await (await secretary.PutAsJsonAsync($"/api/v1/councils/{council.Id()}/members/{person}/role", new { role = "chair" })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(noReason["errors"]!["reason"]);
         var changed = await secretary.PutJsonAsync($"/api/v1/councils/{council.Id()}/members/{person}/role",
             new { role = "chair", reason = "Quyết định kiện toàn hội đồng số 7/QĐ-MTTQ" }, HttpStatusCode.OK);
-        Assert.Equal("chair", changed["members"]!.AsArray().Single(m => m!.Str("userId") == "uyvien.xa")!.Str("role"));
-        Assert.Equal(2, changed["history"]!.AsArray().Count(m => m!.Str("userId") == "uyvien.xa"));
+        Assert.Equal("chair", changed["members"]!.AsArray().Single(m => m!.Str("userId") == memberId)!.Str("role"));
+        Assert.Equal(2, changed["history"]!.AsArray().Count(m => m!.Str("userId") == memberId));
         var badRole = await (await secretary.PostAsJsonAsync($"/api/v1/councils/{council.Id()}/members",
             new { userId = "x.xa", fullName = "Tống Văn Lợi", role = "truong_ban", organizationId = org })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(badRole["errors"]!["member.role"]);
@@ -351,8 +354,8 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
             new { userId = "chutich2.xa", fullName = "Tống Văn Lợi", role = "chair", organizationId = org, reason = "Bổ sung" })).JsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal("validation_failed", twoChairs.Str("code"));
         var left = await secretary.PostJsonAsync($"/api/v1/councils/{council.Id()}/members/{person}/leave", new { reason = "Chuyển công tác" }, HttpStatusCode.OK);
-        Assert.DoesNotContain(left["members"]!.AsArray(), m => m!.Str("userId") == "uyvien.xa");
-        using var departed = platform.Client(new Person("uyvien.xa", "Chu Văn Khoa", PlatformRoles.CouncilMember, $"VN/01/{commune}"));
+        Assert.DoesNotContain(left["members"]!.AsArray(), m => m!.Str("userId") == memberId);
+        using var departed = platform.Client(memberPerson);
         await (await departed.GetAsync($"/api/v1/councils/{council.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
         using var outsider = platform.Client(World.HcmOfficer);
         await (await outsider.GetAsync($"/api/v1/councils/{council.Id()}")).JsonAsync(HttpStatusCode.Forbidden);
@@ -384,10 +387,11 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         var justice = (await hanoi.PostJsonAsync("/api/v1/organizations",
             new { name = "Sở Tư pháp Hà Nội", kind = "agency", provinceCode = "01" }, HttpStatusCode.Created)).Id();
         var secretaryPerson = new Person("thuky.chuyende.hanoi", "Đoàn Văn Sơn", PlatformRoles.CouncilSecretary, "VN/01");
+        var chairPerson = new Person("chutich.chuyende.hanoi", "Vương Thị Lụa", PlatformRoles.CouncilMember, "VN/01");
         var council = await hanoi.PostJsonAsync("/api/v1/councils", Council(campaign, "VN/01",
             [
                 new { userId = platform.AccountId(secretaryPerson), fullName = secretaryPerson.Name, role = "secretary", organizationId = justice },
-                new { userId = "chutich.chuyende.hanoi", fullName = "Vương Thị Lụa", role = "chair", organizationId = justice },
+                new { userId = platform.AccountId(chairPerson), fullName = chairPerson.Name, role = "chair", organizationId = justice },
             ], name: "Hội đồng thẩm định chuyên đề chuyển đổi số"), HttpStatusCode.Created);
         using var secretary = platform.Client(secretaryPerson);
         var filed = await SubmittedDossierAsync(an, branch, world, "Sổ tay pháp luật điện tử cho tổ hòa giải", campaign);
@@ -406,14 +410,14 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         Assert.Equal("case_withdrawn", admit.Str("code"));
         Assert.Contains("tác giả đã rút sáng kiến", admit.Str("detail"));
         Assert.Contains("Tác giả chuyển công tác", admit.Str("detail"));
-        var chair = PersonId(council, "chutich.chuyende.hanoi");
+        var chair = PersonId(council, platform.AccountId(chairPerson));
         Assert.Equal("case_withdrawn", (await (await secretary.PutAsJsonAsync($"/api/v1/appraisals/cases/{caseId}/assignments",
             new { personIds = new[] { chair } })).JsonAsync(HttpStatusCode.Conflict)).Str("code"));
         Assert.Equal("case_withdrawn", (await (await secretary.PostAsJsonAsync($"/api/v1/appraisals/cases/{caseId}/duplicate",
             new { initiativeId = Guid.NewGuid() })).JsonAsync(HttpStatusCode.Conflict)).Str("code"));
         Assert.Equal("case_withdrawn", (await (await secretary.PostAsJsonAsync($"/api/v1/appraisals/cases/{caseId}/decision",
             Decision(true, "9/QĐ-HĐTĐ"))).JsonAsync(HttpStatusCode.Conflict)).Str("code"));
-        using var chairClient = platform.Client(new Person("chutich.chuyende.hanoi", "Vương Thị Lụa", PlatformRoles.CouncilMember, "VN/01"));
+        using var chairClient = platform.Client(chairPerson);
         Assert.Equal("case_withdrawn", (await (await chairClient.PutAsJsonAsync($"/api/v1/appraisals/cases/{caseId}/scores/mine", Scores(0.8m)))
             .JsonAsync(HttpStatusCode.Conflict)).Str("code"));
 

@@ -91,14 +91,25 @@ public sealed class EdgePlatform : IAsyncLifetime
         return http;
     }
 
-    /// <summary>A demo user's token, asked for from <paramref name="from"/> (the token endpoint is limited per address).</summary>
-    public async Task<string> TokenAsync(IPAddress from, string userName = "canbo.tinh.hanoi")
+    /// <summary>
+    /// A token of the demo integration (client credentials at identity's token endpoint, through the gateway), asked for from
+    /// <paramref name="from"/>: the token endpoint is limited per address.
+    /// </summary>
+    public async Task<string> TokenAsync(IPAddress from)
     {
         using var http = Client(from);
-        using var response = await http.PostAsJsonAsync("/dev-identity/token", new { userName });
+        using var response = await RequestTokenAsync(http);
         var body = await response.JsonAsync(HttpStatusCode.OK);
-        return body.Str("accessToken");
+        return body.Str("access_token");
     }
+
+    /// <summary>One request at the token endpoint, answered as it comes (a token, or a refusal).</summary>
+    public static Task<HttpResponseMessage> RequestTokenAsync(HttpClient http) =>
+        http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = DemoPeople.IntegrationClientId,
+            ["client_secret"] = DemoPeople.IntegrationClientSecret, ["scope"] = "statistics.read",
+        }));
 
     public async Task DisposeAsync()
     {

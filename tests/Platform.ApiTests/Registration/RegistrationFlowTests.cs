@@ -68,7 +68,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         var history = await an.GetJsonAsync($"/api/v1/initiatives/{group.Id()}/history", HttpStatusCode.OK);
         Assert.Equal(["draft", "registered", "returned", "registered", "confirmed"], history.AsArray().Select(h => h!.Str("status")));
         Assert.Equal("Bổ sung chức vụ của đồng tác giả.", history[2]!.Str("note"));
-        Assert.Equal(world.BranchOfficer.Id, history[4]!.Str("changedBy"));
+        Assert.Equal(platform.AccountId(world.BranchOfficer), history[4]!.Str("changedBy"));
         await TestInfrastructure.EventuallyAsync(async () => await platform.ScalarAsync<long>("registration",
             "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%InitiativeStatusChanged' AND sent_at IS NOT NULL AND payload->>'initiativeId' = @id",
             new { id = group.Str("id") }) == 4 ? (object)true : null, TimeSpan.FromSeconds(20), "four status events published");
@@ -200,7 +200,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         using var hanoi = platform.Client(World.ProvinceOfficer);
         var extension = await hanoi.PostJsonAsync($"/api/v1/campaigns/{world.LateCampaignId}/extensions", reopen, HttpStatusCode.Created);
         Assert.Equal("Đơn vị mới được thành lập.", extension.Str("reason"));
-        Assert.Equal(World.ProvinceOfficer.Id, extension.Str("grantedBy"));
+        Assert.Equal(platform.AccountId(World.ProvinceOfficer), extension.Str("grantedBy"));
         Assert.Equal("registered", (await an.PostJsonAsync($"/api/v1/initiatives/{draft.Id()}/submit", new { }, HttpStatusCode.OK)).Str("status"));
     }
 
@@ -411,7 +411,7 @@ public sealed class RegistrationFlowTests(ApiPlatform platform) : IClassFixture<
         {
             using var client = platform.Client(officer);
             var plans = await client.GetJsonAsync(path, HttpStatusCode.OK);
-            Assert.Contains(plans.AsArray(), p => p!.Str("documentNumber") == "07/KH-CĐCS" && p!.Str("recordedBy") == world.BranchOfficer.Id);
+            Assert.Contains(plans.AsArray(), p => p!.Str("documentNumber") == "07/KH-CĐCS" && p!.Str("recordedBy") == platform.AccountId(world.BranchOfficer));
         }
 
         // Another province's officers, an unrelated unit's officer, an author and a council secretary do not.

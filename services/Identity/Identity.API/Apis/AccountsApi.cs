@@ -1,3 +1,4 @@
+using DoanKetSangTao.Identity.API.IntegrationEvents;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.Identity.API.Domain;
 using DoanKetSangTao.Identity.API.Extensions;

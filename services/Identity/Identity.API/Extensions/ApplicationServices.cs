@@ -1,3 +1,4 @@
+using DoanKetSangTao.Identity.API.IntegrationEvents;
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Data;
 using DoanKetSangTao.Domain;

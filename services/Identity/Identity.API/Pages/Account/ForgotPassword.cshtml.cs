@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DoanKetSangTao.Identity.API.Pages.Account;
 
 /// <summary>Quên mật khẩu: the same answer whether or not the address has an account, so the page tells no one who is registered.</summary>
-public sealed class ForgotPasswordModel(UserManager<Infrastructure.Account> users, Infrastructure.AccountMessages messages) : PageModel
+public sealed class ForgotPasswordModel(UserManager<Infrastructure.Account> users, IntegrationEvents.AccountMessages messages) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }

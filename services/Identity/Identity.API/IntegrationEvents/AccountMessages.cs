@@ -1,13 +1,14 @@
 using System.Text.Encodings.Web;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Identity.API.Extensions;
+using DoanKetSangTao.Identity.API.Infrastructure;
 using DoanKetSangTao.Messaging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace DoanKetSangTao.Identity.API.Infrastructure;
+namespace DoanKetSangTao.Identity.API.IntegrationEvents;
 
 /// <summary>
 /// The letters about an account (confirm the e-mail, reset the password, an invitation to set one), handed to the
