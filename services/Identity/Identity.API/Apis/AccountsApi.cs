@@ -53,6 +53,16 @@ public static class AccountsApi
             errors.Add("email", "Vui lòng nhập địa chỉ thư điện tử hợp lệ: người được tạo nhận thư để đặt mật khẩu.");
         }
 
+        if (request.PhoneNumber?.Trim() is { Length: > 0 } phone && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '.' or '-')))
+        {
+            errors.Add("phoneNumber", "Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +), tối đa 20 ký tự.");
+        }
+
+        if (request.UserName?.Trim() is { Length: > 64 })
+        {
+            errors.Add("userName", "Tên đăng nhập dài tối đa 64 ký tự.");
+        }
+
         var (assignment, assignmentErrors) = ReadAssignment(request.Assignment, principals.Today);
         foreach (var (field, messagesOfField) in assignmentErrors.ByField)
         {
@@ -119,6 +129,11 @@ public static class AccountsApi
             return Refusal.Forbidden("unit_outside_scope", $"Đơn vị {unit.Path} nằm ngoài phạm vi quản lý của bạn.").ToProblem();
         }
 
+        if (q is { Length: > 100 })
+        {
+            return Refusal.Invalid("q", "Từ khóa tìm kiếm dài tối đa 100 ký tự.").ToProblem();
+        }
+
         var take = Math.Clamp(limit ?? 50, 1, MaxPageSize);
         var prefix = unit.Path;
         var query = db.Users.AsNoTracking().Where(a => db.RoleAssignments.Any(r => r.AccountId == a.Id
@@ -141,7 +156,7 @@ public static class AccountsApi
     public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAccount(Guid id, CurrentUser user, UserManager<Account> users,
         PersonPrincipals principals, CancellationToken ct)
     {
-        var (account, refusal) = await VisibleAccountAsync(id, user, users, principals, ct);
+        var (account, actor, refusal) = await VisibleAccountAsync(id, user, users, principals, ct);
         return account is null ? refusal!.ToProblem() : TypedResults.Ok(await ResponseAsync(account, users, principals, ct));
     }
 
@@ -149,7 +164,7 @@ public static class AccountsApi
     public static async Task<Results<Created<AssignmentResponse>, ProblemHttpResult>> GrantAssignment(Guid id, AssignmentRequest request, CurrentUser user,
         UserManager<Account> users, IdentityDb db, AccountAudit audit, PersonPrincipals principals, CancellationToken ct)
     {
-        var (account, refusal) = await VisibleAccountAsync(id, user, users, principals, ct);
+        var (account, actor, refusal) = await VisibleAccountAsync(id, user, users, principals, ct);
         if (account is null)
         {
             return refusal!.ToProblem();
@@ -161,7 +176,6 @@ public static class AccountsApi
             return invalid.ToProblem();
         }
 
-        var actor = await ActorAsync(user, principals, ct);
         if (DelegatedAdministration.CheckGrant(actor, assignment!.Role, assignment.Scope) is { } refused)
         {
             return refused.ToProblem();
@@ -181,7 +195,7 @@ public static class AccountsApi
     public static async Task<Results<Ok<AssignmentResponse>, ProblemHttpResult>> EndAssignment(Guid id, Guid assignmentId, EndAssignmentRequest? request,
         CurrentUser user, UserManager<Account> users, IdentityDb db, AccountAudit audit, PersonPrincipals principals, CancellationToken ct)
     {
-        var (account, refusal) = await VisibleAccountAsync(id, user, users, principals, ct);
+        var (account, actor, refusal) = await VisibleAccountAsync(id, user, users, principals, ct);
         if (account is null)
         {
             return refusal!.ToProblem();
@@ -193,7 +207,6 @@ public static class AccountsApi
             return Refusal.NotFound("assignment_not_found", "Không tìm thấy phân công này của tài khoản.").ToProblem();
         }
 
-        var actor = await ActorAsync(user, principals, ct);
         if (!actor.IsOperator && (!DelegatedAdministration.Covers(actor, assignment.Scope) || RoleRanks.Of(assignment.Role) > actor.HighestRank))
         {
             return Refusal.Forbidden("assignment_outside_scope", "Phân công này nằm ngoài phạm vi hoặc cao hơn vai trò của bạn.").ToProblem();
@@ -216,7 +229,7 @@ public static class AccountsApi
     public static async Task<Results<Ok<List<AuditEntryResponse>>, ProblemHttpResult>> ListAudit(Guid id, CurrentUser user, UserManager<Account> users,
         IdentityDb db, PersonPrincipals principals, CancellationToken ct)
     {
-        var (account, refusal) = await VisibleAccountAsync(id, user, users, principals, ct);
+        var (account, actor, refusal) = await VisibleAccountAsync(id, user, users, principals, ct);
         if (account is null)
         {
             return refusal!.ToProblem();
@@ -239,27 +252,27 @@ public static class AccountsApi
     }
 
     /// <summary>An account the actor may manage: one with an assignment at or below the actor's unit (any account for an operator).</summary>
-    private static async Task<(Account? Account, Refusal? Refusal)> VisibleAccountAsync(Guid id, CurrentUser user, UserManager<Account> users,
+    private static async Task<(Account? Account, Administrator Actor, Refusal? Refusal)> VisibleAccountAsync(Guid id, CurrentUser user, UserManager<Account> users,
         PersonPrincipals principals, CancellationToken ct)
     {
         var notFound = Refusal.NotFound("account_not_found", "Không tìm thấy tài khoản này trong phạm vi quản lý của bạn.");
         var actor = await ActorAsync(user, principals, ct);
         if (!DelegatedAdministration.MayAdminister(actor))
         {
-            return (null, Refusal.Forbidden("not_an_administrator", "Chỉ cán bộ Ủy ban MTTQ và người vận hành được quản lý tài khoản."));
+            return (null, actor, Refusal.Forbidden("not_an_administrator", "Chỉ cán bộ Ủy ban MTTQ và người vận hành được quản lý tài khoản."));
         }
 
         var account = await users.FindByIdAsync(id.ToString());
         if (account is null)
         {
-            return (null, notFound);
+            return (null, actor, notFound);
         }
 
         var assignments = await principals.AssignmentsAsync(id, ct);
         // Another province's accounts are answered as missing, not forbidden: their existence is not for this officer to learn.
         return actor.IsOperator || assignments.Any(a => AdministrativeScope.TryParse(a.AdminUnit) is { } unit && DelegatedAdministration.Covers(actor, unit))
-            ? (account, null)
-            : (null, notFound);
+            ? (account, actor, null)
+            : (null, actor, notFound);
     }
 
     private static (RoleAssignment? Assignment, FieldErrors Errors) ReadAssignment(AssignmentRequest? request, DateOnly today)

@@ -47,8 +47,6 @@ public sealed class KeyRing(IServiceScopeFactory scopes, DatabaseSchema schema, 
     /// <summary>The public keys tokens may be signed with now (the provider's own APIs validate against them).</summary>
     public IEnumerable<SecurityKey> ValidationKeys => current?.Signing ?? [];
 
-    /// <summary>The key ids published now, newest first (what a test of rotation watches).</summary>
-    public IReadOnlyList<string> PublishedKeyIds => current?.Signing.Select(k => k.KeyId!).ToList() ?? [];
 
     public void Configure(OpenIddictServerOptions options) => AddCredentials(options.SigningCredentials, options.EncryptionCredentials);
 
