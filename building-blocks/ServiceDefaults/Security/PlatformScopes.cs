@@ -44,7 +44,7 @@ public static class PlatformScopes
     {
         ["registration"] = [AppraisalCaseAccess],
         ["appraisal"] = [RegistrationLookups, IdentityAccounts],
-        ["awards"] = [],
+        ["awards"] = [RegistrationLookups],
         ["reporting"] = [],
         ["notification"] = [],
         ["identity"] = [],

@@ -1,4 +1,5 @@
 using DoanKetSangTao.Awards.API.Apis;
+using DoanKetSangTao.Awards.API.Certificates;
 using DoanKetSangTao.Awards.API.Extensions;
 using DoanKetSangTao.ServiceDefaults;
 using DoanKetSangTao.Messaging;
@@ -19,5 +20,9 @@ if (await app.TryRunOperatorCommandAsync(args))
 app.UseServiceDefaults();
 app.MapAwardTypesApi();
 app.MapCommendationsApi();
+app.MapProposalsApi();
+app.MapDecisionsApi();
+app.MapVerificationApi();
+app.MapCertificatesPublicApi();
 app.MapDefaultEndpoints();
 app.Run();

@@ -78,3 +78,17 @@ public sealed class CommendationCandidateStore(ServiceDatabase db)
             "DELETE FROM commendation_candidates WHERE initiative_id = @InitiativeId AND level = @CouncilLevel AND decided_at < @OccurredAt",
             new { decision.InitiativeId, decision.CouncilLevel, OccurredAt = decision.OccurredAt.UtcDateTime }, session.Tx, cancellationToken: cancellationToken));
 }
+
+/// <summary>Whether initiatives are candidates, and where: a decision may only draw recipients from recognized ones.</summary>
+public static class CandidateLookup
+{
+    /// <summary>The candidate rows of the given initiatives (one per level they were recognized at).</summary>
+    public static async Task<IReadOnlyList<CandidateRow>> FindAsync(ServiceDatabase db, IReadOnlyCollection<Guid> initiativeIds, CancellationToken ct) =>
+        await db.ReadAsync<IReadOnlyList<CandidateRow>>(null, async (connection, _) => (await connection.QueryAsync<CandidateRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, initiative_id AS InitiativeId, title AS Title, level AS Level, campaign_id AS CampaignId,
+                   province_code AS ProvinceCode, commune_code AS CommuneCode, case_id AS CaseId, decision_number AS DecisionNumber,
+                   decision_date AS DecisionDate, aggregate_score AS AggregateScore, grade AS Grade
+            FROM commendation_candidates WHERE initiative_id = ANY(@ids)
+            """, new { ids = initiativeIds.ToArray() }, cancellationToken: ct))).ToList(), ct);
+}

@@ -46,10 +46,13 @@ public sealed class InitiativeLookupService(InitiativeQueries initiatives) : Ini
             Field = i.Field ?? string.Empty,
             ExpectedScope = i.ExpectedScope ?? string.Empty,
             RecognizedLevel = i.RecognizedLevel ?? string.Empty,
+            RegisteredBy = i.RegisteredBy,
+            OrganizationName = i.OrganizationName,
         };
         reply.Authors.AddRange(i.Authors.Select(a => new InitiativeAuthor
         {
             FullName = a.FullName, IsLead = a.IsLead, ContributionPercent = a.ContributionPercent, OrganizationId = a.OrganizationId?.ToString() ?? string.Empty,
+            Email = a.Email ?? string.Empty,
         }));
         return reply;
     }

@@ -1,0 +1,34 @@
+namespace DoanKetSangTao.Contracts.IntegrationEvents;
+
+/// <summary>
+/// Quyết định khen thưởng đã ban hành: an issuing body (a Front committee or a member organization at a level) issued a
+/// numbered commendation decision. Carries each recipient with what notification needs to tell them and their unit
+/// (account, e-mail, organization) and what reporting counts by (level, form, area, organization).
+/// </summary>
+public sealed record CommendationDecided(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid DecisionId,
+    string IssuingBodyKey,
+    string IssuingBodyName,
+    string Level,
+    string? ProvinceCode,
+    string? CommuneCode,
+    string DecisionNumber,
+    DateOnly DecisionDate,
+    string AwardTypeCode,
+    string AwardTypeName,
+    IReadOnlyList<CommendedRecipient> Recipients) : IIntegrationEvent;
+
+/// <summary>Một người hoặc tập thể được khen thưởng, as events carry them.</summary>
+public sealed record CommendedRecipient(
+    Guid RecipientId,
+    string Kind,
+    string FullName,
+    string? AccountId,
+    string? Email,
+    string? OrganizationName,
+    string ProvinceCode,
+    string? CommuneCode,
+    Guid? InitiativeId,
+    decimal? Amount);

@@ -1,0 +1,52 @@
+using Dapper;
+using DoanKetSangTao.Awards.API.Certificates;
+using DoanKetSangTao.Awards.API.Domain;
+using DoanKetSangTao.Awards.Certificates;
+using DoanKetSangTao.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace DoanKetSangTao.Awards.API.Infrastructure;
+
+/// <summary>Where the public verification page is reached: the QR codes carry this address.</summary>
+public sealed class CertificateOptions
+{
+    public const string Section = "Certificates";
+
+    /// <summary>The platform's public address (the gateway's), e.g. <c>https://sangtao.mattran.org.vn</c>; no trailing slash.</summary>
+    public string PublicBaseUrl { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// Cấp giấy chứng nhận: inside the issuing transaction, each recipient gets a random verification code, a seal signed
+/// by the issuing body's current key, a row queued for rendering, and an entry in the public log; revocation and
+/// supersession append theirs. Rendering the PDF happens after, in <see cref="CertificateRenderer"/>.
+/// </summary>
+public sealed class CertificateIssuance(IssuerKeyRing keys, IOptions<CertificateOptions> options, TimeProvider clock)
+{
+    /// <summary>The NOTIFY channel that wakes the renderer.</summary>
+    public const string Channel = "awards_certificates";
+
+    public async Task IssueAsync(DatabaseSession session, DecisionRow decision, RecipientRow recipient, CancellationToken ct)
+    {
+        var code = VerificationCode.New();
+        var key = await keys.CurrentAsync(session.Connection, session.Tx, decision.BodyKey, decision.BodyName, ct);
+        var seal = CertificateSeal.Seal(
+            new CertificateClaims(code, decision.BodyKey, decision.BodyName, decision.NumberText!, decision.DecisionDate!.Value,
+                decision.AwardTypeName, recipient.FullName, recipient.InitiativeTitle, clock.GetUtcNow()),
+            key, options.Value.PublicBaseUrl);
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO certificates (code, recipient_id, decision_id, seal) VALUES (@code, @recipient, @decision, @seal)",
+            new { code, recipient = recipient.Id, decision = decision.Id, seal }, session.Tx, cancellationToken: ct));
+        await CertificateLog.AppendAsync(session.Connection, session.Tx, CertificateLogChain.Issued, code, decision.NumberText!, decision.BodyKey, ct);
+    }
+
+    /// <summary>The log's entry for a certificate whose decision was revoked or superseded.</summary>
+    public static Task EndAsync(DatabaseSession session, DecisionRow decision, string code, string status, CancellationToken ct) =>
+        CertificateLog.AppendAsync(session.Connection, session.Tx,
+            status == DecisionStatuses.Superseded ? CertificateLogChain.Superseded : CertificateLogChain.Revoked,
+            code, decision.NumberText!, decision.BodyKey, ct);
+
+    /// <summary>Wakes the renderer when the transaction commits.</summary>
+    public static Task SignalAsync(DatabaseSession session, CancellationToken ct) =>
+        session.Connection.ExecuteAsync(new CommandDefinition($"SELECT pg_notify('{Channel}', '')", transaction: session.Tx, cancellationToken: ct));
+}
