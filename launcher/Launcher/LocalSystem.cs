@@ -255,6 +255,8 @@ public sealed class LocalSystem : IAsyncDisposable
             ["OTEL_SERVICE_NAME"] = service.Name,
         };
         env["Identity__Authority"] = Issuer;
+        // The address the certificates' QR codes lead to: the gateway, which serves the verification page.
+        env["Certificates__PublicBaseUrl"] = GatewayUrl;
 
         if (options.OtlpEndpoint is not null)
         {

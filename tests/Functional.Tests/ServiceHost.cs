@@ -62,6 +62,7 @@ public sealed class ServiceHost<TProgram> : IAsyncLifetime
             ["IdentityServer:RequireHttps"] = "false",
             ["IdentityServer:SeedFile"] = WriteIdentitySeed(),
             ["Services:Identity:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
+            ["Certificates:PublicBaseUrl"] = "http://127.0.0.1",
             ["Smtp:Host"] = TestInfrastructure.SmtpHost,
             ["Smtp:Port"] = TestInfrastructure.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

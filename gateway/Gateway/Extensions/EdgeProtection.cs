@@ -142,7 +142,7 @@ public static class EdgeProtection
             || request.Path.StartsWithSegments("/account/register", StringComparison.OrdinalIgnoreCase)
             || request.Path.StartsWithSegments("/account/forgot-password", StringComparison.OrdinalIgnoreCase));
 
-    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress is { } ip
+    internal static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress is { } ip
         ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
         : IPAddress.None.ToString();
 }

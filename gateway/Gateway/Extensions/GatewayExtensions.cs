@@ -26,6 +26,12 @@ public sealed class GatewayLimits
     /// <summary>The token endpoint per client address: a person signs in a few times a day, not a hundred times a minute.</summary>
     public BucketLimit TokenEndpoint { get; set; } = new() { BurstLimit = 20, Tokens = 20, PeriodSeconds = 60 };
 
+    /// <summary>
+    /// Public look-ups by code without sign-in (certificate verification, the QR page) per client address: a person checks
+    /// a few certificates, a harvester tries thousands. With 100-bit codes this is defence in depth, not the only guard.
+    /// </summary>
+    public BucketLimit PublicLookup { get; set; } = new() { BurstLimit = 30, Tokens = 30, PeriodSeconds = 60 };
+
     /// <summary>Networks (CIDR) of the proxies in front of the gateway whose X-Forwarded-For is believed; empty: none.</summary>
     public string[] TrustedProxies { get; set; } = [];
 
@@ -36,6 +42,8 @@ public sealed class GatewayLimits
 public static class GatewayExtensions
 {
     public const string PerCallerPolicy = "per-caller";
+
+    public const string PublicLookupPolicy = "public-lookup";
 
     public static GatewayLimits Limits(this IConfiguration configuration) =>
         configuration.GetSection("Gateway").Get<GatewayLimits>() ?? new GatewayLimits();
@@ -58,6 +66,8 @@ public static class GatewayExtensions
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));
+            o.AddPolicy(PublicLookupPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+                EdgeProtection.AddressOf(context), _ => limits.PublicLookup.ToOptions()));
             o.OnRejected = (ctx, _) => new ValueTask(EdgeProtection.RejectAsync(ctx.HttpContext, ctx.Lease, Problems.DefaultFor(StatusCodes.Status429TooManyRequests)));
         });
 

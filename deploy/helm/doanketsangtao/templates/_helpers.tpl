@@ -147,6 +147,10 @@ component's `config` come last and therefore win.
 {{- if eq .name "identity" -}}
 {{- $_ := set $cfg "IdentityServer__Issuer" $root.Values.identity.authority -}}
 {{- end -}}
+{{- if eq .name "awards" -}}
+{{- /* The certificates' QR codes lead to the verification page at the platform's public address. */ -}}
+{{- $_ := set $cfg "Certificates__PublicBaseUrl" (trimSuffix "/" $root.Values.identity.authority) -}}
+{{- end -}}
 {{- range $c.grpcClients -}}
 {{- $target := index $root.Values.components . -}}
 {{- $_ := set $cfg (printf "Services__%s__Grpc" (title .)) (printf "http://%s:%v" (include "dks.componentName" (dict "root" $root "name" .)) $target.ports.grpc) -}}

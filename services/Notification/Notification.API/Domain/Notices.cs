@@ -56,4 +56,57 @@ public static class Notices
         $"{assigned.CouncilName} đã phân công bạn thẩm định hồ sơ sáng kiến “{assigned.Title}”. " +
         "Vui lòng đăng nhập để xem hồ sơ, khai báo nếu có xung đột lợi ích, và chấm điểm theo bộ tiêu chí của hội đồng.",
         assigned.CaseId);
+
+    /// <summary>Khen thưởng, to each recipient it names.</summary>
+    public const string CommendationDecidedKind = "commendation_decided";
+
+    /// <summary>Giấy chứng nhận sẵn sàng, to its holder.</summary>
+    public const string CertificateIssuedKind = "certificate_issued";
+
+    /// <summary>Giấy chứng nhận hết hiệu lực, to its holder.</summary>
+    public const string CertificateRevokedKind = "certificate_revoked";
+
+    /// <summary>
+    /// Thông báo khen thưởng: each person the decision names, by their account (inbox) and their e-mail. A collective
+    /// has no inbox of its own: its unit learns from the decision. A person named only by e-mail is reached there.
+    /// </summary>
+    public static IEnumerable<Notice> Commended(CommendationDecided decided) =>
+        decided.Recipients
+            .Where(r => r.Kind == RecipientKinds.Individual && (r.AccountId is not null || r.Email is not null))
+            .Select(r => new Notice(
+                CommendationDecidedKind, HolderId(r.AccountId, r.Email), r.Email, r.FullName,
+                $"Bạn được khen thưởng: {decided.AwardTypeName}",
+                $"{decided.IssuingBodyName} đã ban hành Quyết định số {decided.DecisionNumber} ngày {decided.DecisionDate:dd/MM/yyyy} "
+                + $"tặng {decided.AwardTypeName} ({LevelName(decided.Level)}) cho {r.FullName}"
+                + (r.OrganizationName is null ? "" : $", {r.OrganizationName}") + ". "
+                + "Giấy chứng nhận đang được tạo; bạn sẽ nhận thông báo khi có thể tải về.",
+                decided.DecisionId));
+
+    /// <summary>Giấy chứng nhận đã sẵn sàng: where to download it and how anyone can verify it.</summary>
+    public static Notice? CertificateReady(CertificateIssued issued) => issued.AccountId is null && issued.Email is null ? null : new Notice(
+        CertificateIssuedKind, HolderId(issued.AccountId, issued.Email), issued.Email, issued.RecipientName,
+        $"Giấy chứng nhận {issued.AwardTypeName} đã sẵn sàng",
+        $"Giấy chứng nhận theo Quyết định số {issued.DecisionNumber} đã sẵn sàng. Đăng nhập, mục \"Giấy chứng nhận của tôi\", để tải về. "
+        + $"Mã xác minh: {issued.VerificationCode} (ai cũng kiểm tra được bằng mã QR trên giấy).",
+        issued.DecisionId);
+
+    /// <summary>Giấy chứng nhận hết hiệu lực: the decision was revoked (with the reason) or replaced by another.</summary>
+    public static Notice? CertificateEnded(CertificateRevoked revoked) => revoked.AccountId is null && revoked.Email is null ? null : new Notice(
+        CertificateRevokedKind, HolderId(revoked.AccountId, revoked.Email), revoked.Email, "Quý vị",
+        revoked.Superseded ? $"Quyết định số {revoked.DecisionNumber} đã được thay thế" : $"Quyết định số {revoked.DecisionNumber} đã bị thu hồi",
+        revoked.Superseded
+            ? $"Quyết định khen thưởng số {revoked.DecisionNumber} đã được thay thế ({revoked.Reason}); giấy chứng nhận mã {revoked.VerificationCode} không còn hiệu lực. Giấy theo quyết định mới sẽ được gửi khi sẵn sàng."
+            : $"Quyết định khen thưởng số {revoked.DecisionNumber} đã bị thu hồi với lý do: {revoked.Reason}. Giấy chứng nhận mã {revoked.VerificationCode} không còn hiệu lực.",
+        revoked.DecisionId);
+
+    /// <summary>A holder's inbox: their account; a person known only by e-mail gets an inbox under it until they sign up.</summary>
+    private static string HolderId(string? accountId, string? email) => accountId ?? $"email:{email!.ToLowerInvariant()}";
+
+    private static string LevelName(string level) => level switch
+    {
+        CouncilLevels.Central => "cấp Trung ương",
+        CouncilLevels.Province => "cấp tỉnh",
+        CouncilLevels.Commune => "cấp xã",
+        _ => level,
+    };
 }

@@ -22,6 +22,9 @@ public static class ApplicationServices
             x.AddConsumer<InitiativeStatusChangedConsumer>();
             x.AddConsumer<AppraisalCaseAssignedConsumer>();
             x.AddConsumer<AccountMessageRequestedConsumer>();
+            x.AddConsumer<CommendationDecidedConsumer>();
+            x.AddConsumer<CertificateIssuedConsumer>();
+            x.AddConsumer<CertificateRevokedConsumer>();
         });
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         builder.Services.AddSingleton<EmailDeliveryStore>();

@@ -15,7 +15,30 @@ public static class ReportsApi
         // Officers, and integrations granted read-only statistics (a province's dashboard), within the unit they act for.
         api.MapGet("/initiative-counts", GetInitiativeCounts).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, PlatformRoles.FrontOfficer, PlatformRoles.Operator);
         api.MapGet("/appraisal-results", GetAppraisalResults).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, PlatformRoles.FrontOfficer, PlatformRoles.Operator);
+        api.MapGet("/commendations", GetCommendationCounts).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, PlatformRoles.FrontOfficer, PlatformRoles.Operator);
         return api;
+    }
+
+    /// <summary>
+    /// Số khen thưởng trong năm theo cấp, hình thức và địa bàn, scoped as <see cref="GetInitiativeCounts"/>: the nation by
+    /// province (centre only), a province by commune, a commune officer their commune. Revoked decisions do not count.
+    /// </summary>
+    public static async Task<Results<Ok<CommendationCountsResponse>, ProblemHttpResult>> GetCommendationCounts(
+        int year, string? provinceCode, CommendationCountStore counts, CurrentUser user, CancellationToken ct)
+    {
+        if (year is < 2020 or > 2100)
+        {
+            return Refusal.Invalid("year", "Năm từ 2020 đến 2100.").ToProblem();
+        }
+
+        if (!TryGetReach(user, provinceCode, out var commune))
+        {
+            return ReportScope.OutsideScope.ToProblem();
+        }
+
+        var rows = await counts.CountAsync(year, provinceCode, commune, ct);
+        var breakdown = rows.Select(r => new CommendationCount(r.Level, r.AwardTypeCode, r.AwardTypeName, r.AreaCode, r.Individuals, r.Collectives)).ToList();
+        return TypedResults.Ok(new CommendationCountsResponse(year, provinceCode, breakdown.Sum(r => r.Individuals), breakdown.Sum(r => r.Collectives), breakdown));
     }
 
     /// <summary>

@@ -15,11 +15,14 @@ public static class ApplicationServices
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
         builder.Services.AddSingleton<InitiativeCountStore>();
         builder.Services.AddSingleton<AppraisalOutcomeStore>();
+        builder.Services.AddSingleton<CommendationCountStore>();
         builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
         {
             x.AddConsumer<InitiativeRegisteredConsumer>();
             x.AddConsumer<AppraisalDecisionMadeConsumer>();
             x.AddConsumer<InitiativeNominatedConsumer>();
+            x.AddConsumer<CommendationDecidedConsumer>();
+            x.AddConsumer<CertificateRevokedConsumer>();
         });
         return builder;
     }
