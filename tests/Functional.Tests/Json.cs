@@ -26,5 +26,11 @@ public static class Json
         return await response.ReadAsync(expected);
     }
 
+    public static async Task<JsonNode> PutJsonAsync(this HttpClient http, string path, object body, HttpStatusCode expected)
+    {
+        using var response = await http.PutAsJsonAsync(path, body);
+        return await response.ReadAsync(expected);
+    }
+
     public static string Str(this JsonNode node, string property) => node[property]!.GetValue<string>();
 }

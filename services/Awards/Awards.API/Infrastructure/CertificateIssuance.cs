@@ -1,5 +1,5 @@
 using Dapper;
-using DoanKetSangTao.Awards.API.Certificates;
+using DoanKetSangTao.Awards.API.Infrastructure.Certificates;
 using DoanKetSangTao.Awards.API.Domain;
 using DoanKetSangTao.Awards.Certificates;
 using DoanKetSangTao.Messaging;
@@ -26,25 +26,34 @@ public sealed class CertificateIssuance(IssuerKeyRing keys, IOptions<Certificate
     /// <summary>The NOTIFY channel that wakes the renderer.</summary>
     public const string Channel = "awards_certificates";
 
-    public async Task IssueAsync(DatabaseSession session, DecisionRow decision, RecipientRow recipient, CancellationToken ct)
+    /// <summary>The certificates of every recipient of a decision being issued, sealed with the body's current key.</summary>
+    public async Task IssueAsync(DatabaseSession session, DecisionRow decision, IReadOnlyList<RecipientRow> recipients, CancellationToken ct)
     {
-        var code = VerificationCode.New();
         var key = await keys.CurrentAsync(session.Connection, session.Tx, decision.BodyKey, decision.BodyName, ct);
-        var seal = CertificateSeal.Seal(
-            new CertificateClaims(code, decision.BodyKey, decision.BodyName, decision.NumberText!, decision.DecisionDate!.Value,
-                decision.AwardTypeName, recipient.FullName, recipient.InitiativeTitle, clock.GetUtcNow()),
-            key, options.Value.PublicBaseUrl);
+        using var privateKey = key.PrivateKey;
+        var issuedAt = clock.GetUtcNow();
+        var rows = recipients.Select(recipient =>
+        {
+            var code = VerificationCode.New();
+            var seal = CertificateSeal.Seal(
+                new CertificateClaims(code, decision.BodyKey, decision.BodyName, decision.NumberText!, decision.DecisionDate!.Value,
+                    decision.AwardTypeName, recipient.FullName, recipient.InitiativeTitle, issuedAt),
+                key, options.Value.PublicBaseUrl);
+            return new { code, recipient = recipient.Id, decision = decision.Id, seal };
+        }).ToList();
         await session.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO certificates (code, recipient_id, decision_id, seal) VALUES (@code, @recipient, @decision, @seal)",
-            new { code, recipient = recipient.Id, decision = decision.Id, seal }, session.Tx, cancellationToken: ct));
-        await CertificateLog.AppendAsync(session.Connection, session.Tx, CertificateLogChain.Issued, code, decision.NumberText!, decision.BodyKey, ct);
+            rows, session.Tx, cancellationToken: ct));
+        await CertificateLog.AppendManyAsync(session.Connection, session.Tx,
+            rows.Select(r => new CertificateLogEvent(CertificateLogChain.Issued, r.code, decision.NumberText!, decision.BodyKey)).ToList(), ct);
     }
 
-    /// <summary>The log's entry for a certificate whose decision was revoked or superseded.</summary>
-    public static Task EndAsync(DatabaseSession session, DecisionRow decision, string code, string status, CancellationToken ct) =>
-        CertificateLog.AppendAsync(session.Connection, session.Tx,
-            status == DecisionStatuses.Superseded ? CertificateLogChain.Superseded : CertificateLogChain.Revoked,
-            code, decision.NumberText!, decision.BodyKey, ct);
+    /// <summary>The log's entries for the certificates of a decision that was revoked or superseded.</summary>
+    public static Task EndAsync(DatabaseSession session, DecisionRow decision, IReadOnlyList<string> codes, string status, CancellationToken ct) =>
+        CertificateLog.AppendManyAsync(session.Connection, session.Tx,
+            codes.Select(code => new CertificateLogEvent(
+                status == DecisionStatuses.Superseded ? CertificateLogChain.Superseded : CertificateLogChain.Revoked,
+                code, decision.NumberText!, decision.BodyKey)).ToList(), ct);
 
     /// <summary>Wakes the renderer when the transaction commits.</summary>
     public static Task SignalAsync(DatabaseSession session, CancellationToken ct) =>

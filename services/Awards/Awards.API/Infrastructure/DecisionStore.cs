@@ -138,10 +138,7 @@ public sealed class DecisionStore(ServiceDatabase db, CertificateIssuance certif
             """, new { id, year = date.Value.Year, number, numberText = body.NumberText(number), date = date.Value, actor }, session.Tx, cancellationToken: ct));
         var issued = (await FindAsync(session, id, ct))!;
         var recipients = await RecipientsAsync(session, id, ct);
-        foreach (var recipient in recipients)
-        {
-            await certificates.IssueAsync(session, issued, recipient, ct);
-        }
+        await certificates.IssueAsync(session, issued, recipients, ct);
 
         if (issued.SupersedesId is { } supersededId)
         {
@@ -184,14 +181,11 @@ public sealed class DecisionStore(ServiceDatabase db, CertificateIssuance certif
             WHERE id = @id
             """, new { id, status, reason, revokingNumber, today, supersededBy }, session.Tx, cancellationToken: ct));
         var ended = (await FindAsync(session, id, ct))!;
-        foreach (var recipient in await RecipientsAsync(session, id, ct))
+        var holders = (await RecipientsAsync(session, id, ct)).Where(r => r.CertificateCode is not null).ToList();
+        await CertificateIssuance.EndAsync(session, ended, holders.Select(r => r.CertificateCode!).ToList(), status, ct);
+        foreach (var recipient in holders)
         {
-            if (recipient.CertificateCode is not { } code)
-            {
-                continue;
-            }
-
-            await CertificateIssuance.EndAsync(session, ended, code, status, ct);
+            var code = recipient.CertificateCode!;
             await session.PublishAsync(new CertificateRevoked(
                 Guid.NewGuid(), clock.GetUtcNow(), code, id, recipient.Id, recipient.AccountId, recipient.Email, ended.NumberText!, reason,
                 status == DecisionStatuses.Superseded), ct);
