@@ -152,7 +152,7 @@ public static class ProposalsApi
         var result = new List<CallResponse>();
         foreach (var call in calls)
         {
-            result.Add(await CallResponseAsync(proposals, call.Id, ct));
+            result.Add((await CallResponseAsync(proposals, call.Id, ct))!);
         }
 
         return TypedResults.Ok(result.Select(c => c.IssuingBodyKey == body.Key ? c : c with { Proposals = [.. c.Proposals.Where(p => p.ProposerKey == body.Key)] }).ToList());

@@ -38,7 +38,7 @@ public static class VerificationApi
         var found = await ReadAsync(code, certificates, ct);
         response.Headers.CacheControl = "no-store";
         response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        var html = HtmlEncoder.Default;
+        var html = Html;
         var body = found is null
             ? $"""
                <h1>Không tìm thấy giấy chứng nhận</h1>
@@ -67,8 +67,11 @@ public static class VerificationApi
             .revoked,.superseded{"{"}border-color:#d4351c{"}"} dt{"{"}font-weight:bold{"}"} dd{"{"}margin:0 0 .5rem 0{"}"}</style></head>
             <body><div class="banner">Trang thông tin chính thức của Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam</div>
             <main>{body}</main></body></html>
-            """, "text/html; charset=utf-8", found is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
+            """, "text/html", System.Text.Encoding.UTF8, found is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
     }
+
+    // Vietnamese letters stay letters (the default encoder writes them as entities); markup characters are still encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     private static readonly DoanKetSangTao.Domain.Refusal NotFound = DoanKetSangTao.Domain.Refusal.NotFound("certificate_not_found",
         "Không có giấy chứng nhận với mã này. Kiểm tra lại mã in dưới mã QR.");

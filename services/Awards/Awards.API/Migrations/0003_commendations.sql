@@ -135,6 +135,8 @@ CREATE INDEX commendation_recipients_email ON commendation_recipients (lower(ema
 -- sending → ready | failed). The code is the public verification page's address: random, 100 bits, not enumerable.
 -- The seal is the signed QR text; whether the certificate still holds is the decision's status.
 CREATE TABLE certificates (
+    -- The queue's row id (the leased-queue convention); the code is the certificate's public name.
+    id              bigint      GENERATED ALWAYS AS IDENTITY UNIQUE,
     code            text        PRIMARY KEY,
     recipient_id    uuid        NOT NULL UNIQUE REFERENCES commendation_recipients (id),
     decision_id     uuid        NOT NULL REFERENCES commendation_decisions (id),
