@@ -32,25 +32,25 @@ public static class GoldenBookNomination
     public static Refusal? RefuseArea(Nominator who, string provinceCode) =>
         who.Scope is { } scope && scope.Covers(provinceCode) ? null : GoldenBookRefusals.OutsideScope;
 
-    /// <summary>Lý do đề cử: required, NFC, at most <see cref="ReasonMaxLength"/> characters; null with the errors otherwise.</summary>
-    public static string? ReadReason(string? reason, FieldErrors errors)
+    /// <summary>Lý do (a reason: of a nomination, of a choice among ties): required, NFC, at most <see cref="ReasonMaxLength"/> characters; null with the errors otherwise.</summary>
+    public static string? ReadReason(string? reason, FieldErrors errors, string missing = "Vui lòng nêu lý do đề cử sáng kiến vào Sách vàng.")
     {
         var text = VietnameseText.TryNormalize(reason, allowNewLines: true);
         if (reason is not null && text is null)
         {
-            errors.Add("reason", "Lý do đề cử chứa ký tự không hợp lệ. Vui lòng gõ lại.");
+            errors.Add("reason", "Lý do chứa ký tự không hợp lệ. Vui lòng gõ lại.");
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add("reason", "Vui lòng nêu lý do đề cử sáng kiến vào Sách vàng.");
+            errors.Add("reason", missing);
             return null;
         }
 
         if (text.Length > ReasonMaxLength)
         {
-            errors.Add("reason", $"Lý do đề cử tối đa {ReasonMaxLength} ký tự.");
+            errors.Add("reason", $"Lý do tối đa {ReasonMaxLength} ký tự.");
             return null;
         }
 
