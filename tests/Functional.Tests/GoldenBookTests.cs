@@ -211,6 +211,36 @@ public sealed class GoldenBookTests(ServiceHost<awards::Program> host) : IClassF
         Assert.Equal("golden_book_edition_not_found", (await central.PostJsonAsync($"{Route}/1999/ballot/close", new { }, HttpStatusCode.NotFound)).Str("code"));
     }
 
+    [Fact]
+    public async Task Simultaneous_nominations_of_one_work_and_simultaneous_ballots_of_one_voter_keep_one_each()
+    {
+        const int year = 2030;
+        using var central = host.Client(Central);
+        using var hanoi = host.Client(People.HanoiOfficer);
+        using var union = host.Client(CentralUnion);
+        await central.PostJsonAsync(Route, new { year, nominationDue = $"{year}-12-31" }, HttpStatusCode.Created);
+        var work = await RecognizeAsync("01", "central");
+
+        var nominations = await Task.WhenAll(new[] { hanoi, union, hanoi, union }.Select(c =>
+            c.PostAsJsonAsync($"{Route}/{year}/nominations", new { initiativeId = work, reason = "Cùng lúc." })));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict],
+            nominations.Select(r => r.StatusCode).Order());
+        var nomination = (await central.GetJsonAsync($"{Route}/{year}/nominations", HttpStatusCode.OK)).AsArray().Single()!.Str("id");
+
+        await PatchAsync(central, $"{Route}/{year}", new { nominationDue = VietnamToday.AddDays(-1).ToString("yyyy-MM-dd") }, HttpStatusCode.OK);
+        await central.PostJsonAsync($"{Route}/{year}/ballot/open", new { voterIds = Voters.Select(v => v.Id) }, HttpStatusCode.OK);
+        using var voter = host.Client(Voters[0]);
+        var ballots = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            voter.PostAsJsonAsync($"{Route}/{year}/ballots", new { nominationIds = new[] { nomination } })));
+        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict],
+            ballots.Select(r => r.StatusCode).Order());
+        Assert.Equal(1, (await central.GetJsonAsync($"{Route}/{year}/results", HttpStatusCode.OK))["ballotsCast"]!.GetValue<int>());
+        foreach (var response in nominations.Concat(ballots))
+        {
+            response.Dispose();
+        }
+    }
+
     /// <summary>Publishes a council's decision on the initiative at the level and waits until awards lists it as a candidate there.</summary>
     private async Task<Guid> RecognizeAsync(string province, string level)
     {
