@@ -10,6 +10,7 @@ builder.AddServiceDefaults(ApplicationServices.ServiceName);
 // the project that calls AddOpenApi (and of the projects it references).
 builder.Services.AddOpenApi();
 builder.AddApplicationServices();
+builder.AddGoldenBook();
 
 var app = builder.Build();
 if (await app.TryRunOperatorCommandAsync(args))
@@ -24,5 +25,6 @@ app.MapProposalsApi();
 app.MapDecisionsApi();
 app.MapVerificationApi();
 app.MapCertificatesPublicApi();
+app.MapGoldenBookApi();
 app.MapDefaultEndpoints();
 app.Run();
