@@ -158,16 +158,25 @@ public sealed class GalleryStore(ServiceDatabase db)
             JOIN organizations o ON o.id = p.organization_id JOIN administrative_units pu ON pu.code = p.province_code
             """, new { id, Levels = GalleryLevel.Ordered() }, transaction, cancellationToken: ct)), ct);
 
+    private const string ReplicationColumns = """
+        SELECT r.id AS Id, r.unit_name AS UnitName, r.province_code AS ProvinceCode, pu.name AS ProvinceName, r.commune_code AS CommuneCode,
+               cu.name AS CommuneName, r.since AS Since, r.results AS Results, r.reported_at AS ReportedAt
+        FROM initiative_replications r
+        JOIN administrative_units pu ON pu.code = r.province_code JOIN administrative_units cu ON cu.code = r.commune_code
+        """;
+
+    /// <summary>One replication report by its id.</summary>
+    public Task<ReplicationRow?> ReplicationAsync(Guid replicationId, CancellationToken ct, DatabaseSession? tx = null) =>
+        db.ReadAsync(tx, (connection, transaction) => connection.QuerySingleOrDefaultAsync<ReplicationRow>(new CommandDefinition(
+            $"{ReplicationColumns} WHERE r.id = @replicationId", new { replicationId }, transaction, cancellationToken: ct)), ct);
+
     /// <summary>The replications of an initiative, most recent first, and their count per province.</summary>
     public Task<(List<ReplicationRow> Replications, List<ProvinceCount> Map)> ReplicationsAsync(Guid id, CancellationToken ct) =>
         db.ReadAsync(null, async (connection, _) =>
         {
             using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
-                """
-                SELECT r.id AS Id, r.unit_name AS UnitName, r.province_code AS ProvinceCode, pu.name AS ProvinceName, r.commune_code AS CommuneCode,
-                       cu.name AS CommuneName, r.since AS Since, r.results AS Results, r.reported_at AS ReportedAt
-                FROM initiative_replications r
-                JOIN administrative_units pu ON pu.code = r.province_code JOIN administrative_units cu ON cu.code = r.commune_code
+                $"""
+                {ReplicationColumns}
                 WHERE r.initiative_id = @id ORDER BY r.reported_at DESC, r.id DESC;
                 SELECT r.province_code AS ProvinceCode, pu.name AS ProvinceName, count(*) AS Count
                 FROM initiative_replications r JOIN administrative_units pu ON pu.code = r.province_code
