@@ -201,7 +201,7 @@ public sealed class GalleryTests(ServiceHost<registration::Program> host) : ICla
         // A province's committee names the commune; one in another province is outside its area.
         await Refused(new { since, results = "Kết quả." }, HttpStatusCode.BadRequest, "validation_failed", "communeCode");
         await Refused(new { since, communeCode = "25747", results = "Kết quả." }, HttpStatusCode.Forbidden, "replication_outside_scope");
-        await Refused(new { since = "02/12/2025", communeCode = "00004", results = "Kết quả." }, HttpStatusCode.BadRequest, "validation_failed");
+        await Refused(new { since = "02/12/2025", communeCode = "00004", results = "Kết quả." }, HttpStatusCode.BadRequest, "malformed_json");
         await Refused(new { since, communeCode = "00004", results = "Kết quả." }, HttpStatusCode.NotFound, "gallery_initiative_not_found",
             target: $"/api/v1/gallery/initiatives/{hidden}/replications");
         await Refused(new { since, communeCode = "00004", results = "Kết quả." }, HttpStatusCode.NotFound, "gallery_initiative_not_found",
@@ -306,8 +306,10 @@ public sealed class GalleryTests(ServiceHost<registration::Program> host) : ICla
 
         // Only the author who registered it decides; a consent must be stated.
         using var officer = host.Client(People.HanoiOfficer);
+        await SendAsync(officer, HttpMethod.Put, consentPath, new { consent = true }, HttpStatusCode.Forbidden);
+        using var otherAuthor = host.Client(AuthorAn);
         Assert.Equal("not_initiative_author",
-            (await SendAsync(officer, HttpMethod.Put, consentPath, new { consent = true }, HttpStatusCode.Forbidden)).Str("code"));
+            (await SendAsync(otherAuthor, HttpMethod.Put, consentPath, new { consent = true }, HttpStatusCode.Forbidden)).Str("code"));
         Assert.Equal("validation_failed", (await SendAsync(author, HttpMethod.Put, consentPath, new { }, HttpStatusCode.BadRequest)).Str("code"));
         Assert.Empty(await ListAsync(anyone, $"q={tag}"));
 

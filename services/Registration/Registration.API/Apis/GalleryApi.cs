@@ -195,19 +195,28 @@ public static class GalleryApi
     public static PushStreamHttpResult OpenDataJson(HttpContext http, [AsParameters] GalleryServices services, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
         TypedResults.Stream(async body =>
         {
-            await using var writer = new Utf8JsonWriter(body);
+            // Serialized into memory a batch at a time and copied out asynchronously: the server allows no synchronous writes.
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(32 * 1024);
+            await using var writer = new Utf8JsonWriter(buffer);
+            async Task DrainAsync()
+            {
+                await writer.FlushAsync(http.RequestAborted);
+                await body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
+                buffer.ResetWrittenCount();
+            }
+
             writer.WriteStartArray();
             await foreach (var item in AllPublishedAsync(services, http.RequestAborted))
             {
                 JsonSerializer.Serialize(writer, item, json.Value.SerializerOptions);
-                if (writer.BytesPending > 16 * 1024)
+                if (buffer.WrittenCount + writer.BytesPending > 16 * 1024)
                 {
-                    await writer.FlushAsync();
+                    await DrainAsync();
                 }
             }
 
             writer.WriteEndArray();
-            await writer.FlushAsync();
+            await DrainAsync();
         }, "application/json; charset=utf-8", "thu-vien-sang-kien.json");
 
     /// <summary>
