@@ -219,6 +219,11 @@ public sealed class GalleryTests(ServiceHost<registration::Program> host) : ICla
         var noUnit = await SendAsync(unitless, HttpMethod.Post, path, new { since, communeCode = "00004", results = "Kết quả." }, HttpStatusCode.Forbidden);
         Assert.Equal("replication_no_unit", noUnit.Str("code"));
 
+        // A commune officer whose token names a commune not in the list (retired, or mistyped by an operator).
+        using var stale = host.Client(new Person("canbo.xa.cu", "Ngô Văn Lộc", PlatformRoles.FrontOfficer, "VN/01/99999"));
+        var staleProblem = await SendAsync(stale, HttpMethod.Post, path, new { since, results = "Kết quả." }, HttpStatusCode.BadRequest);
+        Assert.NotNull(staleProblem["errors"]!["communeCode"]);
+
         var page = await anyone.GetJsonAsync($"/api/v1/gallery/initiatives/{id}", HttpStatusCode.OK);
         Assert.Equal(0, page["replicationCount"]!.GetValue<int>());
         Assert.Empty(page["replications"]!.AsArray());

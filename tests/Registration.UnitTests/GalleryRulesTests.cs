@@ -67,7 +67,9 @@ public sealed class GalleryRulesTests
         var province = new ReportingUnit("front:VN/01", null, "Ủy ban MTTQ Việt Nam Thành phố Hà Nội", null, new AdministrativeScope("01", null));
         var centre = new ReportingUnit("front:VN", null, GalleryPublisher.Name, null, AdministrativeScope.Central);
 
-        Assert.Equal("00008", ReplicationRules.Place(school, null, null).CommuneCode);
+        Assert.Equal("00008", ReplicationRules.Place(school, null, "01").CommuneCode);
+        // The unit's own commune retired since: it names one in force.
+        Assert.Equal(["communeCode"], ReplicationRules.Place(school, null, null).Refusal!.Errors!.Keys);
         Assert.Equal("00008", ReplicationRules.Place(school, "00008", "01").CommuneCode);
         Assert.Equal("replication_outside_scope", ReplicationRules.Place(school, "00004", "01").Refusal!.Code);
         Assert.Equal("00004", ReplicationRules.Place(province, "00004", "01").CommuneCode);

@@ -136,14 +136,14 @@ public static class GalleryApi
             return invalid.ToProblem();
         }
 
-        var province = report!.CommuneCode is { } named ? await units.ProvinceOfCommuneAsync(named, ct) : null;
+        // The named commune, or the unit's own (which a reorganization may have retired), must be one in force.
+        var province = (report!.CommuneCode ?? unit.DefaultCommune) is { } target ? await units.ProvinceOfCommuneAsync(target, ct) : null;
         var (commune, misplaced) = ReplicationRules.Place(unit, report.CommuneCode, province);
         if (misplaced is not null)
         {
             return misplaced.ToProblem();
         }
 
-        province ??= unit.Scope.ProvinceCode ?? await units.ProvinceOfCommuneAsync(commune!, ct);
         var fingerprint = $"{report.Fingerprint()}:{id}:{unit.Key}:{commune}";
         if (idempotencyKey is not null && await ReplayAsync(services, user.Id, idempotencyKey, fingerprint, ct) is { } replay)
         {

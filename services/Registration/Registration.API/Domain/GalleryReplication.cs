@@ -64,30 +64,31 @@ public static class ReplicationRules
     }
 
     /// <summary>
-    /// Where the report is filed: the named commune (its province from the 2025 list, null when the code is not a
-    /// commune in force), or the unit's own commune when none is named. A commune outside the unit's area is refused.
+    /// Where the report is filed: the named commune, or the unit's own when none is named; <paramref name="provinceOfCommune"/>
+    /// is that commune's province in the 2025 list (null when the code is not a commune in force). A commune outside the
+    /// unit's area is refused.
     /// </summary>
     public static (string? CommuneCode, Refusal? Refusal) Place(ReportingUnit unit, string? communeCode, string? provinceOfCommune)
     {
-        if (communeCode is null)
+        if ((communeCode ?? unit.DefaultCommune) is not { } commune)
         {
-            return unit.DefaultCommune is { } own
-                ? (own, null)
-                : (null, Refusal.Invalid("communeCode", "Vui lòng chọn xã/phường nơi đơn vị áp dụng sáng kiến."));
+            return (null, Refusal.Invalid("communeCode", "Vui lòng chọn xã/phường nơi đơn vị áp dụng sáng kiến."));
         }
 
         if (provinceOfCommune is null)
         {
-            return (null, Refusal.Invalid("communeCode", "Không có xã/phường đang hoạt động với mã này trong danh mục đơn vị hành chính 2025."));
+            return (null, Refusal.Invalid("communeCode", communeCode is null
+                ? "Xã/phường của đơn vị không còn trong danh mục đơn vị hành chính 2025; vui lòng chọn xã/phường nơi đơn vị áp dụng sáng kiến."
+                : "Không có xã/phường đang hoạt động với mã này trong danh mục đơn vị hành chính 2025."));
         }
 
-        if (!unit.Scope.Covers(provinceOfCommune, communeCode))
+        if (communeCode is not null && !unit.Scope.Covers(provinceOfCommune, communeCode))
         {
             return (null, Refusal.Forbidden("replication_outside_scope",
                 $"Đơn vị chỉ báo cáo áp dụng được tại địa bàn của mình ({unit.Name}); xã/phường đã chọn nằm ngoài địa bàn đó."));
         }
 
-        return (communeCode, null);
+        return (commune, null);
     }
 
     /// <summary>The Front committee of an administrative unit: "Ủy ban MTTQ Việt Nam Phường Ba Đình", or the Central Committee.</summary>
