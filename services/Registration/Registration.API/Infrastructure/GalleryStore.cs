@@ -196,8 +196,8 @@ public sealed class GalleryStore(ServiceDatabase db)
             """
             SELECT greatest(
                 (SELECT max(publication_consent_changed_at) FROM initiatives WHERE publication_consent_changed_at IS NOT NULL),
-                (SELECT max(a.updated_at) FROM initiative_appraisal a JOIN initiatives i ON i.id = a.initiative_id
-                 WHERE a.decision = 'recognized' AND i.publication_consent),
+                (SELECT max(a.updated_at) FROM initiatives i JOIN initiative_appraisal a ON a.initiative_id = i.id AND a.decision = 'recognized'
+                 WHERE i.publication_consent),
                 (SELECT max(reported_at) FROM initiative_replications))
             """, cancellationToken: ct)), ct);
 

@@ -9,6 +9,8 @@ ALTER TABLE initiatives
     ADD COLUMN publication_consent_changed_by text        NULL;
 -- The gallery walks consented initiatives only, newest first: a small part of the table.
 CREATE INDEX initiatives_consented_id ON initiatives (id) WHERE publication_consent;
+-- The open data's modification date reads the latest consent change without scanning every registration.
+CREATE INDEX initiatives_consent_changed ON initiatives (publication_consent_changed_at) WHERE publication_consent_changed_at IS NOT NULL;
 -- Recognized at some level: the gallery's other condition, looked up per consented initiative.
 CREATE INDEX initiative_appraisal_recognized ON initiative_appraisal (initiative_id, level) WHERE decision = 'recognized';
 
@@ -31,4 +33,5 @@ CREATE TABLE initiative_replications (
     CONSTRAINT initiative_replications_one_per_unit UNIQUE (initiative_id, unit_key)
 );
 -- The same Idempotency-Key from the same person records one report, however often it is retried.
+CREATE INDEX initiative_replications_reported_at ON initiative_replications (reported_at);
 CREATE UNIQUE INDEX initiative_replications_idempotency ON initiative_replications (reported_by, idempotency_key) WHERE idempotency_key IS NOT NULL;
