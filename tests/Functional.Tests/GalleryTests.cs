@@ -68,27 +68,33 @@ public sealed class GalleryTests(ServiceHost<registration::Program> host) : ICla
         await DecideAsync(hanoi, "commune", recognized: true, at: new DateTimeOffset(2024, 6, 1, 3, 0, 0, TimeSpan.Zero));
         await DecideAsync(hcm, "commune", recognized: true);
         await DecideAsync(hcm, "province", recognized: true);
+        // Recognized by the commune, then not by the province: still a commune-level recognition.
+        var below = await RegisterAsync(People.AuthorBinh, $"Vườn rau sạch trường học {tag}", consent: true, field: "nong_nghiep");
+        await DecideAsync(below, "commune", recognized: true);
+        await DecideAsync(below, "province", recognized: false);
 
         using var anyone = host.Client();
         async Task<IEnumerable<string>> Ids(string filter) => (await ListAsync(anyone, $"q={tag}&{filter}")).Select(i => i!.Str("id")).Order();
 
-        Assert.Equal(new[] { hanoi, hcm }.Order(), await Ids("limit=100"));
-        Assert.Equal([hanoi], await Ids("provinceCode=01"));
+        Assert.Equal(new[] { hanoi, hcm, below }.Order(), await Ids("limit=100"));
+        Assert.Equal(new[] { hanoi, below }.Order(), await Ids("provinceCode=01"));
         Assert.Equal([hcm], await Ids("provinceCode=79"));
         Assert.Empty(await Ids("provinceCode=48"));
         Assert.Equal([hcm], await Ids("field=y_te"));
         Assert.Equal([hanoi], await Ids("field=giao_duc"));
         Assert.Equal([hanoi], await Ids("year=2024"));
-        Assert.Equal([hcm], await Ids($"year={DateTime.UtcNow.AddHours(7).Year}"));
+        Assert.Equal(new[] { hcm, below }.Order(), await Ids($"year={DateTime.UtcNow.AddHours(7).Year}"));
         // The highest level reached.
         Assert.Equal([hcm], await Ids("level=province"));
-        Assert.Equal([hanoi], await Ids("level=commune"));
+        Assert.Equal(new[] { hanoi, below }.Order(), await Ids("level=commune"));
+        Assert.Equal([below], await Ids("field=nong_nghiep&level=commune"));
         Assert.Empty(await Ids("level=central"));
         Assert.Equal([hcm], await Ids("provinceCode=79&field=y_te&level=province"));
 
-        var first = await anyone.GetJsonAsync($"/api/v1/gallery/initiatives?q={tag}&limit=1", HttpStatusCode.OK);
-        var second = await anyone.GetJsonAsync($"/api/v1/gallery/initiatives?q={tag}&limit=1&cursor={first.Str("nextCursor")}", HttpStatusCode.OK);
-        Assert.Equal(hcm, Assert.Single(first["items"]!.AsArray())!.Str("id"));
+        // Newest first, two pages of two and one.
+        var first = await anyone.GetJsonAsync($"/api/v1/gallery/initiatives?q={tag}&limit=2", HttpStatusCode.OK);
+        var second = await anyone.GetJsonAsync($"/api/v1/gallery/initiatives?q={tag}&limit=2&cursor={first.Str("nextCursor")}", HttpStatusCode.OK);
+        Assert.Equal([below, hcm], first["items"]!.AsArray().Select(i => i!.Str("id")));
         Assert.Equal(hanoi, Assert.Single(second["items"]!.AsArray())!.Str("id"));
         Assert.Null(second["nextCursor"]);
     }
