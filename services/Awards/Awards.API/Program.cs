@@ -23,6 +23,7 @@ app.MapAwardTypesApi();
 app.MapCommendationsApi();
 app.MapProposalsApi();
 app.MapDecisionsApi();
+app.MapCertificatesApi();
 app.MapVerificationApi();
 app.MapCertificatesPublicApi();
 app.MapGoldenBookApi();
