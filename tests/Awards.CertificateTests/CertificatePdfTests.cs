@@ -94,6 +94,28 @@ public sealed class CertificatePdfTests
         var verification = "https://dkst.example.vn/v/K7QF2M9XWD4TB8RC?s=" + new string('A', 300) + "." + new string('b', 86);
         var pdf = CertificatePdf.Render(Sample(verification: verification));
         Assert.Equal(verification, await DecodeQrAsync(pdf));
+        Assert.Equal(verification, await ExtractQrAsync(pdf));
+    }
+
+    /// <summary>The QR image of a PDF, extracted (pdfimages) and decoded (zbarimg).</summary>
+    private static async Task<string> ExtractQrAsync(byte[] pdf)
+    {
+        var folder = Tools.TempFolder();
+        try
+        {
+            var file = Path.Combine(folder.FullName, "c.pdf");
+            await File.WriteAllBytesAsync(file, pdf);
+            var images = await Tools.RunAsync("pdfimages", null, "-png", file, Path.Combine(folder.FullName, "img"));
+            Assert.True(images.ExitCode == 0, $"pdfimages: {images.Error}");
+            var png = Assert.Single(folder.GetFiles("img*.png"));
+            var decoded = await Tools.RunAsync("zbarimg", null, "--raw", "-q", png.FullName);
+            Assert.True(decoded.ExitCode == 0, $"zbarimg: {decoded.Error}");
+            return decoded.Output.TrimEnd('\n');
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>The QR code on a PDF's first page as a reader's phone sees it: the page rendered (pdftoppm), then decoded (zbarimg).</summary>
