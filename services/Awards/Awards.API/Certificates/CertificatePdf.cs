@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Signatures;
 
 namespace DoanKetSangTao.Awards.API.Certificates;
 
@@ -21,10 +23,13 @@ public static class CertificatePdf
     private static readonly double Width = XUnit.FromMillimeter(297).Point;
     private static readonly double Height = XUnit.FromMillimeter(210).Point;
 
-    public static byte[] Render(CertificateContent content) => RenderMany([content]);
+    public static byte[] Render(CertificateContent content, X509Certificate2? signer = null) => RenderMany([content], signer);
 
-    /// <summary>All certificates in one file, a page each (a decision's download); images and fonts are shared across pages.</summary>
-    public static byte[] RenderMany(IEnumerable<CertificateContent> certificates)
+    /// <summary>
+    /// All certificates in one file, a page each (a decision's download); fonts are shared across pages. With
+    /// <paramref name="signer"/> (see <see cref="CertificatePdfSigning"/>) the file is signed as a whole, invisibly.
+    /// </summary>
+    public static byte[] RenderMany(IEnumerable<CertificateContent> certificates, X509Certificate2? signer = null)
     {
         CertificateFonts.EnsureInstalled();
         using var document = new PdfDocument();
@@ -48,6 +53,12 @@ public static class CertificatePdf
         if (document.PageCount == 0)
         {
             throw new ArgumentException("No certificate to render.", nameof(certificates));
+        }
+
+        if (signer is not null)
+        {
+            DigitalSignatureHandler.ForDocument(document, new PdfSharpDefaultSigner(signer, PdfMessageDigestType.SHA256, null),
+                new DigitalSignatureOptions { Reason = "Cơ quan cấp ký giấy chứng nhận", Location = "Việt Nam", AppName = "Đoàn kết sáng tạo" });
         }
 
         using var output = new MemoryStream();
