@@ -84,5 +84,36 @@ public sealed class IssuerKeyRingTests(AwardsDatabase db) : IClassFixture<Awards
         }
     }
 
+    [Fact]
+    public async Task A_decision_is_sealed_and_logged_in_the_callers_transaction_or_not_at_all()
+    {
+        const string body = "mttq:province:48";
+        var claims = Enumerable.Range(1, 3).Select(i => CertificateSealTests.Claims($"Phạm Thị Lan {i}") with { Code = $"D48-{i}", BodyKey = body }).ToList();
+        var sealing = new DoanKetSangTao.Awards.API.Certificates.CertificateSealing(new IssuerKeyRing(db.DataSource));
+
+        await using (var connection = await db.DataSource.OpenConnectionAsync())
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            await sealing.SealAndLogAsync(connection, tx, BaseUrl, "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng", claims, CancellationToken.None);
+            await tx.RollbackAsync();
+        }
+
+        var log = new CertificateLog(db.DataSource);
+        Assert.DoesNotContain(await log.ReadAsync(0, CertificateLog.MaxPage, CancellationToken.None), e => e.BodyKey == body);
+
+        IReadOnlyList<string> texts;
+        await using (var connection = await db.DataSource.OpenConnectionAsync())
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            texts = await sealing.SealAndLogAsync(connection, tx, BaseUrl, "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng", claims, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        var trust = await TrustListAsync();
+        Assert.All(texts, t => Assert.Equal(SealStatus.Valid, CertificateSeal.Verify(t, trust).Status));
+        Assert.Equal(["D48-1", "D48-2", "D48-3"], (await log.ReadAsync(0, CertificateLog.MaxPage, CancellationToken.None))
+            .Where(e => e.BodyKey == body && e.Kind == CertificateLogChain.Issued).Select(e => e.CertificateCode));
+    }
+
     private Task<TrustList> TrustListAsync() => new IssuerKeyRing(db.DataSource).TrustListAsync(CancellationToken.None);
 }

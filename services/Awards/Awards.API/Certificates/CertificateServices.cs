@@ -11,6 +11,7 @@ public static class CertificateServices
     {
         builder.Services.AddSingleton<IssuerKeyRing>();
         builder.Services.AddSingleton<CertificateLog>();
+        builder.Services.AddSingleton<CertificateSealing>();
         return builder;
     }
 
