@@ -24,9 +24,10 @@ public static class CertificateQr
         return new PngByteQRCode(data).GetGraphic(pixelsPerModule, Dark, Light, drawQuietZones: true);
     }
 
-    public static void Draw(XGraphics g, string text, double x, double y, double size)
+    /// <summary>Draws a QR code made by <see cref="Png"/>.</summary>
+    public static void Draw(XGraphics g, byte[] png, double x, double y, double size)
     {
-        using var image = XImage.FromStream(new MemoryStream(Png(text)));
+        using var image = XImage.FromStream(new MemoryStream(png));
         // Modules stay square and sharp when the viewer or printer scales the image.
         image.Interpolate = false;
         g.DrawImage(image, x, y, size, size);
