@@ -33,6 +33,11 @@ public sealed class CertificatePdfTests
             Assert.Contains("Pages:           2", info.Output, StringComparison.Ordinal);
             Assert.Contains("841.89 x 595.276 pts (A4)", info.Output, StringComparison.Ordinal);
 
+            // Only the shipped faces, embedded (subset): the reader needs no font of its own.
+            var fonts = (await Tools.RunAsync("pdffonts", null, file)).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+            Assert.NotEmpty(fonts);
+            Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+Liberation Serif(,Bold)? +CID TrueType +Identity-H +yes +yes +yes ", f));
+
             var first = await TextAsync(file, 1);
             Assert.Contains("Nguyễn Thị Hồng Nhung", first, StringComparison.Ordinal);
             Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", first, StringComparison.Ordinal);
