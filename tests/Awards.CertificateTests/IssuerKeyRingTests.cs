@@ -85,34 +85,19 @@ public sealed class IssuerKeyRingTests(AwardsDatabase db) : IClassFixture<Awards
     }
 
     [Fact]
-    public async Task A_decision_is_sealed_and_logged_in_the_callers_transaction_or_not_at_all()
+    public async Task A_rolled_back_issue_leaves_neither_a_key_nor_a_log_entry()
     {
         const string body = "mttq:province:48";
-        var claims = Enumerable.Range(1, 3).Select(i => CertificateSealTests.Claims($"Phạm Thị Lan {i}") with { Code = $"D48-{i}", BodyKey = body }).ToList();
-        var sealing = new DoanKetSangTao.Awards.API.Certificates.CertificateSealing(new IssuerKeyRing(db.DataSource));
-
         await using (var connection = await db.DataSource.OpenConnectionAsync())
         {
             await using var tx = await connection.BeginTransactionAsync();
-            await sealing.SealAndLogAsync(connection, tx, BaseUrl, "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng", claims, CancellationToken.None);
+            using var key = await new IssuerKeyRing(db.DataSource).CurrentAsync(connection, tx, body, "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng", CancellationToken.None);
+            await CertificateLog.AppendAsync(connection, tx, new CertificateLogEvent(CertificateLogChain.Issued, "D48-1", "15/QĐ-MTTQ-BTT", body), CancellationToken.None);
             await tx.RollbackAsync();
         }
 
-        var log = new CertificateLog(db.DataSource);
-        Assert.DoesNotContain(await log.ReadAsync(0, CertificateLog.MaxPage, CancellationToken.None), e => e.BodyKey == body);
-
-        IReadOnlyList<string> texts;
-        await using (var connection = await db.DataSource.OpenConnectionAsync())
-        {
-            await using var tx = await connection.BeginTransactionAsync();
-            texts = await sealing.SealAndLogAsync(connection, tx, BaseUrl, "Ủy ban MTTQ Việt Nam thành phố Đà Nẵng", claims, CancellationToken.None);
-            await tx.CommitAsync();
-        }
-
-        var trust = await TrustListAsync();
-        Assert.All(texts, t => Assert.Equal(SealStatus.Valid, CertificateSeal.Verify(t, trust).Status));
-        Assert.Equal(["D48-1", "D48-2", "D48-3"], (await log.ReadAsync(0, CertificateLog.MaxPage, CancellationToken.None))
-            .Where(e => e.BodyKey == body && e.Kind == CertificateLogChain.Issued).Select(e => e.CertificateCode));
+        Assert.DoesNotContain((await TrustListAsync()).Bodies, b => b.BodyKey == body);
+        Assert.DoesNotContain(await new CertificateLog(db.DataSource).ReadAsync(0, CertificateLog.MaxPage, CancellationToken.None), e => e.BodyKey == body);
     }
 
     private Task<TrustList> TrustListAsync() => new IssuerKeyRing(db.DataSource).TrustListAsync(CancellationToken.None);

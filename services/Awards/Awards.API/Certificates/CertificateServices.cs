@@ -11,7 +11,6 @@ public static class CertificateServices
     {
         builder.Services.AddSingleton<IssuerKeyRing>();
         builder.Services.AddSingleton<CertificateLog>();
-        builder.Services.AddSingleton<CertificateSealing>();
         return builder;
     }
 
