@@ -13,7 +13,7 @@ builder.AddApplicationServices();
 builder.AddGoldenBook();
 
 var app = builder.Build();
-if (await app.TryRunOperatorCommandAsync(args))
+if (await app.TryRunCertificateCommandAsync(args) || await app.TryRunOperatorCommandAsync(args))
 {
     return;
 }
