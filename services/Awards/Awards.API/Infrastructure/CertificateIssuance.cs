@@ -29,8 +29,7 @@ public sealed class CertificateIssuance(IssuerKeyRing keys, IOptions<Certificate
     /// <summary>The certificates of every recipient of a decision being issued, sealed with the body's current key.</summary>
     public async Task IssueAsync(DatabaseSession session, DecisionRow decision, IReadOnlyList<RecipientRow> recipients, CancellationToken ct)
     {
-        var key = await keys.CurrentAsync(session.Connection, session.Tx, decision.BodyKey, decision.BodyName, ct);
-        using var privateKey = key.PrivateKey;
+        using var key = await keys.CurrentAsync(session.Connection, session.Tx, decision.BodyKey, decision.BodyName, ct);
         var issuedAt = clock.GetUtcNow();
         var rows = recipients.Select(recipient =>
         {

@@ -1,5 +1,7 @@
 using Dapper;
 using DoanKetSangTao.Awards.API.Certificates;
+using DoanKetSangTao.Awards.API.Infrastructure.Certificates;
+using DoanKetSangTao.Awards.Certificates;
 using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Data.Queues;
 using DoanKetSangTao.Messaging;
@@ -17,7 +19,8 @@ public sealed record CertificateJob(string Code, int Attempts) : IQueueItem;
 /// shows the progress (ready of total).
 /// </summary>
 public sealed class CertificateRenderer(
-    NpgsqlDataSource dataSource, ServiceDatabase db, CertificateStore certificates, TimeProvider clock, ILogger<CertificateRenderer> logger)
+    NpgsqlDataSource dataSource, ServiceDatabase db, CertificateStore certificates, IssuerKeyRing keys, TimeProvider clock,
+    ILogger<CertificateRenderer> logger)
     : IClaimedQueue<CertificateJob>
 {
     public QueueSettings Settings => new("Certificates", CertificateIssuance.Channel, TimeSpan.FromSeconds(10), MaxAttempts: 10);
@@ -29,7 +32,22 @@ public sealed class CertificateRenderer(
     private async Task RenderAsync(CertificateJob job, CancellationToken ct)
     {
         var row = await certificates.FindAsync(job.Code, ct) ?? throw new InvalidOperationException($"Certificate {job.Code} vanished.");
-        var pdf = CertificatePdf.Render(row.ToContent());
+        // The PDF is signed too, by the body's key as a self-signed certificate (adbe.pkcs7.detached, not PAdES: see
+        // Certificates/README.md); the QR code's seal is what anyone verifies, online or offline.
+        SealingKey key;
+        await using (var read = await db.BeginAsync(ct))
+        {
+            key = await keys.CurrentAsync(read.Connection, read.Tx, row.BodyKey, row.BodyName, ct);
+            await read.CommitAsync(ct);
+        }
+
+        byte[] pdf;
+        using (key)
+        using (var signer = CertificatePdfSigning.SelfSigned(key, row.BodyName, clock.GetUtcNow()))
+        {
+            pdf = CertificatePdf.Render(row.ToContent(), signer);
+        }
+
         await using var session = await db.BeginAsync(ct);
         await session.Connection.ExecuteAsync(new CommandDefinition(
             """
