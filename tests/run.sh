@@ -24,6 +24,18 @@ if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
         apt_get install -y chromium chromium-driver || die "apt-get install chromium chromium-driver failed"
     )
 fi
+# tests/Awards.CertificateTests read certificates back as a person's tools would: poppler (pdftotext, pdfimages, pdfsig)
+# and zbar (the QR code), from Debian's packages, installed only if missing.
+if [[ ! -x /usr/bin/pdftotext || ! -x /usr/bin/zbarimg ]]; then
+    (
+        # shellcheck disable=SC1090
+        . "$infra"
+        require_root
+        take_install_lock
+        apt_get update || die "apt-get update failed"
+        apt_get install -y poppler-utils zbar-tools || die "apt-get install poppler-utils zbar-tools failed"
+    )
+fi
 bash "$root/deploy/helm/tools.sh" >/dev/null  # helm v4 for tests/Deployment.Tests
 bash "$infra" start "$state"
 trap 'bash "$infra" stop "$state"' EXIT

@@ -257,6 +257,8 @@ public sealed class LocalSystem : IAsyncDisposable
         env["Identity__Authority"] = Issuer;
         // The address the certificates' QR codes lead to: the gateway, which serves the verification page.
         env["Certificates__PublicBaseUrl"] = GatewayUrl;
+        // The gallery's open-data catalogue links to the files at the same public address.
+        env["Gallery__PublicBaseUrl"] = GatewayUrl;
 
         if (options.OtlpEndpoint is not null)
         {

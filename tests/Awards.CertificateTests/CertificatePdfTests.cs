@@ -33,6 +33,11 @@ public sealed class CertificatePdfTests
             Assert.Contains("Pages:           2", info.Output, StringComparison.Ordinal);
             Assert.Contains("841.89 x 595.276 pts (A4)", info.Output, StringComparison.Ordinal);
 
+            // Only the shipped faces, embedded (subset): the reader needs no font of its own.
+            var fonts = (await Tools.RunAsync("pdffonts", null, file)).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+            Assert.NotEmpty(fonts);
+            Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+Liberation Serif(,Bold)? +CID TrueType +Identity-H +yes +yes +yes ", f));
+
             var first = await TextAsync(file, 1);
             Assert.Contains("Nguyễn Thị Hồng Nhung", first, StringComparison.Ordinal);
             Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", first, StringComparison.Ordinal);
@@ -94,6 +99,28 @@ public sealed class CertificatePdfTests
         var verification = "https://dkst.example.vn/v/K7QF2M9XWD4TB8RC?s=" + new string('A', 300) + "." + new string('b', 86);
         var pdf = CertificatePdf.Render(Sample(verification: verification));
         Assert.Equal(verification, await DecodeQrAsync(pdf));
+        Assert.Equal(verification, await ExtractQrAsync(pdf));
+    }
+
+    /// <summary>The QR image of a PDF, extracted (pdfimages) and decoded (zbarimg).</summary>
+    private static async Task<string> ExtractQrAsync(byte[] pdf)
+    {
+        var folder = Tools.TempFolder();
+        try
+        {
+            var file = Path.Combine(folder.FullName, "c.pdf");
+            await File.WriteAllBytesAsync(file, pdf);
+            var images = await Tools.RunAsync("pdfimages", null, "-png", file, Path.Combine(folder.FullName, "img"));
+            Assert.True(images.ExitCode == 0, $"pdfimages: {images.Error}");
+            var png = Assert.Single(folder.GetFiles("img*.png"));
+            var decoded = await Tools.RunAsync("zbarimg", null, "--raw", "-q", png.FullName);
+            Assert.True(decoded.ExitCode == 0, $"zbarimg: {decoded.Error}");
+            return decoded.Output.TrimEnd('\n');
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>The QR code on a PDF's first page as a reader's phone sees it: the page rendered (pdftoppm), then decoded (zbarimg).</summary>

@@ -199,7 +199,7 @@ public sealed class HelmRenderTests
         var values = Chart.DevValues();
         var secrets = values.Map("secrets.service-clients.stringData");
 
-        foreach (var caller in new[] { "registration", "appraisal" })
+        foreach (var caller in new[] { "registration", "appraisal", "awards" })
         {
             var secret = Env(manifests, caller)["ServiceAuth__ClientSecret"];
             Assert.EndsWith("-service-clients", secret.At("valueFrom.secretKeyRef.name") as string, StringComparison.Ordinal);
@@ -208,7 +208,7 @@ public sealed class HelmRenderTests
             Assert.Matches(@"^http://[a-z0-9-]+-identity:8080/connect/token$", config.Content.At("data.ServiceAuth__TokenEndpoint") as string);
         }
 
-        Assert.DoesNotContain("ServiceAuth__ClientSecret", Env(manifests, "awards").Keys);
+        Assert.DoesNotContain("ServiceAuth__ClientSecret", Env(manifests, "reporting").Keys);
         var identity = Assert.Single(manifests, m => m.Kind == "ConfigMap" && m.Component == "identity");
         Assert.Equal(values.At("identity.authority"), identity.Content.At("data.IdentityServer__Issuer"));
         var seed = Assert.Single(manifests, m => m.Kind == "Secret" && m.Name.EndsWith("-identity-seed", StringComparison.Ordinal));

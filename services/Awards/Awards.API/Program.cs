@@ -13,7 +13,7 @@ builder.AddApplicationServices();
 builder.AddGoldenBook();
 
 var app = builder.Build();
-if (await app.TryRunOperatorCommandAsync(args))
+if (await app.TryRunCertificateCommandAsync(args) || await app.TryRunOperatorCommandAsync(args))
 {
     return;
 }
@@ -23,6 +23,7 @@ app.MapAwardTypesApi();
 app.MapCommendationsApi();
 app.MapProposalsApi();
 app.MapDecisionsApi();
+app.MapCertificatesApi();
 app.MapVerificationApi();
 app.MapCertificatesPublicApi();
 app.MapGoldenBookApi();

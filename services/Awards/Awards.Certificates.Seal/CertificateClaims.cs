@@ -15,5 +15,8 @@ public sealed record CertificateClaims(
     string? InitiativeTitle,
     DateTimeOffset IssuedAt);
 
-/// <summary>An issuing body's private key as it seals: <paramref name="Kid"/> names it in the trust list.</summary>
-public sealed record SealingKey(string BodyKey, string Kid, System.Security.Cryptography.ECDsa PrivateKey);
+/// <summary>An issuing body's private key as it seals: <paramref name="Kid"/> names it in the trust list. Its holder disposes it.</summary>
+public sealed record SealingKey(string BodyKey, string Kid, System.Security.Cryptography.ECDsa PrivateKey) : IDisposable
+{
+    public void Dispose() => PrivateKey.Dispose();
+}

@@ -27,6 +27,7 @@ app.MapDossiersApi();
 app.MapCampaignsApi();
 app.MapAdministrativeUnitsApi();
 app.MapOrganizationsApi();
+app.MapGalleryApi();
 app.MapPlatformGrpcService<InitiativeLookupService>(PlatformScopes.RegistrationLookups);
 app.MapPlatformGrpcService<DossierLookupService>(PlatformScopes.RegistrationLookups);
 app.MapPlatformGrpcService<OrganizationLookupService>(PlatformScopes.RegistrationLookups);

@@ -57,7 +57,7 @@ public sealed class CommendationFlowTests(ApiPlatform platform) : IClassFixture<
         // The author finds and downloads their certificate once it is made; another province's officer cannot.
         var mine = await TestInfrastructure.EventuallyAsync(async () =>
             (await an.GetJsonAsync("/api/v1/commendations/certificates/mine", HttpStatusCode.OK)).AsArray()
-                .SingleOrDefault(c => c!.Str("decisionNumber") == issued.Str("number") && c["ready"]!.GetValue<bool>()),
+                .SingleOrDefault(c => c!.Str("decisionNumber") == issued.Str("number") && c!["ready"]!.GetValue<bool>()),
             TimeSpan.FromSeconds(60), "the author's certificate to be ready");
         var code = mine!.Str("code");
         using (var pdf = await an.GetAsync(mine.Str("downloadPath")))

@@ -147,6 +147,10 @@ component's `config` come last and therefore win.
 {{- if eq .name "identity" -}}
 {{- $_ := set $cfg "IdentityServer__Issuer" $root.Values.identity.authority -}}
 {{- end -}}
+{{- if eq .name "registration" -}}
+{{- /* The gallery's DCAT catalogue links its files at the platform's public address. */ -}}
+{{- $_ := set $cfg "Gallery__PublicBaseUrl" (trimSuffix "/" $root.Values.identity.authority) -}}
+{{- end -}}
 {{- if eq .name "awards" -}}
 {{- /* The certificates' QR codes lead to the verification page at the platform's public address. */ -}}
 {{- $_ := set $cfg "Certificates__PublicBaseUrl" (trimSuffix "/" $root.Values.identity.authority) -}}

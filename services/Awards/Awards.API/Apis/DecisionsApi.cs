@@ -1,5 +1,4 @@
 using System.Globalization;
-using DoanKetSangTao.Awards.API.Certificates;
 using DoanKetSangTao.Awards.API.Domain;
 using DoanKetSangTao.Awards.API.Infrastructure;
 using DoanKetSangTao.Contracts.Paging;
@@ -28,10 +27,6 @@ public static class DecisionsApi
         api.MapPost("/decisions/{id:guid}/issue", IssueDecision).RequireRoles(Officers);
         api.MapPost("/decisions/{id:guid}/revoke", RevokeDecision).RequireRoles(Officers);
         api.MapGet("/decisions/{id:guid}/audit", DecisionAudit).RequireRoles(Officers);
-        api.MapGet("/decisions/{id:guid}/certificates.pdf", DecisionCertificates).RequireRoles(Officers);
-        // Every signed-in person: an author downloads their own; an officer those of decisions they may read.
-        api.MapGet("/certificates/mine", MyCertificates).RequireAuthorization();
-        api.MapGet("/certificates/{code}.pdf", DownloadCertificate).RequireAuthorization();
         return api;
     }
 
@@ -201,62 +196,9 @@ public static class DecisionsApi
         return TypedResults.Ok(entries.Select(e => new AuditEntryResponse(e.Seq, e.OccurredAt, e.Actor, e.Action, e.Detail)).ToList());
     }
 
-    /// <summary>Tất cả giấy chứng nhận của một quyết định trong một tệp PDF (mỗi trang một người/tập thể).</summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DecisionCertificates(
-        Guid id, DecisionStore decisions, CertificateStore certificates, CurrentUser user, CancellationToken ct)
-    {
-        if (BodyOf(user) is not { } body || await decisions.FindAsync(id, ct) is not { } row || !DecisionAccess.CanRead(body, row))
-        {
-            return CommendationDecisionRules.NotFound.ToProblem();
-        }
+    internal static readonly string[] OfficerRoles = Officers;
 
-        var all = await certificates.ForDecisionAsync(id, ct);
-        if (all.Count == 0)
-        {
-            return CertificateRefusals.NotYet.ToProblem();
-        }
-
-        var pdf = CertificatePdf.RenderMany(all.Select(c => c.ToContent()));
-        return TypedResults.File(pdf, "application/pdf", $"giay-chung-nhan-{(row.NumberText ?? id.ToString()).Replace('/', '-')}.pdf");
-    }
-
-    /// <summary>Giấy chứng nhận của tôi: those naming my account or my e-mail.</summary>
-    public static async Task<Ok<List<MyCertificateResponse>>> MyCertificates(CertificateStore certificates, CurrentUser user, CancellationToken ct)
-    {
-        var rows = await certificates.ForHolderAsync(user.Id, user.Email, ct);
-        return TypedResults.Ok(rows.Select(c => new MyCertificateResponse(
-            c.Code, c.DecisionStatus == DecisionStatuses.Issued ? "valid" : c.DecisionStatus, c.AwardName, c.BodyName, c.NumberText, c.DecisionDate,
-            c.FullName, c.InitiativeTitle, c.Status == "ready", $"/api/v1/commendations/certificates/{c.Code}.pdf")).ToList());
-    }
-
-    /// <summary>Tải một giấy chứng nhận (PDF): người được khen thưởng, hoặc cán bộ được xem quyết định.</summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadCertificate(
-        string code, CertificateStore certificates, CurrentUser user, CancellationToken ct)
-    {
-        if (!VerificationCode.IsWellFormed(code) || await certificates.FindAsync(code, ct) is not { } row || !MayDownload(user, row))
-        {
-            return CertificateRefusals.NotFound.ToProblem();
-        }
-
-        return await certificates.PdfAsync(code, ct) is { } pdf
-            ? TypedResults.File(pdf, "application/pdf", $"giay-chung-nhan-{code}.pdf")
-            : CertificateRefusals.NotYet.ToProblem();
-    }
-
-    private static bool MayDownload(CurrentUser user, CertificateRow row)
-    {
-        if (row.AccountId == user.Id || (user.Email is { } email && string.Equals(row.Email, email, StringComparison.OrdinalIgnoreCase)))
-        {
-            return true;
-        }
-
-        return IsOfficer(user) && BodyOf(user) is { } body
-            && DecisionAccess.CanRead(body, new DecisionRow(row.DecisionId, row.BodyKey, row.BodyName, row.BodyLevel, row.BodyProvince, row.BodyCommune,
-                row.DecisionStatus, string.Empty, row.AwardName, row.Reason, row.SignerName, row.SignerPosition, null, null, null, row.NumberText,
-                row.DecisionDate, null, null, null, null, null, string.Empty, default));
-    }
-
-    private static bool IsOfficer(CurrentUser user) => Officers.Any(user.IsInRole);
+    internal static bool IsOfficer(CurrentUser user) => Officers.Any(user.IsInRole);
 
     /// <summary>The body the caller acts for (their Front committee or their organization).</summary>
     internal static IssuingBody? BodyOf(CurrentUser user) => IssuingBody.Of(
@@ -424,14 +366,4 @@ public static class DecisionsApi
 
         return result;
     }
-}
-
-/// <summary>Refusals about certificates.</summary>
-public static class CertificateRefusals
-{
-    public static readonly Refusal NotFound = Refusal.NotFound("certificate_not_found",
-        "Không tìm thấy giấy chứng nhận này trong phạm vi của bạn. Kiểm tra lại mã trên giấy.");
-
-    public static readonly Refusal NotYet = Refusal.Conflict("certificate_not_ready",
-        "Giấy chứng nhận đang được tạo. Vui lòng thử lại sau ít phút (xem tiến độ ở trang quyết định).");
 }

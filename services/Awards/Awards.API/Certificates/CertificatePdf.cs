@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Signatures;
 
 namespace DoanKetSangTao.Awards.API.Certificates;
 
@@ -21,18 +23,25 @@ public static class CertificatePdf
     private static readonly double Width = XUnit.FromMillimeter(297).Point;
     private static readonly double Height = XUnit.FromMillimeter(210).Point;
 
-    public static byte[] Render(CertificateContent content) => RenderMany([content]);
+    public static byte[] Render(CertificateContent content, X509Certificate2? signer = null) => RenderMany([content], signer);
 
-    /// <summary>All certificates in one file, a page each (a decision's download); images and fonts are shared across pages.</summary>
-    public static byte[] RenderMany(IEnumerable<CertificateContent> certificates)
+    /// <summary>
+    /// All certificates in one file, a page each (a decision's download); fonts are shared across pages. With
+    /// <paramref name="signer"/> (see <see cref="CertificatePdfSigning"/>) the file is signed as a whole, invisibly.
+    /// </summary>
+    public static byte[] RenderMany(IEnumerable<CertificateContent> certificates, X509Certificate2? signer = null)
     {
         CertificateFonts.EnsureInstalled();
         using var document = new PdfDocument();
         document.Info.Creator = "Đoàn kết sáng tạo";
         document.Options.CompressContentStreams = true;
         var fonts = new Dictionary<(double, XFontStyleEx), XFont>();
-        foreach (var certificate in certificates)
+        var all = certificates.ToList();
+        // The QR codes are the costliest part and independent of each other: made on every core, drawn in order.
+        var codes = all.AsParallel().AsOrdered().Select(c => CertificateQr.Png(c.VerificationText)).ToList();
+        for (var i = 0; i < all.Count; i++)
         {
+            var certificate = all[i];
             if (document.PageCount == 0)
             {
                 document.Info.Title = $"{certificate.AwardName} - {certificate.RecipientName}";
@@ -42,7 +51,7 @@ public static class CertificatePdf
             page.Width = XUnit.FromPoint(Width);
             page.Height = XUnit.FromPoint(Height);
             using var g = XGraphics.FromPdfPage(page);
-            Draw(g, certificate, new Typesetter(g, fonts));
+            Draw(g, certificate, codes[i], new Typesetter(g, fonts));
         }
 
         if (document.PageCount == 0)
@@ -50,12 +59,18 @@ public static class CertificatePdf
             throw new ArgumentException("No certificate to render.", nameof(certificates));
         }
 
+        if (signer is not null)
+        {
+            DigitalSignatureHandler.ForDocument(document, new PdfSharpDefaultSigner(signer, PdfMessageDigestType.SHA256, null),
+                new DigitalSignatureOptions { Reason = "Cơ quan cấp ký giấy chứng nhận", Location = "Việt Nam", AppName = "Đoàn kết sáng tạo" });
+        }
+
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
 
-    private static void Draw(XGraphics g, CertificateContent c, Typesetter t)
+    private static void Draw(XGraphics g, CertificateContent c, byte[] qr, Typesetter t)
     {
         g.DrawRectangle(new XPen(Gold, 3), 18, 18, Width - 36, Height - 36);
         g.DrawRectangle(new XPen(Gold, 0.8), 25, 25, Width - 50, Height - 50);
@@ -80,7 +95,7 @@ public static class CertificatePdf
         t.Fit(decision, XFontStyleEx.Regular, 13, 8, new XRect(90, 378, Width - 180, 18), XBrushes.Black);
 
         // Bottom left: the QR code of the sealed address, the code under it.
-        CertificateQr.Draw(g, c.VerificationText, 52, 405, 118);
+        CertificateQr.Draw(g, qr, 52, 405, 118);
 
         t.Fit(c.Code, XFontStyleEx.Regular, 9, 6, new XRect(40, 525, 142, 12), XBrushes.Black);
         t.Fit("Quét mã QR để kiểm tra giấy chứng nhận.", XFontStyleEx.Italic, 10, 8, new XRect(180, 500, 250, 14), XBrushes.DimGray, align: XStringAlignment.Near);

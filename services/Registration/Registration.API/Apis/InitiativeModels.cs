@@ -6,7 +6,11 @@ namespace DoanKetSangTao.Registration.API.Apis;
 /// <summary>One author as entered on the form; <c>OrganizationId</c> defaults to the initiative's unit.</summary>
 public sealed record AuthorInput(string? FullName, string? Email, bool IsLead, int ContributionPercent, Guid? OrganizationId = null, string? Position = null);
 
-/// <summary>Phiếu đăng ký sáng kiến (Mẫu 1) as entered: saved as a draft, or submitted at once.</summary>
+/// <summary>
+/// Phiếu đăng ký sáng kiến (Mẫu 1) as entered: saved as a draft, or submitted at once. <c>PublicationConsent</c> (đồng ý
+/// công bố): the authors agree that, if recognized, the title, summary, authors' names, unit, level, year and field are
+/// published in the public gallery; false when a registration leaves it out, unchanged when an edit leaves it out.
+/// </summary>
 public sealed record RegisterInitiativeRequest(
     Guid CampaignId,
     string? Title,
@@ -19,13 +23,14 @@ public sealed record RegisterInitiativeRequest(
     string? MovementArea = null,
     string? Field = null,
     string? ExpectedScope = null,
-    bool SaveAsDraft = false)
+    bool SaveAsDraft = false,
+    bool? PublicationConsent = null)
 {
     /// <summary>What the rules check (<see cref="InitiativeRegistration.Validate"/>).</summary>
     public InitiativeForm ToForm(bool draft) => new(
         CampaignId, Title, Kind, OrganizationId, CommuneCode, Summary,
         Authors?.Select(a => a is null ? null : new AuthorForm(a.FullName, a.Email, a.IsLead, a.ContributionPercent, a.OrganizationId, a.Position)).ToList(),
-        ContentType, MovementArea, Field, ExpectedScope, draft);
+        ContentType, MovementArea, Field, ExpectedScope, draft, PublicationConsent);
 }
 
 /// <summary>Filters of the initiative list; every one optional, all combined.</summary>

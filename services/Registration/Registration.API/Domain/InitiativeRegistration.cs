@@ -19,7 +19,8 @@ public sealed record InitiativeForm(
     string? MovementArea = null,
     string? Field = null,
     string? ExpectedScope = null,
-    bool IsDraft = false);
+    bool IsDraft = false,
+    bool? PublicationConsent = null);
 
 public sealed record ValidAuthor(int Ordinal, string FullName, string? Email, bool IsLead, int ContributionPercent, Guid? OrganizationId, string? Position);
 
@@ -34,16 +35,20 @@ public sealed record ValidRegistration(
     string? ContentType,
     string? MovementArea,
     string? Field,
-    string? ExpectedScope)
+    string? ExpectedScope,
+    [property: System.Text.Json.Serialization.JsonIgnore] bool? PublicationConsent = null)
 {
     public ValidAuthor Lead => Authors.Single(a => a.IsLead);
 
     /// <summary>The distinct organizations the authors named, each of which must exist (a method: the fingerprint serializes properties).</summary>
     public IReadOnlyList<Guid> AuthorOrganizations() => Authors.Where(a => a.OrganizationId is not null).Select(a => a.OrganizationId!.Value).Distinct().ToList();
 
-    /// <summary>A stable digest of what was registered (after normalization), to tell a retry from a different registration.</summary>
+    /// <summary>
+    /// A stable digest of what was registered (after normalization), to tell a retry from a different registration. The
+    /// publication consent is appended only when given, so that the digests of keys used before it existed still match.
+    /// </summary>
     public string Fingerprint() => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(this))));
+        System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(this)))) + (PublicationConsent == true ? ":consent" : string.Empty);
 
     /// <summary>The text search reads: title, summary, field and authors, lower-case and without diacritics.</summary>
     public string SearchText() => InitiativeSearch.Document(Title, Summary, Authors.Select(a => a.FullName), Field);
@@ -116,7 +121,7 @@ public static class InitiativeRegistration
         }
 
         return (new ValidRegistration(request.CampaignId, title!, request.Kind!, request.OrganizationId, commune!, summary, authors,
-            request.ContentType, request.MovementArea, request.Field, scope), errors);
+            request.ContentType, request.MovementArea, request.Field, scope, request.PublicationConsent), errors);
     }
 
     /// <summary>A free-text field: NFC, no invalid characters, bounded; null when empty.</summary>

@@ -43,6 +43,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<OrganizationStore>();
         builder.Services.AddSingleton<AdministrativeUnitStore>();
         builder.Services.AddSingleton<AppraisalFactsStore>();
+        builder.Services.AddSingleton<GalleryStore>();
         builder.Services.AddSingleton<AppraisalOutcomeServices>();
         return builder;
     }

@@ -75,10 +75,11 @@ public sealed class InitiativeStore(ServiceDatabase db)
             """
             INSERT INTO initiatives (id, campaign_id, title, kind, content_type, movement_area, field, summary, expected_scope, organization_id,
                                      province_code, commune_code, status, registered_by, contact_name, contact_email, idempotency_key,
-                                     idempotency_fingerprint, registered_at, updated_at, search_text)
+                                     idempotency_fingerprint, registered_at, updated_at, search_text, publication_consent,
+                                     publication_consent_changed_at, publication_consent_changed_by)
             VALUES (@Id, @CampaignId, @Title, @Kind, @ContentType, @MovementArea, @Field, @Summary, @ExpectedScope, @OrganizationId,
                     @ProvinceCode, @CommuneCode, 'draft', @RegisteredBy, @ContactName, @ContactEmail, @IdempotencyKey,
-                    @Fingerprint, @Now, @Now, @SearchText)
+                    @Fingerprint, @Now, @Now, @SearchText, @Consent, CASE WHEN @Consent THEN @Now END, CASE WHEN @Consent THEN @RegisteredBy END)
             ON CONFLICT (registered_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             """,
             new
@@ -86,6 +87,7 @@ public sealed class InitiativeStore(ServiceDatabase db)
                 initiative.Id, r.CampaignId, r.Title, r.Kind, r.ContentType, r.MovementArea, r.Field, r.Summary, r.ExpectedScope, r.OrganizationId,
                 initiative.ProvinceCode, r.CommuneCode, initiative.RegisteredBy, ContactName = r.Lead.FullName, initiative.ContactEmail,
                 initiative.IdempotencyKey, initiative.Fingerprint, Now = initiative.Now.UtcDateTime, SearchText = r.SearchText(),
+                Consent = r.PublicationConsent == true,
             }, tx.Transaction, cancellationToken: ct));
         if (inserted == 0)
         {
@@ -99,7 +101,7 @@ public sealed class InitiativeStore(ServiceDatabase db)
         return true;
     }
 
-    /// <summary>Replaces what the author entered (Mẫu 1 and its authors).</summary>
+    /// <summary>Replaces what the author entered (Mẫu 1 and its authors); the publication consent only when the edit states it.</summary>
     public async Task UpdateAsync(
         DatabaseSession tx, Guid id, ValidRegistration r, string provinceCode, string? contactEmail, DateTimeOffset now, CancellationToken ct)
     {
@@ -108,7 +110,12 @@ public sealed class InitiativeStore(ServiceDatabase db)
             UPDATE initiatives SET title = @Title, kind = @Kind, content_type = @ContentType, movement_area = @MovementArea, field = @Field,
                 summary = @Summary, expected_scope = @ExpectedScope, organization_id = @OrganizationId, province_code = @ProvinceCode,
                 commune_code = @CommuneCode, contact_name = @ContactName, contact_email = @ContactEmail, search_text = @SearchText,
-                updated_at = @Now, row_version = row_version + 1
+                updated_at = @Now, row_version = row_version + 1,
+                publication_consent_changed_at = CASE WHEN @Consent::boolean IS DISTINCT FROM publication_consent AND @Consent::boolean IS NOT NULL
+                                                      THEN @Now ELSE publication_consent_changed_at END,
+                publication_consent_changed_by = CASE WHEN @Consent::boolean IS DISTINCT FROM publication_consent AND @Consent::boolean IS NOT NULL
+                                                      THEN registered_by ELSE publication_consent_changed_by END,
+                publication_consent = coalesce(@Consent::boolean, publication_consent)
             WHERE id = @Id;
             DELETE FROM initiative_authors WHERE initiative_id = @Id;
             """,
@@ -116,6 +123,7 @@ public sealed class InitiativeStore(ServiceDatabase db)
             {
                 Id = id, r.Title, r.Kind, r.ContentType, r.MovementArea, r.Field, r.Summary, r.ExpectedScope, r.OrganizationId, ProvinceCode = provinceCode,
                 r.CommuneCode, ContactName = r.Lead.FullName, ContactEmail = contactEmail, SearchText = r.SearchText(), Now = now.UtcDateTime,
+                Consent = r.PublicationConsent,
             }, tx.Transaction, cancellationToken: ct));
         await WriteAuthorsAsync(tx, id, r, ct);
     }
