@@ -57,6 +57,10 @@ var grpcCalls = Setting("DKST_BENCH_GRPC_CALLS", 2000);
 var tokenCalls = Setting("DKST_BENCH_TOKEN_CALLS", 500);
 var signIns = Setting("DKST_BENCH_SIGNINS", 50);
 
+// Awards: one decision of this many certificates issued, rendered and downloaded, then the public verification (0 leaves it out).
+var certificates = Setting("DKST_BENCH_CERTIFICATES", 1000);
+var verifyCalls = Setting("DKST_BENCH_VERIFY_CALLS", 500);
+
 var pg = Env("DKST_PG_CONNECTION");
 var loadBefore = LoadAverage();
 var started = DateTime.UtcNow;
@@ -67,7 +71,7 @@ if (similarRows > 0)
     similar = await SimilarLatency.MeasureAsync(pg, similarRows, warmUp: 20, similarPerKind, similarAlternatives, Progress);
 }
 
-if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0 && (tokenCalls == 0 || signIns == 0))
+if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0 && (tokenCalls == 0 || signIns == 0) && certificates == 0)
 {
     Console.WriteLine(Machine(started, loadBefore) + (similar is null ? string.Empty : SimilarReport.Markdown(similar)));
     return;
@@ -95,7 +99,14 @@ await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
         ["Gateway:PerAddress:Tokens"] = "1000000",
         ["Gateway:TokenEndpoint:BurstLimit"] = "1000000",
         ["Gateway:TokenEndpoint:Tokens"] = "1000000",
-    },
+        // The verification stage calls the public look-ups (30 a minute per address otherwise) hundreds of times a second.
+        ["Gateway:PublicLookup:BurstLimit"] = "1000000",
+        ["Gateway:PublicLookup:Tokens"] = "1000000",
+        ["Gateway:PublicLookup:PeriodSeconds"] = "1",
+    }.Concat(certificates > 0
+        // Its officer's baseline read and progress polls are one caller; the other stages keep the per-caller limit they pace under.
+        ? [new("Gateway:BurstLimit", "1000000"), new("Gateway:RequestsPerSecond", "1000000")]
+        : Array.Empty<KeyValuePair<string, string>>()).ToDictionary(),
 });
 
 var officerToken = await system.IssueTokenAsync("canbo.tinh.hanoi");
@@ -146,6 +157,12 @@ if (grpcCalls > 0)
     }
 
     lookups = await GrpcLookupLatency.MeasureAsync(system, [.. lookupIds], organizationId, campaignId, officerToken, grpcCalls, clients, Progress);
+}
+
+AwardsResult? awards = null;
+if (certificates > 0)
+{
+    awards = await AwardsLatency.MeasureAsync(system, pg, DatabasePrefix, root, certificates, verifyCalls, clients, Progress);
 }
 
 LoadReport? searchLoad = null;
@@ -386,6 +403,11 @@ string Report()
     if (identity is not null)
     {
         md.Append(IdentityLatency.Markdown(identity));
+    }
+
+    if (awards is not null)
+    {
+        md.Append(AwardsLatency.Markdown(awards));
     }
 
     if (similar is not null)

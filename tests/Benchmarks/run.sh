@@ -14,7 +14,9 @@
 # DKST_BENCH_SEARCH_ROWS=0 it runs alone, without starting the services), DKST_BENCH_SIMILAR_QUERIES_PER_KIND (80),
 # DKST_BENCH_SIMILAR_ALTERNATIVES (0; 1 also measures the rejected queries, each with its own index),
 # DKST_BENCH_INTAKE_DOSSIERS (100; 0 leaves out the time from dossier submission to an open appraisal case),
-# DKST_BENCH_GRPC_CALLS (2000; 0 leaves out registration's gRPC look-ups and their HTTP/1.1 baseline).
+# DKST_BENCH_GRPC_CALLS (2000; 0 leaves out registration's gRPC look-ups and their HTTP/1.1 baseline),
+# DKST_BENCH_CERTIFICATES (1000; 0 leaves out awards: one decision of that many certificates issued, rendered and
+# downloaded in one PDF, then the public verification), DKST_BENCH_VERIFY_CALLS (500 verifications of each kind).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 infra="$root/launcher/infra.sh"
