@@ -84,8 +84,10 @@ public sealed class CommendationTests(ServiceHost<awards::Program> host) : IClas
     {
         using var officer = host.Client(Officer("46"));
         using var anonymous = host.Client();
+        var holder = new Person($"tacgia.{Guid.NewGuid():N}", "Nguyễn Thị Hồng Nhung", PlatformRoles.Author, "VN/46/19753");
         var id = (await officer.PostJsonAsync("/api/v1/commendations/decisions",
-            Draft(Individual("Nguyễn Thị Hồng Nhung", "46", "19753")), HttpStatusCode.Created)).Str("id");
+            Draft(new { kind = "individual", fullName = "Nguyễn Thị Hồng Nhung", provinceCode = "46", communeCode = "19753", accountId = holder.Id }),
+            HttpStatusCode.Created)).Str("id");
         var issued = await officer.PostJsonAsync($"/api/v1/commendations/decisions/{id}/issue", new { }, HttpStatusCode.OK);
         Assert.Equal("issued", issued.Str("status"));
 
@@ -111,6 +113,17 @@ public sealed class CommendationTests(ServiceHost<awards::Program> host) : IClas
         Assert.Equal("valid", valid.Str("status"));
         Assert.Equal("Nguyễn T. H. N.", valid.Str("holderName"));
         Assert.Equal(issued.Str("number"), valid.Str("decisionNumber"));
+
+        // The holder finds it with the address its QR code holds; the seal in it checks out, and a changed one does not.
+        using var nhung = host.Client(holder);
+        var mine = Assert.Single((await nhung.GetJsonAsync("/api/v1/commendations/certificates/mine", HttpStatusCode.OK)).AsArray())!;
+        Assert.Equal(code, mine.Str("code"));
+        var seal = mine.Str("verificationAddress").Split("?s=")[1];
+        Assert.StartsWith($"http://127.0.0.1/v/{code}?s=", mine.Str("verificationAddress"));
+        Assert.Equal("valid", (await anonymous.GetJsonAsync($"/api/v1/certificates/verify/{code}?s={seal}", HttpStatusCode.OK)).Str("sealStatus"));
+        var forged = (seal[5] == 'A' ? 'B' : 'A') is var c ? seal[..5] + c + seal[6..] : seal;
+        Assert.NotEqual("valid", (await anonymous.GetJsonAsync($"/api/v1/certificates/verify/{code}?s={forged}", HttpStatusCode.OK)).Str("sealStatus"));
+        Assert.Contains("CẢNH BÁO", await (await anonymous.GetAsync($"/v/{code}?s={forged}")).Content.ReadAsStringAsync());
 
         var bad = await officer.PostJsonAsync($"/api/v1/commendations/decisions/{id}/revoke", new { reason = "" }, HttpStatusCode.BadRequest);
         Assert.Equal("validation_failed", bad.Str("code"));

@@ -66,6 +66,12 @@ public sealed class CommendationFlowTests(ApiPlatform platform) : IClassFixture<
             Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         }
 
+        // The Federation's officer who proposed the union is told the decision names it.
+        await TestInfrastructure.EventuallyAsync(async () =>
+            (await federation.GetJsonAsync("/api/v1/notifications?limit=50", HttpStatusCode.OK)).AsArray()
+                .Any(n => n!.Str("body").Contains(issued.Str("number"), StringComparison.Ordinal)) ? "told" : null,
+            TimeSpan.FromSeconds(30), "the proposing unit told of the decision");
+
         using var hcm = platform.Client(World.HcmOfficer);
         Assert.Equal(HttpStatusCode.NotFound, (await hcm.GetAsync(mine.Str("downloadPath"))).StatusCode);
 

@@ -20,7 +20,10 @@ public sealed record CommendationDecided(
     string AwardTypeName,
     IReadOnlyList<CommendedRecipient> Recipients) : IIntegrationEvent;
 
-/// <summary>Một người hoặc tập thể được khen thưởng, as events carry them.</summary>
+/// <summary>
+/// Một người hoặc tập thể được khen thưởng, as events carry them. <see cref="ProposedBy"/> is the account that sent the
+/// proposal naming them (their unit's officer), when they came from one: the unit is told too.
+/// </summary>
 public sealed record CommendedRecipient(
     Guid RecipientId,
     string Kind,
@@ -31,4 +34,5 @@ public sealed record CommendedRecipient(
     string ProvinceCode,
     string? CommuneCode,
     Guid? InitiativeId,
-    decimal? Amount);
+    decimal? Amount,
+    string? ProposedBy = null);

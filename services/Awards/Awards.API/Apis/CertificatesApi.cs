@@ -46,7 +46,7 @@ public static class CertificatesApi
         var rows = await certificates.ForHolderAsync(user.Id, user.Email, ct);
         return TypedResults.Ok(rows.Select(c => new MyCertificateResponse(
             c.Code, c.DecisionStatus == DecisionStatuses.Issued ? "valid" : c.DecisionStatus, c.AwardName, c.BodyName, c.NumberText, c.DecisionDate,
-            c.FullName, c.InitiativeTitle, c.Status == "ready", $"/api/v1/commendations/certificates/{c.Code}.pdf")).ToList());
+            c.FullName, c.InitiativeTitle, c.Status == "ready", $"/api/v1/commendations/certificates/{c.Code}.pdf", c.Seal)).ToList());
     }
 
     /// <summary>Tải một giấy chứng nhận (PDF): người được khen thưởng, hoặc cán bộ được xem quyết định.</summary>

@@ -65,9 +65,9 @@ public sealed record DecisionSummary(
 
 public sealed record DecisionsPage(IReadOnlyList<DecisionSummary> Items, string? NextCursor);
 
-/// <summary>Một giấy chứng nhận của người đang đăng nhập.</summary>
+/// <summary>Một giấy chứng nhận của người đang đăng nhập; <c>VerificationAddress</c> is what its QR code holds (the sealed address).</summary>
 public sealed record MyCertificateResponse(
     string Code, string Status, string AwardName, string IssuingBodyName, string? DecisionNumber, DateOnly? DecisionDate, string FullName,
-    string? InitiativeTitle, bool Ready, string DownloadPath);
+    string? InitiativeTitle, bool Ready, string DownloadPath, string VerificationAddress);
 
 public sealed record AuditEntryResponse(long Seq, DateTime OccurredAt, string Actor, string Action, string Detail);

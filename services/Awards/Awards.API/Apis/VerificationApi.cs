@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using DoanKetSangTao.Awards.API.Domain;
 using DoanKetSangTao.Awards.API.Infrastructure;
+using DoanKetSangTao.Awards.API.Infrastructure.Certificates;
+using DoanKetSangTao.Awards.Certificates;
+using Microsoft.Extensions.Options;
 using DoanKetSangTao.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,7 +16,8 @@ namespace DoanKetSangTao.Awards.API.Apis;
 /// </summary>
 public sealed record VerificationResponse(
     string Code, string Status, string StatusText, string IssuingBodyName, string DecisionNumber, DateOnly DecisionDate, string DecisionDateText,
-    string AwardName, string HolderName, string? InitiativeTitle, DateOnly? RevokedOn, string? RevokedOnText, string? SupersededByNumber);
+    string AwardName, string HolderName, string? InitiativeTitle, DateOnly? RevokedOn, string? RevokedOnText, string? SupersededByNumber,
+    string? SealStatus = null);
 
 /// <summary>
 /// Xác minh giấy chứng nhận, without signing in: from the QR code's short address <c>/v/{code}</c> (a page) or as JSON.
@@ -28,14 +32,21 @@ public static class VerificationApi
         return app;
     }
 
-    /// <summary>Xác minh một giấy chứng nhận theo mã in dưới mã QR.</summary>
-    public static async Task<Results<Ok<VerificationResponse>, ProblemHttpResult>> Verify(string code, CertificateStore certificates, CancellationToken ct) =>
-        await ReadAsync(code, certificates, ct) is { } found ? TypedResults.Ok(found) : NotFound.ToProblem();
+    /// <summary>
+    /// Xác minh một giấy chứng nhận theo mã in dưới mã QR. With <c>s</c> (the seal the QR code carries), also says
+    /// whether that seal is the issuing body's signature over this certificate (<c>sealStatus</c>: valid, bad_signature,
+    /// unknown_key, malformed): a QR code whose content was changed is caught here too.
+    /// </summary>
+    public static async Task<Results<Ok<VerificationResponse>, ProblemHttpResult>> Verify(
+        string code, string? s, CertificateStore certificates, IssuerKeyRing keys, IOptions<CertificateOptions> options, CancellationToken ct) =>
+        await ReadAsync(code, s, certificates, keys, options.Value, ct) is { } found ? TypedResults.Ok(found) : NotFound.ToProblem();
 
     /// <summary>The page a phone opens from the QR code: plain server-rendered HTML, no script, Vietnamese.</summary>
-    public static async Task<ContentHttpResult> Page(string code, CertificateStore certificates, HttpResponse response, CancellationToken ct)
+    public static async Task<ContentHttpResult> Page(
+        string code, string? s, CertificateStore certificates, IssuerKeyRing keys, IOptions<CertificateOptions> options, HttpResponse response,
+        CancellationToken ct)
     {
-        var found = await ReadAsync(code, certificates, ct);
+        var found = await ReadAsync(code, s, certificates, keys, options.Value, ct);
         response.Headers.CacheControl = "no-store";
         response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         var html = Html;
@@ -45,6 +56,7 @@ public static class VerificationApi
                <p>Không có giấy chứng nhận với mã <strong>{html.Encode(code)}</strong>. Kiểm tra lại mã in dưới mã QR; nếu đúng mà vẫn không thấy, giấy này không do nền tảng cấp.</p>
                """
             : $"""
+               {(found.SealStatus is null or "valid" ? string.Empty : "<p class=\"status revoked\">CẢNH BÁO: nội dung mã QR không khớp chữ ký của cơ quan ban hành. Giấy bạn đang cầm có thể đã bị sửa; hãy đối chiếu với thông tin dưới đây.</p>")}
                <p class="status {found.Status}">{html.Encode(found.StatusText)}</p>
                <h1>{html.Encode(found.AwardName)}</h1>
                <dl>
@@ -76,7 +88,8 @@ public static class VerificationApi
     private static readonly DoanKetSangTao.Domain.Refusal NotFound = DoanKetSangTao.Domain.Refusal.NotFound("certificate_not_found",
         "Không có giấy chứng nhận với mã này. Kiểm tra lại mã in dưới mã QR.");
 
-    private static async Task<VerificationResponse?> ReadAsync(string code, CertificateStore certificates, CancellationToken ct)
+    private static async Task<VerificationResponse?> ReadAsync(
+        string code, string? seal, CertificateStore certificates, IssuerKeyRing keys, CertificateOptions options, CancellationToken ct)
     {
         if (!VerificationCode.IsWellFormed(code) || await certificates.FindAsync(code, ct) is not { DecisionDate: not null } c)
         {
@@ -91,6 +104,15 @@ public static class VerificationApi
         };
         return new VerificationResponse(c.Code, status, text, c.BodyName, c.NumberText!, c.DecisionDate.Value,
             c.DecisionDate.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), c.AwardName, HolderName.Masked(c.FullName, c.Kind == "collective"),
-            c.InitiativeTitle, c.RevokedOn, c.RevokedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), c.SupersededByNumber);
+            c.InitiativeTitle, c.RevokedOn, c.RevokedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), c.SupersededByNumber,
+            seal is null ? null : SealStatusText(CertificateSeal.Verify($"{options.PublicBaseUrl}/v/{code}?s={seal}", await keys.TrustListAsync(ct)).Status));
     }
+
+    private static string SealStatusText(SealStatus status) => status switch
+    {
+        SealStatus.Valid => "valid",
+        SealStatus.BadSignature => "bad_signature",
+        SealStatus.UnknownKey => "unknown_key",
+        _ => "malformed",
+    };
 }

@@ -20,10 +20,10 @@ public sealed record DecisionRow(
 public sealed record RecipientRow(
     Guid Id, int Ordinal, string Kind, string FullName, string? OrganizationName, string ProvinceCode, string? CommuneCode,
     string? AccountId, string? Email, Guid? InitiativeId, string? InitiativeTitle, Guid? ProposalId, decimal? Amount,
-    string? CertificateCode, string? CertificateStatus)
+    string? CertificateCode, string? CertificateStatus, string? ProposedBy)
 {
     public CommendedRecipient ToEvent() =>
-        new(Id, Kind, FullName, AccountId, Email, OrganizationName, ProvinceCode, CommuneCode, InitiativeId, Amount);
+        new(Id, Kind, FullName, AccountId, Email, OrganizationName, ProvinceCode, CommuneCode, InitiativeId, Amount, ProposedBy);
 }
 
 /// <summary>What a draft holds: written whole on creation and on each edit.</summary>
@@ -309,8 +309,8 @@ public sealed class DecisionStore(ServiceDatabase db, CertificateIssuance certif
             SELECT r.id AS Id, r.ordinal AS Ordinal, r.kind AS Kind, r.full_name AS FullName, r.organization_name AS OrganizationName,
                    r.province_code AS ProvinceCode, r.commune_code AS CommuneCode, r.account_id AS AccountId, r.email AS Email,
                    r.initiative_id AS InitiativeId, r.initiative_title AS InitiativeTitle, r.proposal_id AS ProposalId, r.amount AS Amount,
-                   c.code AS CertificateCode, c.status AS CertificateStatus
-            FROM commendation_recipients r LEFT JOIN certificates c ON c.recipient_id = r.id
+                   c.code AS CertificateCode, c.status AS CertificateStatus, p.submitted_by AS ProposedBy
+            FROM commendation_recipients r LEFT JOIN certificates c ON c.recipient_id = r.id LEFT JOIN proposals p ON p.id = r.proposal_id
             WHERE r.decision_id = @id ORDER BY r.ordinal
             """, new { id }, tx, cancellationToken: ct))).ToList();
 }

@@ -73,14 +73,29 @@ public static class Notices
     public static IEnumerable<Notice> Commended(CommendationDecided decided) =>
         decided.Recipients
             .Where(r => r.Kind == RecipientKinds.Individual && (r.AccountId is not null || r.Email is not null))
-            .Select(r => new Notice(
-                CommendationDecidedKind, HolderId(r.AccountId, r.Email), r.Email, r.FullName,
-                $"Bạn được khen thưởng: {decided.AwardTypeName}",
-                $"{decided.IssuingBodyName} đã ban hành Quyết định số {decided.DecisionNumber} ngày {decided.DecisionDate:dd/MM/yyyy} "
-                + $"tặng {decided.AwardTypeName} ({LevelName(decided.Level)}) cho {r.FullName}"
-                + (r.OrganizationName is null ? "" : $", {r.OrganizationName}") + ". "
-                + "Giấy chứng nhận đang được tạo; bạn sẽ nhận thông báo khi có thể tải về.",
-                decided.DecisionId));
+            .Select(r => Commended(decided, r))
+            .Concat(ProposersTold(decided));
+
+    /// <summary>
+    /// The unit that proposed recipients (its officer who sent the proposal) learns which of them the decision names:
+    /// one notice per proposer, not one per recipient.
+    /// </summary>
+    private static IEnumerable<Notice> ProposersTold(CommendationDecided decided) =>
+        decided.Recipients.Where(r => r.ProposedBy is not null).GroupBy(r => r.ProposedBy!).Select(g => new Notice(
+            CommendationDecidedKind, g.Key, null, "Quý đơn vị",
+            $"Đề nghị khen thưởng của đơn vị đã được quyết định: {decided.AwardTypeName}",
+            $"{decided.IssuingBodyName} đã ban hành Quyết định số {decided.DecisionNumber} ngày {decided.DecisionDate:dd/MM/yyyy} "
+            + $"tặng {decided.AwardTypeName} cho {string.Join(", ", g.Select(r => r.FullName))} theo đề nghị của đơn vị.",
+            decided.DecisionId));
+
+    private static Notice Commended(CommendationDecided decided, CommendedRecipient r) => new(
+            CommendationDecidedKind, HolderId(r.AccountId, r.Email), r.Email, r.FullName,
+            $"Bạn được khen thưởng: {decided.AwardTypeName}",
+            $"{decided.IssuingBodyName} đã ban hành Quyết định số {decided.DecisionNumber} ngày {decided.DecisionDate:dd/MM/yyyy} "
+            + $"tặng {decided.AwardTypeName} ({LevelName(decided.Level)}) cho {r.FullName}"
+            + (r.OrganizationName is null ? "" : $", {r.OrganizationName}") + ". "
+            + "Giấy chứng nhận đang được tạo; bạn sẽ nhận thông báo khi có thể tải về.",
+            decided.DecisionId);
 
     /// <summary>Giấy chứng nhận đã sẵn sàng: where to download it and how anyone can verify it.</summary>
     public static Notice? CertificateReady(CertificateIssued issued) => issued.AccountId is null && issued.Email is null ? null : new Notice(
