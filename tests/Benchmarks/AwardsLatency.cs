@@ -153,7 +153,7 @@ internal static class AwardsLatency
         var md = new StringBuilder();
         md.AppendLine(inv, $"\n## Awards: {r.Certificates:N0} certificates and the verification page\n");
         md.AppendLine(inv, $"Through the gateway as Hà Nội's province officer (canbo.tinh.hanoi): one decision (Bằng khen cấp tỉnh) naming {r.Certificates:N0} people, " +
-            $"issued as {r.Number}, after a warm-up decision of 5. Progress polled every {PollInterval.TotalMilliseconds:0} ms with GET /api/v1/commendations/decisions/{{id}}.\n");
+            $"issued as {r.Number}, after a warm-up decision of 5. Progress polled every {PollInterval.TotalMilliseconds:0} ms with GET /api/v1/commendations/decisions/{{id}}/progress.\n");
         md.AppendLine("| Step | Time | Size |\n|---|---:|---:|");
         md.AppendLine(inv, $"| POST /api/v1/commendations/decisions (draft of {r.Certificates:N0}) | {r.CreateMs:0} ms | request {Kib(r.CreateRequestBytes)} |");
         md.AppendLine(inv, $"| **POST …/decisions/{{id}}/issue** (number, {r.Certificates:N0} sealed certificates, log, events) | **{r.IssueMs:0} ms** | answer {Kib(r.IssueResponseBytes)} |");
@@ -247,12 +247,12 @@ internal static class AwardsLatency
         {
             polls++;
             var start = Stopwatch.GetTimestamp();
-            using var response = await officer.GetAsync($"/api/v1/commendations/decisions/{id}");
+            using var response = await officer.GetAsync($"/api/v1/commendations/decisions/{id}/progress");
             var text = await response.Content.ReadAsStringAsync();
             pollMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             Expect(response.StatusCode == HttpStatusCode.OK, $"Reading decision {id} answered {(int)response.StatusCode} after {since.Elapsed.TotalSeconds:0.0} s: {Head(text)}");
             bytes = Encoding.UTF8.GetByteCount(text);
-            var progress = JsonDocument.Parse(text).RootElement.GetProperty("certificates");
+            var progress = JsonDocument.Parse(text).RootElement;
             (ready, failed) = (progress.GetProperty("ready").GetInt32(), progress.GetProperty("failed").GetInt32());
             Expect(progress.GetProperty("total").GetInt32() == total, $"Decision {id} counts {progress.GetProperty("total").GetInt32()} certificates, not {total}.");
             seen(ready);

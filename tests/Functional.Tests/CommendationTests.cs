@@ -96,7 +96,7 @@ public sealed class CommendationTests(ServiceHost<awards::Program> host) : IClas
 
         var code = issued["recipients"]![0]!.Str("certificateCode");
         var ready = await TestInfrastructure.EventuallyAsync(async () =>
-            (await officer.GetJsonAsync($"/api/v1/commendations/decisions/{id}", HttpStatusCode.OK))["certificates"]!["ready"]!.GetValue<int>() == 1 ? "ready" : null,
+            (await officer.GetJsonAsync($"/api/v1/commendations/decisions/{id}/progress", HttpStatusCode.OK))["ready"]!.GetValue<int>() == 1 ? "ready" : null,
             TimeSpan.FromSeconds(30), "the certificate to be made");
         using (var pdf = await officer.GetAsync($"/api/v1/commendations/certificates/{code}.pdf"))
         {

@@ -27,6 +27,7 @@ public static class DecisionsApi
         api.MapPost("/decisions/{id:guid}/issue", IssueDecision).RequireRoles(Officers);
         api.MapPost("/decisions/{id:guid}/revoke", RevokeDecision).RequireRoles(Officers);
         api.MapGet("/decisions/{id:guid}/audit", DecisionAudit).RequireRoles(Officers);
+        api.MapGet("/decisions/{id:guid}/progress", DecisionProgress).RequireRoles(Officers);
         return api;
     }
 
@@ -181,6 +182,19 @@ public static class DecisionsApi
 
         await decisions.RevokeAsync(id, body, reason!, number!, user.Id, ct);
         return TypedResults.Ok(await ResponseAsync(decisions, id, ct));
+    }
+
+    /// <summary>Tiến độ làm giấy chứng nhận của quyết định, without its recipients: cheap to poll while a thousand are made.</summary>
+    public static async Task<Results<Ok<CertificateProgressResponse>, ProblemHttpResult>> DecisionProgress(
+        Guid id, DecisionStore decisions, CurrentUser user, CancellationToken ct)
+    {
+        if (BodyOf(user) is not { } body || await decisions.FindAsync(id, ct) is not { } row || !DecisionAccess.CanRead(body, row))
+        {
+            return CommendationDecisionRules.NotFound.ToProblem();
+        }
+
+        var progress = await decisions.ProgressAsync(id, ct);
+        return TypedResults.Ok(new CertificateProgressResponse(progress.Total, progress.Ready, progress.Failed));
     }
 
     /// <summary>Nhật ký các thao tác trên quyết định: ai, lúc nào, làm gì.</summary>

@@ -40,9 +40,17 @@ public sealed class CertificateIssuance(IssuerKeyRing keys, IOptions<Certificate
                 key, options.Value.PublicBaseUrl);
             return new { code, recipient = recipient.Id, decision = decision.Id, seal };
         }).ToList();
+        // One statement for the whole decision (arrays unnested), not one round trip per certificate.
         await session.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO certificates (code, recipient_id, decision_id, seal) VALUES (@code, @recipient, @decision, @seal)",
-            rows, session.Tx, cancellationToken: ct));
+            """
+            INSERT INTO certificates (code, recipient_id, decision_id, seal)
+            SELECT t.code, t.recipient_id, @decision, t.seal FROM unnest(@codes::text[], @recipients::uuid[], @seals::text[]) AS t(code, recipient_id, seal)
+            """,
+            new
+            {
+                decision = decision.Id, codes = rows.Select(r => r.code).ToArray(), recipients = rows.Select(r => r.recipient).ToArray(),
+                seals = rows.Select(r => r.seal).ToArray(),
+            }, session.Tx, cancellationToken: ct));
         await CertificateLog.AppendManyAsync(session.Connection, session.Tx,
             rows.Select(r => new CertificateLogEvent(CertificateLogChain.Issued, r.code, decision.NumberText!, decision.BodyKey)).ToList(), ct);
     }

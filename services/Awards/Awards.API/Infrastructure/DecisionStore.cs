@@ -275,22 +275,39 @@ public sealed class DecisionStore(ServiceDatabase db, CertificateIssuance certif
         }
     }
 
+    /// <summary>All of a decision's recipients in one statement (arrays unnested): a thousand rows are one round trip, not a thousand.</summary>
     private static async Task WriteRecipientsAsync(
         DatabaseSession session, Guid decisionId, IReadOnlyList<(Recipient Recipient, Guid? ProposalId)> recipients, CancellationToken ct)
     {
-        var rows = recipients.Select((r, i) => new
-        {
-            Id = Guid.CreateVersion7(), decisionId, Ordinal = i + 1, r.Recipient.Kind, r.Recipient.FullName, r.Recipient.OrganizationName,
-            r.Recipient.ProvinceCode, r.Recipient.CommuneCode, r.Recipient.AccountId, r.Recipient.Email, r.Recipient.InitiativeId,
-            r.Recipient.InitiativeTitle, r.ProposalId, r.Recipient.Amount,
-        });
+        var r = recipients.Select(x => x.Recipient).ToList();
         await session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO commendation_recipients (id, decision_id, ordinal, kind, full_name, organization_name, province_code, commune_code,
                                                  account_id, email, initiative_id, initiative_title, proposal_id, amount)
-            VALUES (@Id, @decisionId, @Ordinal, @Kind, @FullName, @OrganizationName, @ProvinceCode, @CommuneCode, @AccountId, @Email,
-                    @InitiativeId, @InitiativeTitle, @ProposalId, @Amount)
-            """, rows, session.Tx, cancellationToken: ct));
+            SELECT t.id, @decisionId, t.ordinal, t.kind, t.full_name, t.organization_name, t.province_code, t.commune_code, t.account_id, t.email,
+                   t.initiative_id, t.initiative_title, t.proposal_id, t.amount
+            FROM unnest(@ids::uuid[], @ordinals::int[], @kinds::text[], @names::text[], @organizations::text[], @provinces::text[], @communes::text[],
+                        @accounts::text[], @emails::text[], @initiatives::uuid[], @titles::text[], @proposals::uuid[], @amounts::numeric[])
+                 AS t(id, ordinal, kind, full_name, organization_name, province_code, commune_code, account_id, email, initiative_id,
+                      initiative_title, proposal_id, amount)
+            """,
+            new
+            {
+                decisionId,
+                ids = r.Select(_ => Guid.CreateVersion7()).ToArray(),
+                ordinals = Enumerable.Range(1, r.Count).ToArray(),
+                kinds = r.Select(x => x.Kind).ToArray(),
+                names = r.Select(x => x.FullName).ToArray(),
+                organizations = r.Select(x => x.OrganizationName).ToArray(),
+                provinces = r.Select(x => x.ProvinceCode).ToArray(),
+                communes = r.Select(x => x.CommuneCode).ToArray(),
+                accounts = r.Select(x => x.AccountId).ToArray(),
+                emails = r.Select(x => x.Email).ToArray(),
+                initiatives = r.Select(x => x.InitiativeId).ToArray(),
+                titles = r.Select(x => x.InitiativeTitle).ToArray(),
+                proposals = recipients.Select(x => x.ProposalId).ToArray(),
+                amounts = r.Select(x => x.Amount).ToArray(),
+            }, session.Tx, cancellationToken: ct));
     }
 
     private static Task<DecisionRow?> FindAsync(DatabaseSession session, Guid id, CancellationToken ct) => Find(session.Connection, session.Transaction, id, ct);
