@@ -34,7 +34,8 @@ public sealed record ProposalResponse(
 /// </summary>
 public static class ProposalsApi
 {
-    private static readonly string[] Officers = [PlatformRoles.FrontOfficer, PlatformRoles.MemberOrganizationOfficer, PlatformRoles.UnitOfficer];
+    /// <summary>The same officers who make decisions propose and decide on proposals.</summary>
+    private static readonly string[] Officers = DecisionsApi.OfficerRoles;
 
     public static RouteGroupBuilder MapProposalsApi(this IEndpointRouteBuilder app)
     {

@@ -163,12 +163,13 @@ CREATE TABLE awards_audit (
 );
 CREATE INDEX awards_audit_subject ON awards_audit (subject_id, seq);
 
-CREATE FUNCTION awards_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One refusal for every append-only table of the service (this trail, the certificate log, the Golden Book's trail).
+CREATE FUNCTION awards_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'awards_audit is append-only';
+    RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
 END;
 $$;
-CREATE TRIGGER awards_audit_no_update BEFORE UPDATE OR DELETE ON awards_audit
-    FOR EACH ROW EXECUTE FUNCTION awards_audit_append_only();
+CREATE TRIGGER awards_audit_no_update_delete BEFORE UPDATE OR DELETE ON awards_audit
+    FOR EACH ROW EXECUTE FUNCTION awards_refuse_change();
 CREATE TRIGGER awards_audit_no_truncate BEFORE TRUNCATE ON awards_audit
-    FOR EACH STATEMENT EXECUTE FUNCTION awards_audit_append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION awards_refuse_change();

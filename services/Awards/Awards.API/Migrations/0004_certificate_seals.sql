@@ -54,13 +54,9 @@ CREATE TABLE certificate_log (
 CREATE INDEX certificate_log_code ON certificate_log (certificate_code);
 
 -- Append-only, whoever asks: no UPDATE, DELETE or TRUNCATE.
-CREATE FUNCTION certificate_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'certificate_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
+-- The service's one refusal (0003), naming the table and the operation.
 
 CREATE TRIGGER certificate_log_no_update_delete BEFORE UPDATE OR DELETE ON certificate_log
-    FOR EACH ROW EXECUTE FUNCTION certificate_log_refuse_change();
+    FOR EACH ROW EXECUTE FUNCTION awards_refuse_change();
 CREATE TRIGGER certificate_log_no_truncate BEFORE TRUNCATE ON certificate_log
-    FOR EACH STATEMENT EXECUTE FUNCTION certificate_log_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION awards_refuse_change();

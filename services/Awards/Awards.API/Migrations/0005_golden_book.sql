@@ -79,13 +79,9 @@ CREATE TABLE golden_book_audit (
 
 CREATE INDEX golden_book_audit_year ON golden_book_audit (year, id);
 
-CREATE FUNCTION golden_book_audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'golden_book_audit is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
+-- The service's one refusal (0003), naming the table and the operation.
 
 CREATE TRIGGER golden_book_audit_no_update_delete BEFORE UPDATE OR DELETE ON golden_book_audit
-    FOR EACH ROW EXECUTE FUNCTION golden_book_audit_refuse_change();
+    FOR EACH ROW EXECUTE FUNCTION awards_refuse_change();
 CREATE TRIGGER golden_book_audit_no_truncate BEFORE TRUNCATE ON golden_book_audit
-    FOR EACH STATEMENT EXECUTE FUNCTION golden_book_audit_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION awards_refuse_change();
