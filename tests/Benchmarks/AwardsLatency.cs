@@ -162,7 +162,7 @@ internal static class AwardsLatency
         md.AppendLine(inv, $"| ↳ issuing transaction → first PDF stored (`rendered_at`) | {r.Render.FirstRenderedS:0.0} s | |");
         md.AppendLine(inv, $"| ↳ issuing transaction → last PDF stored | {r.Render.LastRenderedS:0.0} s | {Mib(r.Render.StoredPdfBytes)} stored, {Kib(r.Render.StoredPdfBytes / Math.Max(1, r.Render.Ready))} each |");
         md.AppendLine(inv, $"| ↳ rendering rate, first to last PDF stored | {(r.Render.Ready - 1) / Math.Max(0.001, r.Render.LastRenderedS - r.Render.FirstRenderedS):0.0} certificates/s | |");
-        md.AppendLine(inv, $"| Each progress poll (GET decision with its {r.Certificates:N0} recipients), p50 / p95 | {P(r.PollMs, 50):0} / {P(r.PollMs, 95):0} ms | answer {Kib(r.PollResponseBytes)} |");
+        md.AppendLine(inv, $"| Each progress poll (GET …/decisions/{{id}}/progress), p50 / p95 | {P(r.PollMs, 50):0} / {P(r.PollMs, 95):0} ms | answer {r.PollResponseBytes:N0} bytes |");
         foreach (var pdf in r.Pdfs)
         {
             var what = pdf.Failure is null ? $"{Mib(pdf.Bytes)}, {(pdf.Pages is { } p ? $"{p} pages" : "pages not counted")}" : $"**{pdf.Status}: {pdf.Failure}**";
