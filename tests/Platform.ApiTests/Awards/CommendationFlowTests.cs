@@ -98,6 +98,11 @@ public sealed class CommendationFlowTests(ApiPlatform platform) : IClassFixture<
                 && r["collectives"]!.GetValue<int>() >= 1 && r["individuals"]!.GetValue<int>() >= 1 ? r : null,
             TimeSpan.FromSeconds(30), "the commendation counted");
         var individualsBefore = counted!["individuals"]!.GetValue<int>();
+        var byOrganization = await centre.GetJsonAsync($"/api/v1/reports/commendations?year={year}&provinceCode=01&by=organization", HttpStatusCode.OK);
+        Assert.Contains(byOrganization["breakdown"]!.AsArray(), r => r!["organization"]?.GetValue<string>() == "Công đoàn cơ sở Trường THCS Ba Đình"
+            && r!["individuals"]!.GetValue<int>() >= 1);
+        Assert.Equal("validation_failed",
+            (await centre.GetJsonAsync($"/api/v1/reports/commendations?year={year}&provinceCode=01&by=xa", HttpStatusCode.BadRequest)).Str("code"));
 
         // Revoked: the page says so at once; the figures drop the recipients.
         await hanoi.PostJsonAsync($"/api/v1/commendations/decisions/{draft.Str("id")}/revoke",

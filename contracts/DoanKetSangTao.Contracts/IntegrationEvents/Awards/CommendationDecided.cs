@@ -22,7 +22,8 @@ public sealed record CommendationDecided(
 
 /// <summary>
 /// Một người hoặc tập thể được khen thưởng, as events carry them. <see cref="ProposedBy"/> is the account that sent the
-/// proposal naming them (their unit's officer), when they came from one: the unit is told too.
+/// proposal naming them (their unit's officer), when they came from one; <see cref="OrganizationId"/> is their unit
+/// (the unit of the initiative they are commended for, or the organization that proposed them): both are told.
 /// </summary>
 public sealed record CommendedRecipient(
     Guid RecipientId,
@@ -35,4 +36,5 @@ public sealed record CommendedRecipient(
     string? CommuneCode,
     Guid? InitiativeId,
     decimal? Amount,
-    string? ProposedBy = null);
+    string? ProposedBy = null,
+    Guid? OrganizationId = null);

@@ -286,7 +286,9 @@ public static class DecisionsApi
                 throw Refusal.Unprocessable("proposal_not_accepted", "Chỉ đưa vào quyết định những tờ trình đã được chấp nhận.").ToException();
             }
 
-            recipients.AddRange(rows.Select(r => (r.ToRecipient(), (Guid?)proposal.Id)));
+            // The proposing organization is the recipients' unit (a lower Front committee has no unit inbox).
+            Guid? unit = proposal.ProposerKey.StartsWith("org:", StringComparison.Ordinal) && Guid.TryParse(proposal.ProposerKey[4..], out var org) ? org : null;
+            recipients.AddRange(rows.Select(r => (r.ToRecipient() with { OrganizationId = unit }, (Guid?)proposal.Id)));
         }
 
         recipients.AddRange((await FromInitiativesAsync(request.FromInitiatives, db, initiatives, ct)).Select(r => (r, (Guid?)null)));
@@ -365,17 +367,18 @@ public static class DecisionsApi
             }
 
             var commune = string.IsNullOrEmpty(initiative.CommuneCode) ? null : initiative.CommuneCode;
+            Guid? unit = Guid.TryParse(initiative.OrganizationId, out var org) ? org : null;
             if (r.As == "unit")
             {
                 result.Add(new Recipient(RecipientKinds.Collective, initiative.OrganizationName, null, initiative.ProvinceCode, commune, null, null,
-                    r.InitiativeId, initiative.Title, null));
+                    r.InitiativeId, initiative.Title, null, unit));
                 continue;
             }
 
             // The lead author registered it: their account downloads the certificate; co-authors by the e-mail Mẫu 1 gave.
             result.AddRange(initiative.Authors.Select(a => new Recipient(RecipientKinds.Individual, a.FullName, initiative.OrganizationName,
                 initiative.ProvinceCode, commune, a.IsLead ? initiative.RegisteredBy : null, string.IsNullOrEmpty(a.Email) ? null : a.Email,
-                r.InitiativeId, initiative.Title, null)));
+                r.InitiativeId, initiative.Title, null, unit)));
         }
 
         return result;

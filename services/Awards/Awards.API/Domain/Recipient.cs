@@ -19,7 +19,8 @@ public sealed record Recipient(
     string? Email,
     Guid? InitiativeId,
     string? InitiativeTitle,
-    decimal? Amount);
+    decimal? Amount,
+    Guid? OrganizationId = null);
 
 /// <summary>A recipient as a request names one, before it is checked.</summary>
 public sealed record RecipientInput(

@@ -20,10 +20,10 @@ public sealed record DecisionRow(
 public sealed record RecipientRow(
     Guid Id, int Ordinal, string Kind, string FullName, string? OrganizationName, string ProvinceCode, string? CommuneCode,
     string? AccountId, string? Email, Guid? InitiativeId, string? InitiativeTitle, Guid? ProposalId, decimal? Amount,
-    string? CertificateCode, string? CertificateStatus, string? ProposedBy)
+    string? CertificateCode, string? CertificateStatus, string? ProposedBy, Guid? OrganizationId)
 {
     public CommendedRecipient ToEvent() =>
-        new(Id, Kind, FullName, AccountId, Email, OrganizationName, ProvinceCode, CommuneCode, InitiativeId, Amount, ProposedBy);
+        new(Id, Kind, FullName, AccountId, Email, OrganizationName, ProvinceCode, CommuneCode, InitiativeId, Amount, ProposedBy, OrganizationId);
 }
 
 /// <summary>What a draft holds: written whole on creation and on each edit.</summary>
@@ -283,13 +283,14 @@ public sealed class DecisionStore(ServiceDatabase db, CertificateIssuance certif
         await session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO commendation_recipients (id, decision_id, ordinal, kind, full_name, organization_name, province_code, commune_code,
-                                                 account_id, email, initiative_id, initiative_title, proposal_id, amount)
+                                                 account_id, email, initiative_id, initiative_title, proposal_id, amount, organization_id)
             SELECT t.id, @decisionId, t.ordinal, t.kind, t.full_name, t.organization_name, t.province_code, t.commune_code, t.account_id, t.email,
-                   t.initiative_id, t.initiative_title, t.proposal_id, t.amount
+                   t.initiative_id, t.initiative_title, t.proposal_id, t.amount, t.organization_id
             FROM unnest(@ids::uuid[], @ordinals::int[], @kinds::text[], @names::text[], @organizations::text[], @provinces::text[], @communes::text[],
-                        @accounts::text[], @emails::text[], @initiatives::uuid[], @titles::text[], @proposals::uuid[], @amounts::numeric[])
+                        @accounts::text[], @emails::text[], @initiatives::uuid[], @titles::text[], @proposals::uuid[], @amounts::numeric[],
+                        @units::uuid[])
                  AS t(id, ordinal, kind, full_name, organization_name, province_code, commune_code, account_id, email, initiative_id,
-                      initiative_title, proposal_id, amount)
+                      initiative_title, proposal_id, amount, organization_id)
             """,
             new
             {
@@ -307,6 +308,7 @@ public sealed class DecisionStore(ServiceDatabase db, CertificateIssuance certif
                 titles = r.Select(x => x.InitiativeTitle).ToArray(),
                 proposals = recipients.Select(x => x.ProposalId).ToArray(),
                 amounts = r.Select(x => x.Amount).ToArray(),
+                units = r.Select(x => x.OrganizationId).ToArray(),
             }, session.Tx, cancellationToken: ct));
     }
 
@@ -326,7 +328,8 @@ public sealed class DecisionStore(ServiceDatabase db, CertificateIssuance certif
             SELECT r.id AS Id, r.ordinal AS Ordinal, r.kind AS Kind, r.full_name AS FullName, r.organization_name AS OrganizationName,
                    r.province_code AS ProvinceCode, r.commune_code AS CommuneCode, r.account_id AS AccountId, r.email AS Email,
                    r.initiative_id AS InitiativeId, r.initiative_title AS InitiativeTitle, r.proposal_id AS ProposalId, r.amount AS Amount,
-                   c.code AS CertificateCode, c.status AS CertificateStatus, p.submitted_by AS ProposedBy
+                   c.code AS CertificateCode, c.status AS CertificateStatus, p.submitted_by AS ProposedBy,
+                   r.organization_id AS OrganizationId
             FROM commendation_recipients r LEFT JOIN certificates c ON c.recipient_id = r.id LEFT JOIN proposals p ON p.id = r.proposal_id
             WHERE r.decision_id = @id ORDER BY r.ordinal
             """, new { id }, tx, cancellationToken: ct))).ToList();

@@ -1,3 +1,4 @@
+using DoanKetSangTao.Domain;
 using DoanKetSangTao.Notification.API.Domain;
 using DoanKetSangTao.Notification.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Http;
@@ -26,11 +27,15 @@ public static class NotificationsApi
             return refusal.ToProblem();
         }
 
-        var rows = await notifications.ListAsync(user.Id, unreadOnly ?? false, limit ?? Inbox.DefaultPageSize);
+        var rows = await notifications.ListAsync(InboxesOf(user), unreadOnly ?? false, limit ?? Inbox.DefaultPageSize);
         return TypedResults.Ok(rows.Select(r => new NotificationResponse(r.Id, r.Kind, r.Title, r.Body, r.SubjectId, r.CreatedAt, r.ReadAt)).ToList());
     }
 
     /// <summary>Đánh dấu một thông báo của tôi là đã đọc; đọc lại không đổi thời điểm đọc đầu tiên.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(Guid id, NotificationStore notifications, CurrentUser user) =>
-        await notifications.MarkReadAsync(id, user.Id) ? TypedResults.NoContent() : Inbox.NotFound.ToProblem();
+        await notifications.MarkReadAsync(id, InboxesOf(user)) ? TypedResults.NoContent() : Inbox.NotFound.ToProblem();
+
+    private static IReadOnlyList<string> InboxesOf(CurrentUser user) => Inbox.Of(
+        user.Id, user.OrganizationId,
+        user.IsInRole(PlatformRoles.UnitOfficer) || user.IsInRole(PlatformRoles.MemberOrganizationOfficer));
 }

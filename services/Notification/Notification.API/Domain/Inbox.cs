@@ -2,9 +2,20 @@ using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Notification.API.Domain;
 
-/// <summary>Hộp thư thông báo: everyone reads and marks only their own notices.</summary>
+/// <summary>
+/// Hộp thư thông báo: everyone reads and marks only their own notices, and an officer of a unit or member organization
+/// also those addressed to the unit (hộp thư của đơn vị, <c>org:{id}</c>): what concerns the unit reaches whoever is
+/// its officer today, without the sender knowing who that is.
+/// </summary>
 public static class Inbox
 {
+    /// <summary>The inbox of a unit or member organization.</summary>
+    public static string OfUnit(Guid organizationId) => $"org:{organizationId:D}";
+
+    /// <summary>The inboxes a caller reads: their own, and their unit's when they are its officer.</summary>
+    public static IReadOnlyList<string> Of(string userId, string? organizationId, bool unitOfficer) =>
+        unitOfficer && Guid.TryParse(organizationId, out var org) ? [userId, OfUnit(org)] : [userId];
+
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
 

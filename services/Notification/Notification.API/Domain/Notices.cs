@@ -74,7 +74,17 @@ public static class Notices
         decided.Recipients
             .Where(r => r.Kind == RecipientKinds.Individual && (r.AccountId is not null || r.Email is not null))
             .Select(r => Commended(decided, r))
-            .Concat(ProposersTold(decided));
+            .Concat(ProposersTold(decided))
+            .Concat(UnitsTold(decided));
+
+    /// <summary>Each unit whose people or collectives the decision names, in the unit's inbox (its officers read it).</summary>
+    private static IEnumerable<Notice> UnitsTold(CommendationDecided decided) =>
+        decided.Recipients.Where(r => r.OrganizationId is not null).GroupBy(r => r.OrganizationId!.Value).Select(g => new Notice(
+            CommendationDecidedKind, Inbox.OfUnit(g.Key), null, "Quý đơn vị",
+            $"Đơn vị có người/tập thể được khen thưởng: {decided.AwardTypeName}",
+            $"{decided.IssuingBodyName} đã ban hành Quyết định số {decided.DecisionNumber} ngày {decided.DecisionDate:dd/MM/yyyy} "
+            + $"tặng {decided.AwardTypeName} cho {string.Join(", ", g.Select(r => r.FullName))}.",
+            decided.DecisionId));
 
     /// <summary>
     /// The unit that proposed recipients (its officer who sent the proposal) learns which of them the decision names:

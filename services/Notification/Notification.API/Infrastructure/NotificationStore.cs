@@ -27,19 +27,19 @@ public sealed class NotificationStore(ServiceDatabase db)
         }
     }
 
-    /// <summary>The recipient's notices, newest first.</summary>
-    public Task<IReadOnlyList<NotificationRow>> ListAsync(string recipientId, bool unreadOnly, int limit) =>
+    /// <summary>The notices of the recipient's inboxes (<see cref="Inbox.Of"/>), newest first.</summary>
+    public Task<IReadOnlyList<NotificationRow>> ListAsync(IReadOnlyList<string> recipientIds, bool unreadOnly, int limit) =>
         db.ReadAsync<IReadOnlyList<NotificationRow>>(null, async (connection, _) => (await connection.QueryAsync<NotificationRow>(
             """
             SELECT id AS Id, kind AS Kind, title AS Title, body AS Body, subject_id AS SubjectId, created_at AS CreatedAt, read_at AS ReadAt
             FROM notifications
-            WHERE recipient_id = @RecipientId AND (NOT @UnreadOnly OR read_at IS NULL)
+            WHERE recipient_id = ANY(@RecipientIds) AND (NOT @UnreadOnly OR read_at IS NULL)
             ORDER BY created_at DESC LIMIT @Limit
-            """, new { RecipientId = recipientId, UnreadOnly = unreadOnly, Limit = limit })).ToList(), default);
+            """, new { RecipientIds = recipientIds.ToArray(), UnreadOnly = unreadOnly, Limit = limit })).ToList(), default);
 
-    /// <summary>Marks the recipient's notice read (the first reading is kept); false when they have no such notice.</summary>
-    public async Task<bool> MarkReadAsync(Guid id, string recipientId) =>
+    /// <summary>Marks a notice of the recipient's inboxes read (the first reading is kept); false when they have no such notice.</summary>
+    public async Task<bool> MarkReadAsync(Guid id, IReadOnlyList<string> recipientIds) =>
         await db.ExecuteAsync(
-            "UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = @id AND recipient_id = @RecipientId",
-            new { id, RecipientId = recipientId }, default) > 0;
+            "UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = @id AND recipient_id = ANY(@RecipientIds)",
+            new { id, RecipientIds = recipientIds.ToArray() }, default) > 0;
 }

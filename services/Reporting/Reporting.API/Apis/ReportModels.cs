@@ -14,8 +14,11 @@ public sealed record InitiativeCountsResponse(Guid CampaignId, string? ProvinceC
 /// </summary>
 public sealed record AppraisalResultsResponse(Guid CampaignId, string? ProvinceCode, IReadOnlyList<LevelResult> Totals, IReadOnlyList<AreaResult> Breakdown);
 
-/// <summary>Số khen thưởng của một cấp và hình thức trong một địa bàn (tỉnh, hoặc xã của tỉnh), theo cá nhân và tập thể.</summary>
-public sealed record CommendationCount(string Level, string AwardTypeCode, string AwardTypeName, string AreaCode, int Individuals, int Collectives);
+/// <summary>
+/// Số khen thưởng của một cấp và hình thức trong một địa bàn (tỉnh, hoặc xã của tỉnh) hoặc một tổ chức (<c>by=organization</c>),
+/// theo cá nhân và tập thể.
+/// </summary>
+public sealed record CommendationCount(string Level, string AwardTypeCode, string AwardTypeName, string? AreaCode, string? Organization, int Individuals, int Collectives);
 
 /// <summary>Khen thưởng trong năm: totals and the breakdown by level, form and area; revoked decisions not counted.</summary>
 public sealed record CommendationCountsResponse(int Year, string? ProvinceCode, int Individuals, int Collectives, IReadOnlyList<CommendationCount> Breakdown);

@@ -21,14 +21,20 @@ public static class ReportsApi
 
     /// <summary>
     /// Số khen thưởng trong năm theo cấp, hình thức và địa bàn, scoped as <see cref="GetInitiativeCounts"/>: the nation by
-    /// province (centre only), a province by commune, a commune officer their commune. Revoked decisions do not count.
+    /// province (centre only), a province by commune, a commune officer their commune; <c>by=organization</c> breaks the same
+    /// area down by the recipients' organization. Revoked decisions do not count.
     /// </summary>
     public static async Task<Results<Ok<CommendationCountsResponse>, ProblemHttpResult>> GetCommendationCounts(
-        int year, string? provinceCode, CommendationCountStore counts, CurrentUser user, CancellationToken ct)
+        int year, string? provinceCode, string? by, CommendationCountStore counts, CurrentUser user, CancellationToken ct)
     {
         if (year is < 2020 or > 2100)
         {
             return Refusal.Invalid("year", "Năm từ 2020 đến 2100.").ToProblem();
+        }
+
+        if (by is not (null or "area" or "organization"))
+        {
+            return Refusal.Invalid("by", "Chọn area (theo địa bàn) hoặc organization (theo tổ chức).").ToProblem();
         }
 
         if (!TryGetReach(user, provinceCode, out var commune))
@@ -36,8 +42,8 @@ public static class ReportsApi
             return ReportScope.OutsideScope.ToProblem();
         }
 
-        var rows = await counts.CountAsync(year, provinceCode, commune, ct);
-        var breakdown = rows.Select(r => new CommendationCount(r.Level, r.AwardTypeCode, r.AwardTypeName, r.AreaCode, r.Individuals, r.Collectives)).ToList();
+        var rows = await counts.CountAsync(year, provinceCode, commune, by == "organization", ct);
+        var breakdown = rows.Select(r => new CommendationCount(r.Level, r.AwardTypeCode, r.AwardTypeName, r.AreaCode, r.Organization, r.Individuals, r.Collectives)).ToList();
         return TypedResults.Ok(new CommendationCountsResponse(year, provinceCode, breakdown.Sum(r => r.Individuals), breakdown.Sum(r => r.Collectives), breakdown));
     }
 

@@ -5,7 +5,7 @@ using DoanKetSangTao.Messaging;
 namespace DoanKetSangTao.Reporting.API.Infrastructure;
 
 /// <summary>One figure: commendations of a level and form in an area (a province, or a commune of one), by kind.</summary>
-public sealed record CommendationCountRow(string Level, string AwardTypeCode, string AwardTypeName, string AreaCode, int Individuals, int Collectives);
+public sealed record CommendationCountRow(string Level, string AwardTypeCode, string AwardTypeName, string? AreaCode, string? Organization, int Individuals, int Collectives);
 
 /// <summary>
 /// Số khen thưởng: recipients of issued decisions by level, form and area, from <c>CommendationDecided</c>; a revoked
@@ -31,19 +31,23 @@ public sealed class CommendationCountStore(ServiceDatabase db)
         session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE commendation_facts SET revoked = true WHERE recipient_id = @RecipientId", new { revoked.RecipientId }, session.Tx, cancellationToken: ct));
 
-    /// <summary>The year's figures: the nation by province, or a province by commune (a commune officer: theirs only).</summary>
-    public Task<IReadOnlyList<CommendationCountRow>> CountAsync(int year, string? provinceCode, string? communeCode, CancellationToken ct) =>
+    /// <summary>
+    /// The year's figures: the nation by province, or a province by commune (a commune officer: theirs only); or, with
+    /// <paramref name="byOrganization"/>, the same area's figures by the recipients' organization.
+    /// </summary>
+    public Task<IReadOnlyList<CommendationCountRow>> CountAsync(int year, string? provinceCode, string? communeCode, bool byOrganization, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<CommendationCountRow>>(null, async (c, _) => (await c.QueryAsync<CommendationCountRow>(new CommandDefinition(
             """
             SELECT level AS Level, award_type_code AS AwardTypeCode, min(award_type_name) AS AwardTypeName,
-                   CASE WHEN @province::text IS NULL THEN province_code ELSE coalesce(commune_code, '') END AS AreaCode,
+                   CASE WHEN @byOrganization THEN NULL WHEN @province::text IS NULL THEN province_code ELSE coalesce(commune_code, '') END AS AreaCode,
+                   CASE WHEN @byOrganization THEN coalesce(organization_name, '') END AS Organization,
                    count(*) FILTER (WHERE kind = 'individual')::int AS Individuals,
                    count(*) FILTER (WHERE kind = 'collective')::int AS Collectives
             FROM commendation_facts
             WHERE NOT revoked AND decision_date >= make_date(@year, 1, 1) AND decision_date < make_date(@year + 1, 1, 1)
               AND (@province::text IS NULL OR province_code = @province)
               AND (@commune::text IS NULL OR commune_code = @commune)
-            GROUP BY 1, 2, 4
-            ORDER BY 4, 1, 2
-            """, new { year, province = provinceCode, commune = communeCode }, cancellationToken: ct))).ToList(), ct);
+            GROUP BY 1, 2, 4, 5
+            ORDER BY 4, 5, 1, 2
+            """, new { year, province = provinceCode, commune = communeCode, byOrganization }, cancellationToken: ct))).ToList(), ct);
 }
