@@ -55,14 +55,14 @@ public sealed class ServiceCallerTests(IdentityService identity) : IAsyncLifetim
     [Fact]
     public async Task A_service_not_granted_the_scope_cannot_even_get_a_token_for_it()
     {
-        await using var provider = identity.CallingAs("awards").BuildServiceProvider();
+        await using var provider = identity.CallingAs("reporting").BuildServiceProvider();
 
         var refused = await Assert.ThrowsAsync<HttpRequestException>(async () =>
             await provider.GetRequiredService<ServiceTokens>().GetAsync([PlatformScopes.RegistrationLookups]));
 
         // OpenIddict answers invalid_request ("not allowed to use the specified scope"): the client's permissions lack it.
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("svc-awards no token for 'registration.lookups'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("svc-reporting no token for 'registration.lookups'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("scope", refused.Message[refused.Message.IndexOf("400", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 

@@ -205,6 +205,7 @@ public sealed partial class MalformedRequestTests(ApiPlatform platform, ITestOut
     private static Target? Plan(WriteOperation operation, Scene scene)
     {
         var world = scene.World;
+        var a = scene.Awards;
         var today = DateTime.UtcNow;
         var reason = Node(new { reason = "Lý do được ghi rõ để thử dữ liệu sai." });
         Dictionary<string, string> P(params (string Name, object Value)[] values) => values.ToDictionary(v => v.Name, v => v.Value.ToString()!);
@@ -263,6 +264,42 @@ public sealed partial class MalformedRequestTests(ApiPlatform platform, ITestOut
             "POST /api/v1/appraisals/cases/{id}/decision" => new(World.Secretary, P(("id", scene.Case)),
                 Node(new { recognized = true, decisionNumber = "20/QĐ-HĐTĐ", decisionDate = today.AddDays(-1).ToString("yyyy-MM-dd"), publishedComment = "Đạt." })),
             "POST /api/v1/notifications/{id}/read" => new(world.AuthorAn, P(("id", Guid.NewGuid())), null),
+            // Awards and the gallery: each aimed at a record in a state where even a well-formed request is refused
+            // (an existing code, an issued or revoked decision, a proposal already sent, a counted ballot), so no variant
+            // changes anything while each still reaches validation.
+            "POST /api/v1/gallery/initiatives/{id}/replications" => new(world.HcmUnitOfficer, P(("id", a.Published)),
+                Node(new { since = today.AddMonths(-1).ToString("yyyy-MM-dd"), results = "Áp dụng để thử dữ liệu sai." })),
+            "PUT /api/v1/initiatives/{id}/publication-consent" => new(world.AuthorAn, P(("id", scene.Draft)), Node(new { consent = true })),
+            "POST /api/v1/award-types/" or "POST /api/v1/award-types" => new(World.Operator, [], Node(new
+            {
+                code = "giay_khen", name = "Giấy khen để thử dữ liệu sai", level = "commune", description = "Thử.", forIndividuals = true, forCollectives = true, amount = 100000,
+            })),
+            "PUT /api/v1/award-types/{code}" => new(World.Operator, P(("code", "giay_khen")), Node(new
+            {
+                name = "Giấy khen để thử dữ liệu sai", level = "province", description = "Đổi cấp: luôn bị từ chối.", forIndividuals = true, forCollectives = true, amount = 100000,
+            })),
+            "POST /api/v1/award-types/{code}/retire" => new(World.Operator, P(("code", "giay_khen")), null),
+            "POST /api/v1/commendations/calls" => new(World.ProvinceOfficer, [], Node(AwardsScene.CallBody(world.Federation))),
+            "POST /api/v1/commendations/calls/{id}/proposals" => new(world.FederationOfficer, P(("id", a.Call)), Node(AwardsScene.ProposalBody())),
+            "POST /api/v1/commendations/proposals/{id}/return" => new(World.ProvinceOfficer, P(("id", a.Proposal)), reason),
+            "POST /api/v1/commendations/proposals/{id}/accept" => new(World.ProvinceOfficer, P(("id", a.Proposal)), null),
+            "POST /api/v1/commendations/decisions" => new(World.ProvinceOfficer, [], Node(AwardsScene.DecisionBody("Người để thử dữ liệu sai"))),
+            "PUT /api/v1/commendations/decisions/{id}" => new(World.ProvinceOfficer, P(("id", a.DraftDecision)), Node(AwardsScene.DecisionBody("Người để thử dữ liệu sai"))),
+            "POST /api/v1/commendations/decisions/{id}/issue" => new(World.ProvinceOfficer, P(("id", a.IssuedDecision)),
+                Node(new { decisionDate = today.ToString("yyyy-MM-dd") })),
+            "POST /api/v1/commendations/decisions/{id}/revoke" => new(World.ProvinceOfficer, P(("id", a.RevokedDecision)),
+                Node(new { reason = "Thu hồi để thử dữ liệu sai", revokingDecisionNumber = "301/QĐ-MTTQ" })),
+            "POST /api/v1/golden-book/" or "POST /api/v1/golden-book" => new(World.CentralOfficer, [],
+                Node(new { year = a.CountedEdition, nominationDue = $"{a.CountedEdition}-12-31", entries = 1 })),
+            "PATCH /api/v1/golden-book/{year}" => new(World.CentralOfficer, P(("year", a.CountedEdition)), Node(new { nominationDue = $"{a.CountedEdition}-12-30", entries = 1 })),
+            "POST /api/v1/golden-book/{year}/nominations" => new(World.ProvinceOfficer, P(("year", a.CountedEdition)),
+                Node(new { initiativeId = a.Published, reason = "Tiêu biểu để thử dữ liệu sai." })),
+            "POST /api/v1/golden-book/{year}/publish" or "POST /api/v1/golden-book/{year}/ballot/close" => new(World.CentralOfficer, P(("year", a.CountedEdition)), null),
+            "POST /api/v1/golden-book/{year}/ballot/open" => new(World.CentralOfficer, P(("year", a.CountedEdition)),
+                Node(new { voterIds = new[] { "nguoi-bo-phieu" } })),
+            "POST /api/v1/golden-book/{year}/ballots" => new(World.CentralOfficer, P(("year", a.CountedEdition)), Node(new { nominationIds = new[] { Guid.NewGuid() } })),
+            "POST /api/v1/golden-book/{year}/ballot/tie-break" => new(World.CentralOfficer, P(("year", a.CountedEdition)),
+                Node(new { nominationIds = new[] { Guid.NewGuid() }, reason = "Chọn để thử dữ liệu sai." })),
             _ => null,
         };
     }

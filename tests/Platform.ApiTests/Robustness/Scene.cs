@@ -47,6 +47,9 @@ public sealed class Scene
 
     public JsonNode Scheme { get; private set; } = new JsonObject();
 
+    /// <summary>Awards' records (and the gallery's), each where a well-formed request is still refused.</summary>
+    public AwardsScene Awards { get; private set; } = null!;
+
     public static async Task<Scene> OfAsync(ApiPlatform platform)
     {
         await Gate.WaitAsync();
@@ -130,6 +133,7 @@ public sealed class Scene
         var code = $"98{Random.Shared.Next(100, 999)}";
         scene.ThrowawayUnit = (await operatorClient.PostJsonAsync("/api/v1/administrative-units",
             new { code, name = $"Phường Thử Nghiệm {code}", level = "commune", unitType = "phường", parentCode = "01" }, HttpStatusCode.Created)).Str("code");
+        scene.Awards = await AwardsScene.CreateAsync(platform, world);
         return scene;
     }
 
