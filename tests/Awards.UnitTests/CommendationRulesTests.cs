@@ -40,6 +40,24 @@ public sealed class CommendationRulesTests
     }
 
     [Fact]
+    public void A_decision_is_read_by_its_own_body_and_by_front_committees_above_it_only()
+    {
+        var hanoi = new IssuingBody("mttq:VN/01", "province", "01", null);
+        var baDinh = new IssuingBody("mttq:VN/01/00004", "commune", "01", "00004");
+        var union = new IssuingBody("org:7b1f0c1e-0000-0000-0000-000000000001", "province", "01", null);
+        var centre = new IssuingBody("mttq:VN", "central", null, null);
+
+        Assert.True(hanoi.CanRead("mttq:VN/01/00004", "01", "00004"));
+        Assert.True(hanoi.CanRead("org:other", "01", null));
+        Assert.False(hanoi.CanRead("mttq:VN/79", "79", null));
+        Assert.False(baDinh.CanRead("mttq:VN/01", "01", null));
+        Assert.True(baDinh.CanRead("mttq:VN/01/00004", "01", "00004"));
+        Assert.False(union.CanRead("mttq:VN/01/00004", "01", "00004"));
+        Assert.True(union.CanRead(union.Key, "01", null));
+        Assert.True(centre.CanRead("mttq:VN/79", "79", null));
+    }
+
+    [Fact]
     public void Recipients_are_checked_field_by_field_and_the_award_must_suit_their_kind()
     {
         var errors = new FieldErrors();

@@ -201,6 +201,11 @@ public sealed class CommendationTests(ServiceHost<awards::Program> host) : IClas
             await officer.PostJsonAsync("/api/v1/commendations/decisions", Draft(new { kind = "robot", fullName = "", provinceCode = "1" }), HttpStatusCode.BadRequest),
             await officer.PostJsonAsync("/api/v1/commendations/decisions", Draft(Individual("Tên\u0000lỗi", "51")), HttpStatusCode.BadRequest),
             await officer.PostJsonAsync("/api/v1/commendations/calls", new { title = "x" }, HttpStatusCode.BadRequest),
+            await officer.PostJsonAsync("/api/v1/commendations/decisions", new
+            {
+                awardTypeCode = "bang_khen_tinh", issuingBodyName = "Ủy ban MTTQ Việt Nam tỉnh Nghệ An", reason = "Thử", signerName = "A", signerPosition = "Chủ tịch",
+                fromProposals = Enumerable.Range(0, 101).Select(_ => Guid.NewGuid()).ToArray(),
+            }, HttpStatusCode.BadRequest),
             await officer.PostJsonAsync($"/api/v1/commendations/decisions/{Guid.NewGuid()}/issue", new { }, HttpStatusCode.NotFound),
             await officer.GetJsonAsync("/api/v1/commendations/decisions?status=unknown", HttpStatusCode.BadRequest),
             await officer.GetJsonAsync("/api/v1/commendations/decisions?cursor=abc", HttpStatusCode.BadRequest),

@@ -25,7 +25,7 @@ public static class CertificatesApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DecisionCertificates(
         Guid id, DecisionStore decisions, CertificateStore certificates, CurrentUser user, CancellationToken ct)
     {
-        if (DecisionsApi.BodyOf(user) is not { } body || await decisions.FindAsync(id, ct) is not { } row || !DecisionAccess.CanRead(body, row))
+        if (DecisionsApi.BodyOf(user) is not { } body || await decisions.FindAsync(id, ct) is not { } row || !body.CanRead(row.BodyKey, row.BodyProvince, row.BodyCommune))
         {
             return CommendationDecisionRules.NotFound.ToProblem();
         }
@@ -70,10 +70,7 @@ public static class CertificatesApi
             return true;
         }
 
-        return DecisionsApi.IsOfficer(user) && DecisionsApi.BodyOf(user) is { } body
-            && DecisionAccess.CanRead(body, new DecisionRow(row.DecisionId, row.BodyKey, row.BodyName, row.BodyLevel, row.BodyProvince, row.BodyCommune,
-                row.DecisionStatus, string.Empty, row.AwardName, row.Reason, row.SignerName, row.SignerPosition, null, null, null, row.NumberText,
-                row.DecisionDate, null, null, null, null, null, string.Empty, default));
+        return DecisionsApi.IsOfficer(user) && DecisionsApi.BodyOf(user) is { } body && body.CanRead(row.BodyKey, row.BodyProvince, row.BodyCommune);
     }
 }
 

@@ -15,6 +15,9 @@ namespace DoanKetSangTao.Awards.API.Apis;
 /// <summary>Quyết định khen thưởng: drafts, issuing, revocation, and the certificates of a decision and of a person.</summary>
 public static class DecisionsApi
 {
+    private const int MaxProposals = 100;
+    private const int MaxInitiatives = 500;
+
     private static readonly string[] Officers = [PlatformRoles.FrontOfficer, PlatformRoles.MemberOrganizationOfficer, PlatformRoles.UnitOfficer];
 
     public static RouteGroupBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
@@ -105,7 +108,7 @@ public static class DecisionsApi
             return CommendationDecisionRules.NoBody.ToProblem();
         }
 
-        if (await decisions.FindAsync(id, ct) is not { } row || !DecisionAccess.CanRead(body, row))
+        if (await decisions.FindAsync(id, ct) is not { } row || !body.CanRead(row.BodyKey, row.BodyProvince, row.BodyCommune))
         {
             return CommendationDecisionRules.NotFound.ToProblem();
         }
@@ -132,7 +135,7 @@ public static class DecisionsApi
             return CommendationDecisionRules.NoBody.ToProblem();
         }
 
-        return await decisions.FindAsync(id, ct) is { } row && DecisionAccess.CanRead(body, row)
+        return await decisions.FindAsync(id, ct) is { } row && body.CanRead(row.BodyKey, row.BodyProvince, row.BodyCommune)
             ? TypedResults.Ok(await ResponseAsync(decisions, id, ct))
             : CommendationDecisionRules.NotFound.ToProblem();
     }
@@ -188,7 +191,7 @@ public static class DecisionsApi
     public static async Task<Results<Ok<CertificateProgressResponse>, ProblemHttpResult>> DecisionProgress(
         Guid id, DecisionStore decisions, CurrentUser user, CancellationToken ct)
     {
-        if (BodyOf(user) is not { } body || await decisions.FindAsync(id, ct) is not { } row || !DecisionAccess.CanRead(body, row))
+        if (BodyOf(user) is not { } body || await decisions.FindAsync(id, ct) is not { } row || !body.CanRead(row.BodyKey, row.BodyProvince, row.BodyCommune))
         {
             return CommendationDecisionRules.NotFound.ToProblem();
         }
@@ -201,7 +204,7 @@ public static class DecisionsApi
     public static async Task<Results<Ok<List<AuditEntryResponse>>, ProblemHttpResult>> DecisionAudit(
         Guid id, DecisionStore decisions, ServiceDatabase db, CurrentUser user, CancellationToken ct)
     {
-        if (BodyOf(user) is not { } body || await decisions.FindAsync(id, ct) is not { } row || !DecisionAccess.CanRead(body, row))
+        if (BodyOf(user) is not { } body || await decisions.FindAsync(id, ct) is not { } row || !body.CanRead(row.BodyKey, row.BodyProvince, row.BodyCommune))
         {
             return CommendationDecisionRules.NotFound.ToProblem();
         }
@@ -269,6 +272,16 @@ public static class DecisionsApi
             {
                 errors.Add("awardTypeCode", "Không có hình thức khen thưởng với mã này.");
             }
+        }
+
+        if (request?.FromProposals is { Count: > MaxProposals })
+        {
+            errors.Add("fromProposals", $"Một quyết định lấy từ tối đa {MaxProposals} tờ trình.");
+        }
+
+        if (request?.FromInitiatives is { Count: > MaxInitiatives })
+        {
+            errors.Add("fromInitiatives", $"Một quyết định lấy từ tối đa {MaxInitiatives} sáng kiến; vui lòng chia thành nhiều quyết định.");
         }
 
         errors.ThrowIfAny();

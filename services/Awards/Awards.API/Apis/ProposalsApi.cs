@@ -1,6 +1,7 @@
 using DoanKetSangTao.Awards.API.Domain;
 using DoanKetSangTao.Awards.API.Infrastructure;
 using DoanKetSangTao.Domain;
+using DoanKetSangTao.Messaging;
 using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,9 @@ public sealed record QuotaResponse(string ProposerKey, string ProposerName, int 
 public sealed record CallResponse(
     Guid Id, string IssuingBodyKey, string IssuingBodyName, int Year, string Title, string AwardTypeCode, DateTime DueAt,
     IReadOnlyList<QuotaResponse> Quotas, IReadOnlyList<ProposalSummary> Proposals);
+
+/// <summary>A call in a list, without its quotas and proposals.</summary>
+public sealed record CallSummary(Guid Id, string IssuingBodyKey, string IssuingBodyName, int Year, string Title, string AwardTypeCode, DateTime DueAt);
 
 public sealed record ProposalSummary(Guid Id, string ProposerKey, string ProposerName, string Status, string? ReturnReason, DateTime SubmittedAt);
 
@@ -141,8 +145,11 @@ public static class ProposalsApi
         return TypedResults.Created($"/api/v1/commendations/calls/{id}", await CallResponseAsync(proposals, id, ct));
     }
 
-    /// <summary>Các đợt của cơ quan mình, và các đợt mời đơn vị mình đề nghị.</summary>
-    public static async Task<Results<Ok<List<CallResponse>>, ProblemHttpResult>> ListCalls(ProposalStore proposals, CurrentUser user, CancellationToken ct)
+    /// <summary>
+    /// Các đợt của cơ quan mình, và các đợt mời đơn vị mình đề nghị, mới nhất trước (tối đa 200): one read; a call's quotas
+    /// and proposals are at <c>/calls/{id}</c>.
+    /// </summary>
+    public static async Task<Results<Ok<List<CallSummary>>, ProblemHttpResult>> ListCalls(ProposalStore proposals, CurrentUser user, CancellationToken ct)
     {
         if (DecisionsApi.BodyOf(user) is not { } body)
         {
@@ -150,13 +157,7 @@ public static class ProposalsApi
         }
 
         var calls = await proposals.ListCallsAsync(body.Key, ct);
-        var result = new List<CallResponse>();
-        foreach (var call in calls)
-        {
-            result.Add((await CallResponseAsync(proposals, call.Id, ct))!);
-        }
-
-        return TypedResults.Ok(result.Select(c => c.IssuingBodyKey == body.Key ? c : c with { Proposals = [.. c.Proposals.Where(p => p.ProposerKey == body.Key)] }).ToList());
+        return TypedResults.Ok(calls.Select(c => new CallSummary(c.Id, c.BodyKey, c.BodyName, c.Year, c.Title, c.AwardTypeCode, c.DueAt)).ToList());
     }
 
     public static async Task<Results<Ok<CallResponse>, ProblemHttpResult>> GetCall(Guid id, ProposalStore proposals, CurrentUser user, CancellationToken ct)
@@ -178,7 +179,7 @@ public static class ProposalsApi
 
     /// <summary>Gửi (hoặc gửi lại sau khi bị trả lại) tờ trình của đơn vị mình cho một đợt, trong chỉ tiêu và trước hạn.</summary>
     public static async Task<Results<Created<ProposalResponse>, ProblemHttpResult>> SubmitProposal(
-        Guid id, ProposalRequest? request, ProposalStore proposals, CurrentUser user, CancellationToken ct)
+        Guid id, ProposalRequest? request, ProposalStore proposals, ServiceDatabase db, CurrentUser user, CancellationToken ct)
     {
         if (DecisionsApi.BodyOf(user) is not { } body)
         {
@@ -191,7 +192,7 @@ public static class ProposalsApi
             return ProposalRules.CallNotFound.ToProblem();
         }
 
-        await using var session = await proposals.Database.OpenAsync(ct);
+        await using var session = await db.OpenAsync(ct);
         var award = (await AwardTypeStore.TermsAsync(session, call.AwardTypeCode, ct))!;
         var errors = new FieldErrors();
         var recipients = RecipientRules.Read(request?.Recipients?.Select(r => r?.ToInput()!).ToList(), award, errors);

@@ -48,6 +48,30 @@ public sealed record IssuingBody(string Key, string Level, string? ProvinceCode,
         };
 
     /// <summary>
+    /// Who may read a decision (and its certificates): the body that made it, and a Front officer whose area covers that
+    /// body's (the centre every body's, a province its communes' and organizations').
+    /// </summary>
+    public bool CanRead(string bodyKey, string? bodyProvince, string? bodyCommune)
+    {
+        if (Key == bodyKey)
+        {
+            return true;
+        }
+
+        if (!Key.StartsWith("mttq:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return Area.Level switch
+        {
+            AdministrativeLevel.Central => true,
+            AdministrativeLevel.Province => bodyProvince == ProvinceCode,
+            _ => bodyProvince == ProvinceCode && bodyCommune == CommuneCode,
+        };
+    }
+
+    /// <summary>
     /// Số quyết định: the body's running number of the year, with the Front's or the organization's suffix
     /// (<c>12/QĐ-MTTQ</c>, <c>3/QĐ-KT</c>).
     /// </summary>

@@ -237,7 +237,7 @@ public sealed class DecisionStore(ServiceDatabase db, CertificateIssuance certif
         var row = await session.Connection.QuerySingleOrDefaultAsync<DecisionRow>(new CommandDefinition(
             $"SELECT {DecisionColumns} FROM commendation_decisions d JOIN award_types t ON t.code = d.award_type_code WHERE d.id = @id FOR UPDATE OF d",
             new { id }, session.Tx, cancellationToken: ct));
-        if (row is null || !DecisionAccess.CanRead(body, row))
+        if (row is null || !body.CanRead(row.BodyKey, row.BodyProvince, row.BodyCommune))
         {
             throw CommendationDecisionRules.NotFound.ToException();
         }
@@ -333,28 +333,4 @@ public sealed class DecisionStore(ServiceDatabase db, CertificateIssuance certif
             FROM commendation_recipients r LEFT JOIN certificates c ON c.recipient_id = r.id LEFT JOIN proposals p ON p.id = r.proposal_id
             WHERE r.decision_id = @id ORDER BY r.ordinal
             """, new { id }, tx, cancellationToken: ct))).ToList();
-}
-
-/// <summary>Who may read a decision: its own body, and a Front officer whose area covers the body's.</summary>
-public static class DecisionAccess
-{
-    public static bool CanRead(IssuingBody caller, DecisionRow row)
-    {
-        if (caller.Key == row.BodyKey)
-        {
-            return true;
-        }
-
-        if (!caller.Key.StartsWith("mttq:", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return caller.Area.Level switch
-        {
-            AdministrativeLevel.Central => true,
-            AdministrativeLevel.Province => row.BodyProvince == caller.ProvinceCode,
-            _ => row.BodyProvince == caller.ProvinceCode && row.BodyCommune == caller.CommuneCode,
-        };
-    }
 }

@@ -21,9 +21,6 @@ public sealed record ProposalRecipientRow(
 /// <summary>Đợt đề nghị và tờ trình: calls with their quotas, proposals and their recipients; every act audited.</summary>
 public sealed class ProposalStore(ServiceDatabase db, TimeProvider clock)
 {
-    /// <summary>The service's database, for reads the API makes beside the store's.</summary>
-    public ServiceDatabase Database => db;
-
     private const string CallColumns =
         """
         id AS Id, body_key AS BodyKey, body_name AS BodyName, body_province AS BodyProvince, body_commune AS BodyCommune, year AS Year,
