@@ -98,7 +98,7 @@ public sealed class NotificationProcess : IAsyncDisposable
             ["Identity__SigningKeyPem"] = issuerKey.ExportSubjectPublicKeyInfoPem(),
             ["Smtp__Host"] = TestInfrastructure.SmtpHost,
             ["Smtp__Port"] = TestInfrastructure.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp__PollInterval"] = "00:00:01",
+            ["Deliveries__PollInterval"] = "00:00:01",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -189,7 +189,7 @@ public sealed class NotificationProcess : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT status, attempts, last_error, id FROM email_deliveries WHERE to_address = @mailbox", connection);
+        await using var command = new NpgsqlCommand("SELECT status, attempts, last_error, id FROM deliveries WHERE address = @mailbox", connection);
         command.Parameters.AddWithValue("mailbox", mailbox);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()

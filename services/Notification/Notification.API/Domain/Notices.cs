@@ -17,7 +17,7 @@ public static class Notices
     public const string AppraisalCaseAssignedKind = "appraisal_case_assigned";
 
     /// <summary>Xác nhận đăng ký: tells the author that their initiative was registered.</summary>
-    public static Notice Registered(InitiativeRegistered registered) => new(
+    public static Notice Registered(InitiativeRegistered registered) => Text(
         InitiativeRegisteredKind, registered.RegisteredBy, registered.ContactEmail, registered.ContactName,
         $"Đã đăng ký sáng kiến “{registered.Title}”",
         $"Sáng kiến “{registered.Title}” của {registered.ContactName} đã được ghi nhận vào lúc " +
@@ -46,11 +46,11 @@ public static class Notices
         };
         return title is null || body is null || changed.ChangedBy == changed.RegisteredBy
             ? null
-            : new Notice(InitiativeStatusChangedKind, changed.RegisteredBy, changed.ContactEmail, changed.ContactName, title, body, changed.InitiativeId);
+            : Text(InitiativeStatusChangedKind, changed.RegisteredBy, changed.ContactEmail, changed.ContactName, title, body, changed.InitiativeId);
     }
 
     /// <summary>Thông báo phân công chấm: tells a council member that a case awaits their score.</summary>
-    public static Notice CaseAssigned(AppraisalCaseAssigned assigned) => new(
+    public static Notice CaseAssigned(AppraisalCaseAssigned assigned) => Text(
         AppraisalCaseAssignedKind, assigned.UserId, assigned.Email, assigned.FullName,
         $"Phân công chấm hồ sơ “{assigned.Title}”",
         $"{assigned.CouncilName} đã phân công bạn thẩm định hồ sơ sáng kiến “{assigned.Title}”. " +
@@ -79,7 +79,7 @@ public static class Notices
 
     /// <summary>Each unit whose people or collectives the decision names, in the unit's inbox (its officers read it).</summary>
     private static IEnumerable<Notice> UnitsTold(CommendationDecided decided) =>
-        decided.Recipients.Where(r => r.OrganizationId is not null).GroupBy(r => r.OrganizationId!.Value).Select(g => new Notice(
+        decided.Recipients.Where(r => r.OrganizationId is not null).GroupBy(r => r.OrganizationId!.Value).Select(g => Text(
             CommendationDecidedKind, Inbox.OfUnit(g.Key), null, "Quý đơn vị",
             $"Đơn vị có người/tập thể được khen thưởng: {decided.AwardTypeName}",
             $"{decided.IssuingBodyName} đã ban hành Quyết định số {decided.DecisionNumber} ngày {decided.DecisionDate:dd/MM/yyyy} "
@@ -91,14 +91,14 @@ public static class Notices
     /// one notice per proposer, not one per recipient.
     /// </summary>
     private static IEnumerable<Notice> ProposersTold(CommendationDecided decided) =>
-        decided.Recipients.Where(r => r.ProposedBy is not null).GroupBy(r => r.ProposedBy!).Select(g => new Notice(
+        decided.Recipients.Where(r => r.ProposedBy is not null).GroupBy(r => r.ProposedBy!).Select(g => Text(
             CommendationDecidedKind, g.Key, null, "Quý đơn vị",
             $"Đề nghị khen thưởng của đơn vị đã được quyết định: {decided.AwardTypeName}",
             $"{decided.IssuingBodyName} đã ban hành Quyết định số {decided.DecisionNumber} ngày {decided.DecisionDate:dd/MM/yyyy} "
             + $"tặng {decided.AwardTypeName} cho {string.Join(", ", g.Select(r => r.FullName))} theo đề nghị của đơn vị.",
             decided.DecisionId));
 
-    private static Notice Commended(CommendationDecided decided, CommendedRecipient r) => new(
+    private static Notice Commended(CommendationDecided decided, CommendedRecipient r) => Text(
             CommendationDecidedKind, HolderId(r.AccountId, r.Email), r.Email, r.FullName,
             $"Bạn được khen thưởng: {decided.AwardTypeName}",
             $"{decided.IssuingBodyName} đã ban hành Quyết định số {decided.DecisionNumber} ngày {decided.DecisionDate:dd/MM/yyyy} "
@@ -108,7 +108,7 @@ public static class Notices
             decided.DecisionId);
 
     /// <summary>Giấy chứng nhận đã sẵn sàng: where to download it and how anyone can verify it.</summary>
-    public static Notice? CertificateReady(CertificateIssued issued) => issued.AccountId is null && issued.Email is null ? null : new Notice(
+    public static Notice? CertificateReady(CertificateIssued issued) => issued.AccountId is null && issued.Email is null ? null : Text(
         CertificateIssuedKind, HolderId(issued.AccountId, issued.Email), issued.Email, issued.RecipientName,
         $"Giấy chứng nhận {issued.AwardTypeName} đã sẵn sàng",
         $"Giấy chứng nhận theo Quyết định số {issued.DecisionNumber} đã sẵn sàng. Đăng nhập, mục \"Giấy chứng nhận của tôi\", để tải về. "
@@ -116,7 +116,7 @@ public static class Notices
         issued.DecisionId);
 
     /// <summary>Giấy chứng nhận hết hiệu lực: the decision was revoked (with the reason) or replaced by another.</summary>
-    public static Notice? CertificateEnded(CertificateRevoked revoked) => revoked.AccountId is null && revoked.Email is null ? null : new Notice(
+    public static Notice? CertificateEnded(CertificateRevoked revoked) => revoked.AccountId is null && revoked.Email is null ? null : Text(
         CertificateRevokedKind, HolderId(revoked.AccountId, revoked.Email), revoked.Email, "Quý vị",
         revoked.Superseded ? $"Quyết định số {revoked.DecisionNumber} đã được thay thế" : $"Quyết định số {revoked.DecisionNumber} đã bị thu hồi",
         revoked.Superseded
@@ -126,6 +126,36 @@ public static class Notices
 
     /// <summary>A holder's inbox: their account; a person known only by e-mail gets an inbox under it until they sign up.</summary>
     private static string HolderId(string? accountId, string? email) => accountId ?? $"email:{email!.ToLowerInvariant()}";
+
+    /// <summary>
+    /// The kinds worded here. Their templates take the title and body formed above; the placeholders name them so an
+    /// operator can reword the frame around them.
+    /// </summary>
+    public static readonly IReadOnlyList<NotificationKind> Kinds =
+    [
+        TitleAndBody(InitiativeRegisteredKind, NotificationCategories.Registration, "Xác nhận đăng ký sáng kiến"),
+        TitleAndBody(InitiativeStatusChangedKind, NotificationCategories.Registration, "Thay đổi trạng thái sáng kiến"),
+        TitleAndBody(AppraisalCaseAssignedKind, NotificationCategories.Appraisal, "Phân công chấm hồ sơ"),
+        TitleAndBody(CommendationDecidedKind, NotificationCategories.Awards, "Quyết định khen thưởng"),
+        TitleAndBody(CertificateIssuedKind, NotificationCategories.Awards, "Giấy chứng nhận sẵn sàng"),
+        TitleAndBody(CertificateRevokedKind, NotificationCategories.Awards, "Giấy chứng nhận hết hiệu lực"),
+    ];
+
+    private static NotificationKind TitleAndBody(string code, string category, string name) => new(code, category, name,
+        [
+            new Placeholder("recipient_name", "Nguyễn Văn An", "Người nhận"),
+            new Placeholder("title", "Sáng kiến “Tưới nhỏ giọt tiết kiệm nước” đã được xác nhận", "Tiêu đề"),
+            new Placeholder("body", "Đơn vị cấp trên đã xác nhận đăng ký sáng kiến “Tưới nhỏ giọt tiết kiệm nước”.", "Nội dung"),
+        ],
+        new Dictionary<string, TemplateText>
+        {
+            [NotificationChannels.InApp] = new("{{ title }}", "{{ body }}"),
+            [NotificationChannels.Email] = new("{{ title }}", "Kính gửi {{ recipient_name }},\n\n{{ body }}\n\nTrân trọng,\nBan Phong trào – Ủy ban Mặt trận Tổ quốc Việt Nam\n"),
+            [NotificationChannels.Sms] = new(null, "{{ title }}. Chi tiet tren ung dung Doan ket sang tao."),
+        });
+
+    private static Notice Text(string kind, string recipientId, string? email, string name, string title, string body, Guid subjectId) =>
+        new(kind, recipientId, name, new Contact(email), subjectId, new Dictionary<string, string> { ["title"] = title, ["body"] = body });
 
     private static string LevelName(string level) => level switch
     {

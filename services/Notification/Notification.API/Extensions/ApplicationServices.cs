@@ -1,4 +1,6 @@
 using DoanKetSangTao.Contracts;
+using DoanKetSangTao.Notification.API.Channels;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using DoanKetSangTao.Notification.API.Workers;
 using DoanKetSangTao.Notification.API.Infrastructure;
 using DoanKetSangTao.Notification.API.IntegrationEvents;
@@ -26,9 +28,23 @@ public static class ApplicationServices
             x.AddConsumer<CertificateIssuedConsumer>();
             x.AddConsumer<CertificateRevokedConsumer>();
         });
+        builder.Services.AddSingleton<TemplateRenderer>();
+        builder.Services.AddSingleton<PreferenceStore>();
+        builder.Services.AddSingleton<NotificationDispatcher>();
+        builder.Services.AddSingleton<DeliveryStore>();
+        builder.Services.Configure<DeliveryOptions>(builder.Configuration.GetSection("Deliveries"));
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
-        builder.Services.AddSingleton<EmailDeliveryStore>();
-        builder.Services.AddClaimedQueue<EmailSender, EmailDeliveryStore.DeliveryRow>();
+        builder.Services.AddSingleton<IDeliveryChannel, EmailChannel>();
+        builder.AddDeliverySenders();
         return builder;
+    }
+
+    /// <summary>One sender per configured channel (<see cref="IDeliveryChannel"/>), each run by its own queue worker.</summary>
+    private static void AddDeliverySenders(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => sp.GetServices<IDeliveryChannel>()
+            .Select(channel => ActivatorUtilities.CreateInstance<DeliverySender>(sp, channel)).ToList());
+        builder.Services.AddSingleton<IHostedService>(sp => new DeliveryWorkers(sp));
     }
 }

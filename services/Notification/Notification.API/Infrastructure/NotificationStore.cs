@@ -7,26 +7,9 @@ namespace DoanKetSangTao.Notification.API.Infrastructure;
 /// <summary>A notice in a person's inbox.</summary>
 public sealed record NotificationRow(Guid Id, string Kind, string Title, string Body, Guid? SubjectId, DateTime CreatedAt, DateTime? ReadAt);
 
-/// <summary>The in-app inbox (<c>notifications</c>), and the e-mail queued with a notice in the same transaction.</summary>
+/// <summary>The in-app inbox (<c>notifications</c>) as its reader sees it; notices are filed by <see cref="NotificationDispatcher"/>.</summary>
 public sealed class NotificationStore(ServiceDatabase db)
 {
-    /// <summary>Files the notice in the recipient's inbox and, when it goes by e-mail too, queues the letter, in the consumer's transaction.</summary>
-    public async Task SendAsync(DatabaseSession session, Notice notice, Guid sourceEventId, CancellationToken cancellationToken)
-    {
-        var notificationId = Guid.CreateVersion7();
-        await session.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO notifications (id, recipient_id, kind, title, body, subject_id, source_event_id)
-            VALUES (@Id, @RecipientId, @Kind, @Title, @Body, @SubjectId, @SourceEventId)
-            """,
-            new { Id = notificationId, notice.RecipientId, notice.Kind, notice.Title, notice.Body, notice.SubjectId, SourceEventId = sourceEventId },
-            session.Tx, cancellationToken: cancellationToken));
-        if (notice.ByEmail)
-        {
-            await EmailDeliveryStore.EnqueueAsync(session, notificationId, notice.Email, notice.RecipientName, notice.Title, notice.Letter, cancellationToken);
-        }
-    }
-
     /// <summary>The notices of the recipient's inboxes (<see cref="Inbox.Of"/>), newest first.</summary>
     public Task<IReadOnlyList<NotificationRow>> ListAsync(IReadOnlyList<string> recipientIds, bool unreadOnly, int limit) =>
         db.ReadAsync<IReadOnlyList<NotificationRow>>(null, async (connection, _) => (await connection.QueryAsync<NotificationRow>(

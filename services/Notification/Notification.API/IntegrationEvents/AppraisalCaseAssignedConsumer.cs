@@ -7,7 +7,7 @@ using Npgsql;
 namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 
 /// <summary>Thông báo phân công chấm: tells a council member, in the app and by e-mail, that a case awaits their score.</summary>
-public sealed class AppraisalCaseAssignedConsumer(ServiceDatabase database, NotificationStore notifications, ILogger<AppraisalCaseAssignedConsumer> logger)
+public sealed class AppraisalCaseAssignedConsumer(ServiceDatabase database, NotificationDispatcher notifications, ILogger<AppraisalCaseAssignedConsumer> logger)
     : NoticeConsumer<AppraisalCaseAssigned>(database, notifications, logger)
 {
     protected override Notice NoticeFor(AppraisalCaseAssigned message) => Notices.CaseAssigned(message);

@@ -10,7 +10,7 @@ namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 /// Tells the author what happened to their initiative when it concerns them (<see cref="Notices.StatusChanged"/>);
 /// steps the author took themselves are not echoed back.
 /// </summary>
-public sealed class InitiativeStatusChangedConsumer(ServiceDatabase database, NotificationStore notifications, ILogger<InitiativeStatusChangedConsumer> logger)
+public sealed class InitiativeStatusChangedConsumer(ServiceDatabase database, NotificationDispatcher notifications, ILogger<InitiativeStatusChangedConsumer> logger)
     : NoticeConsumer<InitiativeStatusChanged>(database, notifications, logger)
 {
     protected override Notice? NoticeFor(InitiativeStatusChanged message) => Notices.StatusChanged(message);

@@ -11,7 +11,7 @@ namespace DoanKetSangTao.Notification.API.IntegrationEvents;
 /// concerns nobody; one per person when it concerns several) and send them in the inbox's transaction, so a
 /// redelivered event tells no one twice.
 /// </summary>
-public abstract class NoticeConsumer<TEvent>(ServiceDatabase database, NotificationStore notifications, ILogger logger)
+public abstract class NoticeConsumer<TEvent>(ServiceDatabase database, NotificationDispatcher notifications, ILogger logger)
     : IdempotentConsumer<TEvent>(database, logger)
     where TEvent : class, IIntegrationEvent
 {

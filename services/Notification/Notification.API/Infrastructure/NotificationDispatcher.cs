@@ -1,0 +1,41 @@
+using Dapper;
+using DoanKetSangTao.Messaging;
+using DoanKetSangTao.Notification.API.Domain;
+
+namespace DoanKetSangTao.Notification.API.Infrastructure;
+
+/// <summary>
+/// Gửi một thông báo: files the notice in the person's inbox (always, worded by the in-app template in force) and queues
+/// it for the outbound channels their preferences choose, in the caller's transaction: a consumer's, so a redelivered
+/// event tells no one twice, or a reminder's, so a reminder goes out once.
+/// </summary>
+public sealed class NotificationDispatcher(TemplateRenderer templates, PreferenceStore preferences, TimeProvider clock)
+{
+    /// <summary>Sends the notice; answers the inbox entry's id (null for kinds that have no in-app template, such as account letters).</summary>
+    public async Task<Guid?> SendAsync(DatabaseSession session, Notice notice, Guid sourceEventId, CancellationToken ct)
+    {
+        var kind = NotificationKinds.Get(notice.Kind);
+        var values = WithRecipient(notice);
+        Guid? notificationId = null;
+        if (kind.Defaults.ContainsKey(NotificationChannels.InApp))
+        {
+            var inApp = await templates.RenderAsync(kind.Code, NotificationChannels.InApp, values, ct);
+            notificationId = Guid.CreateVersion7();
+            await session.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO notifications (id, recipient_id, kind, title, body, subject_id, source_event_id)
+                VALUES (@Id, @RecipientId, @Kind, @Title, @Body, @SubjectId, @SourceEventId)
+                """,
+                new { Id = notificationId, notice.RecipientId, Kind = kind.Code, Title = inApp.Subject ?? kind.Name, inApp.Body, notice.SubjectId, SourceEventId = sourceEventId },
+                session.Tx, cancellationToken: ct));
+        }
+
+        var plan = await preferences.PlanAsync(session, notice, kind, clock.GetUtcNow(), ct);
+        await DeliveryStore.EnqueueAsync(session, notificationId, notice with { Values = values }, plan.Steps, ct);
+        return notificationId;
+    }
+
+    /// <summary>Every template may name the person it is addressed to.</summary>
+    private static Dictionary<string, string> WithRecipient(Notice notice) =>
+        new(notice.Values) { ["recipient_name"] = notice.RecipientName };
+}
