@@ -18,5 +18,6 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapNotificationsApi();
+app.MapDeliveriesApi();
 app.MapDefaultEndpoints();
 app.Run();

@@ -32,6 +32,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<PreferenceStore>();
         builder.Services.AddSingleton<NotificationDispatcher>();
         builder.Services.AddSingleton<DeliveryStore>();
+        builder.Services.AddSingleton<DeliveryLogStore>();
         builder.Services.Configure<DeliveryOptions>(builder.Configuration.GetSection("Deliveries"));
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         builder.Services.AddSingleton<IDeliveryChannel, EmailChannel>();
