@@ -46,7 +46,7 @@ public static class PlatformScopes
         ["appraisal"] = [RegistrationLookups, IdentityAccounts],
         ["awards"] = [RegistrationLookups],
         ["reporting"] = [],
-        ["notification"] = [],
+        ["notification"] = [RegistrationLookups, IdentityAccounts],
         ["identity"] = [],
     };
 

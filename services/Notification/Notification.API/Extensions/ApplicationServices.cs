@@ -27,6 +27,9 @@ public static class ApplicationServices
             x.AddConsumer<CommendationDecidedConsumer>();
             x.AddConsumer<CertificateIssuedConsumer>();
             x.AddConsumer<CertificateRevokedConsumer>();
+            x.AddConsumer<CampaignDeadlineSetConsumer>();
+            x.AddConsumer<RegistrationActedConsumer>();
+            x.AddConsumer<DossierActedConsumer>();
         });
         builder.Services.AddSingleton<TemplateRenderer>();
         builder.Services.AddSingleton<PreferenceStore>();
@@ -37,6 +40,7 @@ public static class ApplicationServices
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         builder.Services.AddSingleton<IDeliveryChannel, EmailChannel>();
         builder.AddDeliverySenders();
+        builder.AddReminders();
         return builder;
     }
 
