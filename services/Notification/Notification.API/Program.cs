@@ -19,5 +19,6 @@ if (await app.TryRunOperatorCommandAsync(args))
 app.UseServiceDefaults();
 app.MapNotificationsApi();
 app.MapDeliveriesApi();
+app.MapPreferencesApi();
 app.MapDefaultEndpoints();
 app.Run();

@@ -33,6 +33,9 @@ public static class ApplicationServices
         });
         builder.Services.AddSingleton<TemplateRenderer>();
         builder.Services.AddSingleton<PreferenceStore>();
+        builder.Services.AddSingleton<DigestStore>();
+        builder.Services.Configure<DigestOptions>(builder.Configuration.GetSection("Digests"));
+        builder.Services.AddClaimedQueue<DigestSender, DigestStore.DigestRow>();
         builder.Services.AddSingleton<NotificationDispatcher>();
         builder.Services.AddSingleton<DeliveryStore>();
         builder.Services.AddSingleton<DeliveryLogStore>();
