@@ -18,5 +18,6 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapNotificationsApi();
+app.MapTemplatesApi();
 app.MapDefaultEndpoints();
 app.Run();

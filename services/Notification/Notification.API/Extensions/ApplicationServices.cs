@@ -28,6 +28,7 @@ public static class ApplicationServices
             x.AddConsumer<CertificateIssuedConsumer>();
             x.AddConsumer<CertificateRevokedConsumer>();
         });
+        builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<TemplateRenderer>();
         builder.Services.AddSingleton<PreferenceStore>();
         builder.Services.AddSingleton<NotificationDispatcher>();
