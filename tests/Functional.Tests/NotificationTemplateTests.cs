@@ -152,7 +152,7 @@ public sealed class NotificationTemplateTests(ServiceHost<notification::Program>
 
         var inbox = await op.PostJsonAsync($"{Api}/{kind}/in_app/test-send", new { }, HttpStatusCode.Accepted);
         var notices = await op.GetJsonAsync("/api/v1/notifications", HttpStatusCode.OK);
-        Assert.Contains(notices.AsArray(), n => n!.Str("id") == inbox.Str("notificationId") && n.Str("kind") == kind);
+        Assert.Contains(notices.AsArray(), n => n!.Str("id") == inbox.Str("notificationId") && n!.Str("kind") == kind);
 
         await Refused(op, $"{Api}/{kind}/email/test-send", new { address = "khong-phai-dia-chi" }, "validation_failed");
     }
