@@ -31,6 +31,7 @@ public static class ApplicationServices
             x.AddConsumer<RegistrationActedConsumer>();
             x.AddConsumer<DossierActedConsumer>();
         });
+        builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<TemplateRenderer>();
         builder.Services.AddSingleton<PreferenceStore>();
         builder.Services.AddSingleton<DigestStore>();
