@@ -27,6 +27,8 @@ public static class ApplicationServices
             x.AddConsumer<CommendationDecidedConsumer>();
             x.AddConsumer<CertificateIssuedConsumer>();
             x.AddConsumer<CertificateRevokedConsumer>();
+            x.AddConsumer<DossierSubmittedConsumer>();
+            x.AddConsumer<AppraisalCaseOpenedConsumer>();
         });
         builder.Services.AddSingleton<TemplateRenderer>();
         builder.Services.AddSingleton<PreferenceStore>();
