@@ -137,7 +137,7 @@ public static partial class Notices
         // Older events do not name the confirming unit: the unit filed under is the closest to it (its officers may confirm too).
         var unit = new Addressee(Inbox.OfUnit(registered.ConfirmingOrganizationId ?? registered.OrganizationId), UnitName, null);
         yield return To(unit, RegistrationAwaitingConfirmationKind, registered.InitiativeId, Values(
-            ("initiative_title", registered.Title), ("author_names", string.Join(", ", authors.Select(a => a.Name))),
+            ("initiative_title", registered.Title), ("author_names", string.Join(", ", registered.Authors?.Select(a => a.FullName) ?? [registered.ContactName])),
             ("organization_name", registered.OrganizationName), ("registered_at", DateTime(registered.OccurredAt)),
             ("next_step", "Xác nhận hoặc trả lại (kèm lý do) phiếu đăng ký trong mục “Xác nhận đăng ký”, rồi lập danh sách (Mẫu 2) gửi đơn vị cấp trên.")));
     }
