@@ -92,6 +92,12 @@ public sealed class NotificationPreferenceTests(PreferenceHost host) : IClassFix
             Assert.NotEmpty(problem["errors"]!.AsObject());
         }
 
+        // No JSON at all: a problem too.
+        using var nothing = await hoa.PutAsync(Preferences, new StringContent("null", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+        Assert.Equal("application/problem+json", nothing.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(JsonNode.Parse(await nothing.Content.ReadAsStringAsync())!["code"]);
+
         Assert.Equal(read.ToJsonString(), (await hoa.GetJsonAsync(Preferences, HttpStatusCode.OK)).ToJsonString());
     }
 

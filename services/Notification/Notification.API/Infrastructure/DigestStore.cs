@@ -48,7 +48,7 @@ public sealed class DigestStore(NpgsqlDataSource db, ServiceDatabase database, P
                 """,
                 new { Id = Guid.CreateVersion7(), notice.RecipientId, notice.RecipientName, reach.Email, reach.Phone, Frequency = person.Digest, SendsAt = sendsAt },
                 session.Tx, cancellationToken: ct));
-            if (status is "pending" or "sending" || tries >= 3)
+            if (status is "pending" or "sending")
             {
                 await session.Connection.ExecuteAsync(new CommandDefinition(
                     """
@@ -58,6 +58,12 @@ public sealed class DigestStore(NpgsqlDataSource db, ServiceDatabase database, P
                     new { ItemId = Guid.CreateVersion7(), DigestId = id, NotificationId = notificationId, Kind = kind.Code, kind.Category, Title = title },
                     session.Tx, cancellationToken: ct));
                 return;
+            }
+
+            // Sent (or given up) meanwhile: the next one, which cannot have gone yet. A few rounds at most, whatever the race.
+            if (tries >= 3)
+            {
+                throw new InvalidOperationException($"No open digest for {notice.RecipientId} after {sendsAt:O}.");
             }
 
             sendsAt = DigestFrequencies.NextSend(person.Digest, sendsAt);
