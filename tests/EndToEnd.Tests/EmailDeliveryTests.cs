@@ -53,6 +53,56 @@ public sealed partial class EmailDeliveryTests
         Assert.Empty(NotificationProcess.MailsTo(mailbox));
     }
 
+    /// <summary>
+    /// Thư sau sự cố: the service dies (SIGKILL) or stops (SIGTERM) with mails claimed and not yet sent. The provider's
+    /// rate (one mail per 5 s) keeps them waiting in the sender, so the crash lands between two sends. After a restart
+    /// every mailbox gets its mail exactly once, and soon: the claim of the dead sender runs out in seconds (a stop gives
+    /// it back at once), where it used to hold the mails for 12.5 minutes. Patience is a minute.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task After_a_crash_or_a_stop_mid_queue_every_mail_goes_out_once_and_soon(bool kill)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Smtp__Security"] = "None",
+            ["Smtp__PerSecond"] = "0.2",
+            ["Deliveries__SendTimeout"] = "00:00:02",
+        };
+        var first = await NotificationProcess.StartAsync(settings);
+        await using var firstOwned = first;
+        var mailboxes = Enumerable.Range(1, 5).Select(i => $"crash{i}.{Guid.NewGuid():N}@tacgia.example.vn").ToList();
+        foreach (var mailbox in mailboxes)
+        {
+            await first.PublishRegisteredAsync(mailbox, "Mô hình tổ tự quản an ninh trật tự");
+        }
+
+        // The first mail is out; the next four are queued (some claimed) behind the provider's rate.
+        await TestInfrastructure.EventuallyAsync(() => Task.FromResult(mailboxes.Any(m => NotificationProcess.MailsTo(m).Count > 0) ? (bool?)true : null),
+            Patience, "the first mail");
+        if (kill)
+        {
+            await first.KillAsync();
+        }
+        else
+        {
+            await first.StopAsync();
+        }
+
+        await using var second = await first.RestartAsync(settings);
+        await TestInfrastructure.EventuallyAsync(() => Task.FromResult(mailboxes.All(m => NotificationProcess.MailsTo(m).Count > 0) ? (bool?)true : null),
+            Patience, "every mailbox's mail after the restart");
+        var deliveries = await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var rows = (await Task.WhenAll(mailboxes.Select(second.DeliveriesAsync))).SelectMany(r => r).ToList();
+            return rows.All(r => r.Status == "sent") ? rows : null;
+        }, Patience, "every delivery recorded sent");
+
+        Assert.All(mailboxes, m => Assert.Single(NotificationProcess.MailsTo(m)));
+        Assert.Equal(mailboxes.Count, deliveries.Count);
+    }
+
     /// <summary>The From header, folded or not, with the configured sender.</summary>
     [GeneratedRegex(@"(?m)^From:(?:.*\r?\n[ \t])*.*<?doanketsangtao@mattran\.org\.vn")]
     private static partial Regex FromHeader();

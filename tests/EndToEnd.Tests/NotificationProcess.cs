@@ -30,6 +30,7 @@ public sealed class NotificationProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> output = new();
     private readonly RSA issuerKey;
     private readonly bool wrapped;
+    private bool ownsStorage = true;
 
     private NotificationProcess(Process process, RSA issuerKey, bool wrapped, int httpPort, int grpcPort, PostgresDatabase database, RabbitVirtualHost vhost)
     {
@@ -56,10 +57,34 @@ public sealed class NotificationProcess : IAsyncDisposable
 
     /// <param name="settings">Configuration for the service on top of what it needs to run (Smtp__Security…).</param>
     /// <param name="wrapper">A program and its arguments to run the service under (the service's command line is appended).</param>
-    public static async Task<NotificationProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? wrapper = null)
+    public static async Task<NotificationProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? wrapper = null) =>
+        await StartOnAsync(await PostgresDatabase.CreateAsync("notif"), await RabbitVirtualHost.CreateAsync("notif"), settings, wrapper);
+
+    /// <summary>
+    /// A new process of the service on this one's database and virtual host, once this one has exited (stopped or
+    /// killed): what a restart after a crash finds. The new process owns them from then on.
+    /// </summary>
+    public async Task<NotificationProcess> RestartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var database = await PostgresDatabase.CreateAsync("notif");
-        var vhost = await RabbitVirtualHost.CreateAsync("notif");
+        if (!process.HasExited)
+        {
+            throw new InvalidOperationException("Stop or kill the service before starting it again.");
+        }
+
+        ownsStorage = false;
+        return await StartOnAsync(Database, VirtualHost, settings, null);
+    }
+
+    /// <summary>SIGKILL: the service dies at once, mid-send or mid-transaction, as in a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    private static async Task<NotificationProcess> StartOnAsync(PostgresDatabase database, RabbitVirtualHost vhost,
+        IReadOnlyDictionary<string, string>? settings, IReadOnlyList<string>? wrapper)
+    {
         var service = LocalSystem.Services.Single(s => s.Name == "notification");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var directory = Path.Combine(TestInfrastructure.RepositoryRoot(AppContext.BaseDirectory), service.ProjectDirectory, "bin", configuration, "net10.0");
@@ -184,6 +209,23 @@ public sealed class NotificationProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Every delivery row for a mailbox (more than one would mean a message queued twice).</summary>
+    public async Task<List<EmailDelivery>> DeliveriesAsync(string mailbox)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT status, attempts, last_error, id FROM deliveries WHERE address = @mailbox", connection);
+        command.Parameters.AddWithValue("mailbox", mailbox);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<EmailDelivery>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new EmailDelivery(reader.GetString(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetGuid(3)));
+        }
+
+        return rows;
+    }
+
     /// <summary>The e-mail delivery row the service queued for a mailbox, once there is one.</summary>
     public async Task<EmailDelivery?> DeliveryAsync(string mailbox)
     {
@@ -238,8 +280,11 @@ public sealed class NotificationProcess : IAsyncDisposable
         {
             process.Dispose();
             issuerKey.Dispose();
-            await VirtualHost.DisposeAsync();
-            await Database.DisposeAsync();
+            if (ownsStorage)
+            {
+                await VirtualHost.DisposeAsync();
+                await Database.DisposeAsync();
+            }
         }
     }
 

@@ -18,5 +18,8 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapNotificationsApi();
+app.MapDeliveriesApi();
+app.MapPreferencesApi();
+app.MapTemplatesApi();
 app.MapDefaultEndpoints();
 app.Run();

@@ -32,5 +32,6 @@ app.MapPlatformGrpcService<InitiativeLookupService>(PlatformScopes.RegistrationL
 app.MapPlatformGrpcService<DossierLookupService>(PlatformScopes.RegistrationLookups);
 app.MapPlatformGrpcService<OrganizationLookupService>(PlatformScopes.RegistrationLookups);
 app.MapPlatformGrpcService<CampaignLookupService>(PlatformScopes.RegistrationLookups);
+app.MapPlatformGrpcService<DeadlineProgressService>(PlatformScopes.RegistrationLookups);
 app.MapDefaultEndpoints();
 app.Run();

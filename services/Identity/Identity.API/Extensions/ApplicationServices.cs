@@ -150,6 +150,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<IDatabaseSeeder, ConfiguredSeed>();
         builder.Services.AddScoped<ExternalSignIn>();
         builder.Services.AddScoped<AccountSearch>();
+        builder.Services.AddScoped<OfficerDirectory>();
         return builder;
     }
 

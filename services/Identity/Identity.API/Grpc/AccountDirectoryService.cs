@@ -10,10 +10,12 @@ namespace DoanKetSangTao.Identity.API.Grpc;
 /// "nguyen van" finds "Nguyễn Văn") and who hold, today, an assignment at or below the unit asked for. Appraisal uses it
 /// when a member is added to a council; what a caller may ask for is the caller's rule, applied before it calls.
 /// </summary>
-public sealed class AccountDirectoryService(AccountSearch search) : AccountDirectory.AccountDirectoryBase
+public sealed class AccountDirectoryService(AccountSearch search, OfficerDirectory officers) : AccountDirectory.AccountDirectoryBase
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 50;
+    public const int MaxOrganizations = 500;
+    public const int MaxUnits = 100;
 
     public override async Task<SearchAccountsReply> SearchAccounts(SearchAccountsRequest request, ServerCallContext context)
     {
@@ -38,6 +40,49 @@ public sealed class AccountDirectoryService(AccountSearch search) : AccountDirec
                 Role = r.Role, AdminUnit = r.AdminUnit, OrganizationId = r.OrganizationId?.ToString() ?? string.Empty,
             }));
             reply.Accounts.Add(account);
+        }
+
+        return reply;
+    }
+
+    /// <summary>
+    /// Cán bộ phụ trách: who holds, today, one of the roles at one of the organizations or at exactly one of the units,
+    /// with their e-mail and phone (notification reminds a unit's officers, and tells a province's Front officers who is late).
+    /// </summary>
+    public override async Task<ListOfficersReply> ListOfficers(ListOfficersRequest request, ServerCallContext context)
+    {
+        if (request.Roles.Count == 0 || request.Roles.Any(r => r.Length is 0 or > 50))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "Vui lòng nêu ít nhất một vai trò hợp lệ."));
+        }
+
+        if (request.OrganizationIds.Count > MaxOrganizations || request.AdminUnits.Count > MaxUnits)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"Tối đa {MaxOrganizations} đơn vị và {MaxUnits} địa bàn mỗi lần tra cứu."));
+        }
+
+        var organizations = new List<Guid>();
+        foreach (var raw in request.OrganizationIds)
+        {
+            organizations.Add(Guid.TryParse(raw, out var id) ? id
+                : throw new RpcException(new Status(StatusCode.InvalidArgument, "Mã đơn vị không hợp lệ.")));
+        }
+
+        var units = new List<string>();
+        foreach (var raw in request.AdminUnits)
+        {
+            units.Add(AdministrativeScope.TryParse(raw)?.Path
+                ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "Địa bàn phải có dạng VN, VN/{mã tỉnh} hoặc VN/{mã tỉnh}/{mã xã}.")));
+        }
+
+        var reply = new ListOfficersReply();
+        foreach (var o in await officers.ListAsync(organizations, units, [.. request.Roles], context.CancellationToken))
+        {
+            reply.Officers.Add(new OfficerReply
+            {
+                AccountId = o.Id.ToString(), FullName = o.FullName, Email = o.Email ?? string.Empty, Phone = o.Phone ?? string.Empty,
+                Role = o.Role, AdminUnit = o.AdminUnit, OrganizationId = o.OrganizationId?.ToString() ?? string.Empty,
+            });
         }
 
         return reply;

@@ -30,3 +30,25 @@ public sealed class AccountSearch(IdentityDb db, PersonPrincipals principals)
         return [.. accounts.Select(a => new FoundAccount(a.Id, a.FullName, a.Email, [.. assignments[a.Id].OrderBy(r => r.AdminUnit)]))];
     }
 }
+
+/// <summary>An officer holding, today, a role at an organization or a unit, and how to reach them.</summary>
+public sealed record FoundOfficer(Guid Id, string FullName, string? Email, string? Phone, string Role, string AdminUnit, Guid? OrganizationId);
+
+/// <summary>Cán bộ phụ trách: the accounts holding, today, one of some roles at some organizations or at exactly some units.</summary>
+public sealed class OfficerDirectory(IdentityDb db, PersonPrincipals principals)
+{
+    public async Task<IReadOnlyList<FoundOfficer>> ListAsync(IReadOnlyCollection<Guid> organizations, IReadOnlyCollection<string> units,
+        IReadOnlyCollection<string> roles, CancellationToken ct)
+    {
+        var today = principals.Today;
+        var found = await (
+            from r in db.RoleAssignments.AsNoTracking()
+            join a in db.Users.AsNoTracking() on r.AccountId equals a.Id
+            where r.StartsOn <= today && (r.EndsOn == null || r.EndsOn >= today) && roles.Contains(r.Role)
+                  && ((r.OrganizationId != null && organizations.Contains(r.OrganizationId.Value)) || units.Contains(r.AdminUnit))
+            orderby a.FullName, a.Id
+            select new FoundOfficer(a.Id, a.FullName, a.Email, a.PhoneNumber, r.Role, r.AdminUnit, r.OrganizationId))
+            .ToListAsync(ct);
+        return found;
+    }
+}

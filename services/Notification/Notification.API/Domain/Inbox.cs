@@ -22,6 +22,31 @@ public static class Inbox
     /// <summary>The notice does not exist, or is someone else's: the caller cannot tell which.</summary>
     public static readonly Refusal NotFound = Refusal.NotFound("notification_not_found", "Không tìm thấy thông báo trong hộp thư của bạn.");
 
+    /// <summary>The page after a notice the caller does not have (or a malformed id): they cannot tell which.</summary>
+    public static readonly Refusal UnknownBefore = Refusal.Invalid("before",
+        "Tham số 'before' phải là mã của một thông báo trong hộp thư của bạn (thông báo cuối của trang vừa đọc).");
+
+    /// <summary>
+    /// Phân trang hộp thư: <paramref name="before"/> is the id of the last notice of the page read (none for the first);
+    /// null when it is not an id at all.
+    /// </summary>
+    public static bool TryReadBefore(string? before, out Guid? id)
+    {
+        id = null;
+        if (before is null)
+        {
+            return true;
+        }
+
+        if (Guid.TryParseExact(before, "D", out var parsed))
+        {
+            id = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Null when the page size asked for is allowed.</summary>
     public static Refusal? CheckPageSize(int? limit) =>
         limit is < 1 or > MaxPageSize ? Refusal.Invalid("limit", $"Số thông báo mỗi trang từ 1 đến {MaxPageSize}.") : null;

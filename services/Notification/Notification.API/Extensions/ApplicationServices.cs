@@ -27,17 +27,26 @@ public static class ApplicationServices
             x.AddConsumer<CommendationDecidedConsumer>();
             x.AddConsumer<CertificateIssuedConsumer>();
             x.AddConsumer<CertificateRevokedConsumer>();
+            x.AddConsumer<CampaignDeadlineSetConsumer>();
+            x.AddConsumer<RegistrationActedConsumer>();
+            x.AddConsumer<DossierActedConsumer>();
             x.AddConsumer<DossierSubmittedConsumer>();
             x.AddConsumer<AppraisalCaseOpenedConsumer>();
         });
+        builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<TemplateRenderer>();
         builder.Services.AddSingleton<PreferenceStore>();
+        builder.Services.AddSingleton<DigestStore>();
+        builder.Services.Configure<DigestOptions>(builder.Configuration.GetSection("Digests"));
+        builder.Services.AddClaimedQueue<DigestSender, DigestStore.DigestRow>();
         builder.Services.AddSingleton<NotificationDispatcher>();
         builder.Services.AddSingleton<DeliveryStore>();
+        builder.Services.AddSingleton<DeliveryLogStore>();
         builder.Services.Configure<DeliveryOptions>(builder.Configuration.GetSection("Deliveries"));
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         builder.Services.AddSingleton<IDeliveryChannel, EmailChannel>();
         builder.AddDeliverySenders();
+        builder.AddReminders();
         return builder;
     }
 

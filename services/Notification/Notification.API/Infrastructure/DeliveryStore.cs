@@ -120,6 +120,10 @@ public sealed class DeliveryStore(NpgsqlDataSource db, ServiceDatabase database)
             INSERT INTO delivery_attempts (delivery_id, attempt, channel, outcome, error) VALUES (@Id, @Attempts, @Channel, 'held', @Reason);
             """, new { row.Id, Next = next, row.Attempts, row.Channel, Reason = reason }, ct);
 
+    /// <summary>Gives back deliveries a stopping sender claimed and did not try: due again now, no attempt counted.</summary>
+    public Task ReleaseAsync(IReadOnlyList<Guid> ids, CancellationToken ct) =>
+        database.ExecuteAsync("UPDATE deliveries SET status = 'pending', lease_until = NULL WHERE id = ANY(@ids) AND status = 'sending'", new { ids = ids.ToArray() }, ct);
+
     /// <summary>How many messages a channel sent since <paramref name="since"/> (midnight in Vietnam), for its daily quota.</summary>
     public Task<int> CountSentSinceAsync(string channel, DateTimeOffset since, CancellationToken ct) =>
         database.ReadAsync(null, (connection, _) => connection.ExecuteScalarAsync<int>(new CommandDefinition(

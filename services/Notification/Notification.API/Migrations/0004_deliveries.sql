@@ -36,7 +36,7 @@ CREATE TABLE delivery_attempts (
     delivery_id         uuid        NOT NULL REFERENCES deliveries (id),
     attempt             integer     NOT NULL,
     channel             text        NOT NULL,
-    outcome             text        NOT NULL CHECK (outcome IN ('sent', 'retry', 'failed', 'dead', 'held')),
+    outcome             text        NOT NULL CHECK (outcome IN ('sent', 'retry', 'failed', 'dead', 'held', 'replayed')),
     provider_message_id text        NULL,
     error               text        NULL,
     at                  timestamptz NOT NULL DEFAULT now()

@@ -115,8 +115,8 @@ public sealed class DeliverySender : IClaimedQueue<DeliveryStore.DeliveryRow>, I
             using var lease = await rate.AcquireAsync(1, ct);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.SendTimeout);
+        // Not cut by shutdown once begun: a message handed over is recorded, not left to be sent again after the lease.
+        using var timeout = new CancellationTokenSource(options.SendTimeout);
         var receipt = await session.SendAsync(new OutgoingMessage(row.Id, row.Address, row.RecipientName, content), timeout.Token);
         await deliveries.RecordSentAsync(row, receipt.ProviderMessageId, CancellationToken.None);
         Deliveries.Add(1, new("channel", channel.Channel), new("outcome", "sent"));
@@ -132,17 +132,32 @@ public sealed class DeliverySender : IClaimedQueue<DeliveryStore.DeliveryRow>, I
         Deliveries.Add(1, new("channel", channel.Channel), new("outcome", status == "pending" ? "retry" : status));
     }
 
+    /// <summary>
+    /// A claim and the channel session it shares. When the sender stops before settling every delivery (shutdown), it
+    /// gives the rest back at once: another replica, or this one restarted, sends them without waiting for the lease.
+    /// </summary>
     private sealed class Batch(DeliverySender sender, IChannelSession? session, IReadOnlyList<DeliveryStore.DeliveryRow> items) : IClaimedBatch<DeliveryStore.DeliveryRow>
     {
+        private readonly HashSet<Guid> settled = [];
+
         public IReadOnlyList<DeliveryStore.DeliveryRow> Items => items;
 
         public Task ProcessAsync(DeliveryStore.DeliveryRow item, CancellationToken ct) => sender.SendAsync(session!, item, ct);
 
-        public Task CompleteAsync(DeliveryStore.DeliveryRow item, CancellationToken ct) => Task.CompletedTask; // recorded as soon as accepted
+        public Task CompleteAsync(DeliveryStore.DeliveryRow item, CancellationToken ct) // recorded as soon as accepted
+        {
+            settled.Add(item.Id);
+            return Task.CompletedTask;
+        }
 
-        public Task FailAsync(DeliveryStore.DeliveryRow item, QueueFailure failure, CancellationToken ct) => sender.FailAsync(item, failure);
+        public async Task FailAsync(DeliveryStore.DeliveryRow item, QueueFailure failure, CancellationToken ct)
+        {
+            await sender.FailAsync(item, failure);
+            settled.Add(item.Id);
+        }
 
-        public Task CommitAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task CommitAsync(CancellationToken ct) =>
+            settled.Count == items.Count ? Task.CompletedTask : sender.deliveries.ReleaseAsync(items.Select(i => i.Id).Where(id => !settled.Contains(id)).ToList(), ct);
 
         public async ValueTask DisposeAsync()
         {

@@ -38,6 +38,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<InitiativeQueries>();
         builder.Services.AddSingleton<FilingStore>();
         builder.Services.AddSingleton<CampaignStore>();
+        builder.Services.AddSingleton<DeadlineProgressStore>();
         builder.Services.AddSingleton<DossierStore>();
         builder.Services.AddSingleton<ConfirmationListStore>();
         builder.Services.AddSingleton<OrganizationStore>();

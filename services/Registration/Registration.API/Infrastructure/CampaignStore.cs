@@ -1,5 +1,6 @@
 using DoanKetSangTao.Messaging;
 using Dapper;
+using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.Registration.API.Domain;
 
@@ -14,7 +15,7 @@ public sealed record GrantedExtension(
     string ProvinceCode = "", string? CommuneCode = null);
 
 /// <summary>Đợt thi đua: campaigns, their deadlines per scope, and the windows reopened for one organization.</summary>
-public sealed class CampaignStore(ServiceDatabase db)
+public sealed class CampaignStore(ServiceDatabase db, TimeProvider clock)
 {
     private const string CampaignColumns =
         "id AS Id, year AS Year, name AS Name, province_code AS ProvinceCode, phase_start_year AS PhaseStartYear, phase_end_year AS PhaseEndYear";
@@ -64,6 +65,7 @@ public sealed class CampaignStore(ServiceDatabase db)
         foreach (var (kind, due) in deadlines)
         {
             await UpsertDeadlineAsync(tx, campaign.Id, Campaign.WholeCampaign, kind, due, by, ct);
+            await PublishDeadlineAsync(tx, campaign.Id, campaign.Name, kind, Campaign.WholeCampaign, due, null, ct);
         }
 
         await tx.CommitAsync(ct);
@@ -74,6 +76,9 @@ public sealed class CampaignStore(ServiceDatabase db)
     {
         await using var tx = await db.BeginAsync(ct);
         await UpsertDeadlineAsync(tx, campaignId, scopeCode, kind, due, by, ct);
+        var name = await tx.Connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT name FROM campaigns WHERE id = @campaignId", new { campaignId }, tx.Transaction, cancellationToken: ct));
+        await PublishDeadlineAsync(tx, campaignId, name ?? string.Empty, kind, scopeCode, due, null, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -95,9 +100,14 @@ public sealed class CampaignStore(ServiceDatabase db)
                 extensions.Select(e => new DeadlineExtension(e.Kind, organizationId, DateOnly.FromDateTime(e.DueBefore), e.Reason ?? string.Empty)).ToList());
         }, ct);
 
-    /// <summary>Mở lại thời hạn: records the extension with its reason, who granted it and when.</summary>
-    public Task GrantExtensionAsync(Guid campaignId, GrantedExtension extension, CancellationToken ct) =>
-        db.ExecuteAsync(
+    /// <summary>
+    /// Mở lại thời hạn: records the extension with its reason, who granted it and when, and announces the unit's new
+    /// deadline (reminders follow it) in the same transaction.
+    /// </summary>
+    public async Task GrantExtensionAsync(Guid campaignId, GrantedExtension extension, CancellationToken ct)
+    {
+        await using var tx = await db.BeginAsync(ct);
+        await tx.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO deadline_extensions (id, campaign_id, organization_id, kind, due_before, closes_at, reason, granted_by, granted_at)
             VALUES (@Id, @campaignId, @OrganizationId, @Kind, @DueBefore, @closesAt, @Reason, @GrantedBy, @grantedAt)
@@ -107,7 +117,13 @@ public sealed class CampaignStore(ServiceDatabase db)
                 extension.Id, campaignId, extension.OrganizationId, extension.Kind, DueBefore = extension.DueBefore.ToDateTime(TimeOnly.MinValue),
                 closesAt = VietnamTime.ClosesBefore(extension.DueBefore).UtcDateTime, extension.Reason, extension.GrantedBy,
                 grantedAt = extension.GrantedAt.UtcDateTime,
-            }, ct);
+            }, tx.Transaction, cancellationToken: ct));
+        var (name, province) = await tx.Connection.QuerySingleAsync<(string, string)>(new CommandDefinition(
+            "SELECT c.name, o.province_code FROM campaigns c, organizations o WHERE c.id = @campaignId AND o.id = @OrganizationId",
+            new { campaignId, extension.OrganizationId }, tx.Transaction, cancellationToken: ct));
+        await PublishDeadlineAsync(tx, campaignId, name, extension.Kind, province, extension.DueBefore, extension.OrganizationId, ct);
+        await tx.CommitAsync(ct);
+    }
 
     /// <summary>The campaign's extensions (of one organization, when given), oldest first, with where each organization is.</summary>
     public Task<List<GrantedExtension>> ExtensionsAsync(Guid campaignId, Guid? organizationId, CancellationToken ct) =>
@@ -122,6 +138,12 @@ public sealed class CampaignStore(ServiceDatabase db)
             .Select(r => new GrantedExtension(r.Id, r.OrganizationId, r.OrganizationName, r.Kind, DateOnly.FromDateTime(r.DueBefore), r.Reason, r.GrantedBy,
                 new DateTimeOffset(DateTime.SpecifyKind(r.GrantedAt, DateTimeKind.Utc)), r.ProvinceCode, r.CommuneCode))
             .ToList(), ct);
+
+    /// <summary>CampaignDeadlineSet: notification schedules the deadline's reminders from it (docs/notification-reminders.md).</summary>
+    private Task PublishDeadlineAsync(
+        DatabaseSession tx, Guid campaignId, string campaignName, string kind, string scopeCode, DateOnly due, Guid? organizationId, CancellationToken ct) =>
+        tx.PublishAsync(new CampaignDeadlineSet(
+            Guid.CreateVersion7(), clock.GetUtcNow(), campaignId, campaignName, kind, scopeCode, due, VietnamTime.ClosesBefore(due), organizationId), ct);
 
     private static Task UpsertDeadlineAsync(DatabaseSession tx, Guid campaignId, string scopeCode, string kind, DateOnly due, string by, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
