@@ -63,9 +63,10 @@ public sealed class ReminderFlowTests(ApiPlatform platform) : IClassFixture<ApiP
             // Two: the unit's inbox and the officer's own (their e-mail), both read by the officer.
             var reminders = await RemindersAsync(unit.Officer, campaignId, 2, "the D-3 reminder to the unit's inbox and its officer");
             Assert.Equal(2, reminders.Count);
-            Assert.All(reminders, reminder =>
+            Assert.All(reminders, node =>
             {
-                Assert.Contains(unit.Name, reminder!.Str("body"), StringComparison.Ordinal);
+                var reminder = node!;
+                Assert.Contains(unit.Name, reminder.Str("body"), StringComparison.Ordinal);
                 Assert.Contains("còn 3 ngày", reminder.Str("title"), StringComparison.Ordinal);
                 Assert.Contains(fired.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), reminder.Str("body"), StringComparison.Ordinal);
             });
