@@ -17,10 +17,7 @@ public sealed class ReminderStore(NpgsqlDataSource db, ServiceDatabase database)
     public const string Signal = "dkst_reminders";
 
     /// <summary>A claimed step, as the sender needs it.</summary>
-    public sealed record StepRow(Guid Id, Guid DeadlineId, string Step, DateTime DueBefore, int Attempts) : IQueueItem
-    {
-        public DateOnly Due => DateOnly.FromDateTime(DueBefore);
-    }
+    public sealed record StepRow(Guid Id, Guid DeadlineId, string Step, DateOnly Due, int Attempts) : IQueueItem;
 
     /// <summary>
     /// Records an announced deadline and, when it is new or its date changed, replaces the schedule of the old date by the
@@ -99,7 +96,7 @@ public sealed class ReminderStore(NpgsqlDataSource db, ServiceDatabase database)
     /// <summary>Claims due steps (and those whose sender died mid-step) with a lease.</summary>
     public async Task<IReadOnlyList<StepRow>> ClaimAsync(int limit, TimeSpan lease, CancellationToken ct) =>
         await LeasedClaim.ClaimAsync<StepRow>(db, "reminder_steps",
-            "id AS Id, deadline_id AS DeadlineId, step AS Step, due_before AS DueBefore, attempts AS Attempts", limit, lease, ct);
+            "id AS Id, deadline_id AS DeadlineId, step AS Step, due_before AS Due, attempts AS Attempts", limit, lease, ct);
 
     /// <summary>The deadline a step belongs to, as last announced.</summary>
     public Task<AnnouncedDeadline> DeadlineAsync(Guid deadlineId, CancellationToken ct) =>
