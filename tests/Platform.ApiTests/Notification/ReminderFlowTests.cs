@@ -75,9 +75,10 @@ public sealed class ReminderFlowTests(ApiPlatform platform) : IClassFixture<ApiP
         }
 
         Assert.Empty(await RemindersAsync(submitted.Officer, campaignId, 0, "nothing for the unit that submitted"));
-        var officerEmail = $"{late.Officer.Id}@thu-nghiem.example.vn";
+        var officerAccount = platform.AccountId(late.Officer);
         await TestInfrastructure.EventuallyAsync(async () => await platform.ScalarAsync<long>("notification",
-            "SELECT count(*) FROM deliveries WHERE kind = 'deadline_reminder' AND address = @officerEmail AND status = 'sent'", new { officerEmail }) == 1 ? "sent" : null,
+            "SELECT count(*) FROM deliveries WHERE kind = 'deadline_reminder' AND recipient_id = @officerAccount AND channel = 'email' AND status = 'sent'",
+            new { officerAccount }) == 1 ? "sent" : null,
             Wait, "the D-3 reminder e-mailed to the officer through the SMTP server");
 
         // The same step run again, as by a second replica whose claim came after the first's: the ledger sends nothing twice.
