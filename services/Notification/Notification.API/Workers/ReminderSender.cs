@@ -126,8 +126,12 @@ public sealed class ReminderSender(
             request.AdminUnits.AddRange(chunk);
             foreach (var officer in (await directory.ListOfficersAsync(request, cancellationToken: ct)).Officers.DistinctBy(o => (o.AccountId, o.AdminUnit)))
             {
-                var notice = ReminderKinds.Overdue(deadline, new Officer(officer.AccountId, officer.FullName, Blank(officer.Email), Blank(officer.Phone)),
-                    byProvince[officer.AdminUnit]);
+                if (!byProvince.TryGetValue(officer.AdminUnit, out var ofProvince))
+                {
+                    continue;
+                }
+
+                var notice = ReminderKinds.Overdue(deadline, new Officer(officer.AccountId, officer.FullName, Blank(officer.Email), Blank(officer.Phone)), ofProvince);
                 sent += await SendOnceAsync(step, Guid.Empty, [notice], ct);
             }
         }
