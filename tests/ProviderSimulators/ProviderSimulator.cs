@@ -9,7 +9,7 @@ namespace DoanKetSangTao.ProviderSimulators;
 /// whoever drives them (tests, the demo). As a process: <c>dotnet ProviderSimulators.dll --urls http://127.0.0.1:PORT</c>;
 /// in-process: <see cref="StartAsync"/>.
 /// </summary>
-public static class Program
+public static class ProviderSimulator
 {
     public static async Task Main(string[] args)
     {
