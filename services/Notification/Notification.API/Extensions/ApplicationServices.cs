@@ -42,6 +42,8 @@ public static class ApplicationServices
         builder.Services.Configure<DeliveryOptions>(builder.Configuration.GetSection("Deliveries"));
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
         builder.Services.AddSingleton<IDeliveryChannel, EmailChannel>();
+        // SMS and Zalo: registered only when their provider is configured (Sms, Zalo sections).
+        builder.AddProviderChannels();
         builder.AddDeliverySenders();
         builder.AddReminders();
         return builder;

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+
+namespace DoanKetSangTao.Notification.API.Channels;
+
+/// <summary>
+/// Tin nhắn thương hiệu (brandname SMS) through eSMS.vn's JSON API. Off unless <see cref="BaseUrl"/>, <see cref="ApiKey"/>,
+/// <see cref="SecretKey"/> (and, for customer-care messages, <see cref="Brandname"/>) are set: docs/notification-channels.md.
+/// </summary>
+public sealed class SmsOptions
+{
+    /// <summary>https://rest.esms.vn/ in production; the local provider server (tests/ProviderSimulators) in development.</summary>
+    public string? BaseUrl { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>The sender name registered with the carriers (pre-registration required by eSMS for SmsType 2).</summary>
+    public string? Brandname { get; set; }
+
+    /// <summary>eSMS message type: 2 = customer care (chăm sóc khách hàng) with a brandname, 8 = fixed number.</summary>
+    public string SmsType { get; set; } = "2";
+
+    /// <summary>eSMS's sandbox: the request is validated, not charged and not delivered.</summary>
+    public bool Sandbox { get; set; }
+
+    public double? PerSecond { get; set; }
+
+    public int? PerDay { get; set; }
+
+    /// <summary>One HTTP request's deadline (the sender's own send timeout still applies).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl) && !string.IsNullOrWhiteSpace(ApiKey) && !string.IsNullOrWhiteSpace(SecretKey)
+        && (SmsType != "2" || !string.IsNullOrWhiteSpace(Brandname));
+}
+
+/// <summary>Zalo Notification Service (ZNS). Off unless <see cref="BaseUrl"/> and <see cref="AccessToken"/> are set.</summary>
+public sealed class ZaloOptions
+{
+    /// <summary>https://business.openapi.zalo.me/ in production; the local provider server in development.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The Official Account's access token (header <c>access_token</c>).</summary>
+    public string? AccessToken { get; set; }
+
+    public double? PerSecond { get; set; }
+
+    public int? PerDay { get; set; }
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A ZNS message holds at most 400 characters: the parameters together may not exceed it.</summary>
+    public int MaxMessageLength { get; set; } = 400;
+
+    /// <summary>
+    /// The cap of a parameter not listed in <see cref="ParameterLengths"/>. Zalo caps each parameter by the type chosen when
+    /// the template was registered (customer name 30, code 30, address 200, product 200, ...); 200 is the largest text type.
+    /// </summary>
+    public int DefaultParameterLength { get; set; } = 200;
+
+    /// <summary>Per-parameter caps, by name, as registered with Zalo (e.g. <c>Zalo:ParameterLengths:ten_nguoi_nhan = 30</c>).</summary>
+    public Dictionary<string, int> ParameterLengths { get; set; } = new(StringComparer.Ordinal);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl) && !string.IsNullOrWhiteSpace(AccessToken);
+}
+
+/// <summary>
+/// Số điện thoại di động Việt Nam: since 2018 a mobile number is 0 followed by 9 digits starting 3, 5, 7, 8 or 9 (84 and the
+/// same 9 digits in international form). Written by people with spaces, dots, dashes or +84: each provider gets the form it
+/// documents (eSMS the national 0…, Zalo the international 84…).
+/// </summary>
+public static class VietnamPhone
+{
+    /// <summary>The 9 digits after the 0 or 84; null when <paramref name="written"/> is not a Vietnamese mobile number.</summary>
+    public static string? Subscriber(string? written)
+    {
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            return null;
+        }
+
+        var digits = new StringBuilder();
+        foreach (var c in written.Trim())
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits.Append(c);
+            }
+            else if (c is not (' ' or '.' or '-' or '(' or ')') && !(c == '+' && digits.Length == 0))
+            {
+                return null;
+            }
+        }
+
+        var text = digits.ToString();
+        var subscriber = text.Length == 11 && text.StartsWith("84", StringComparison.Ordinal) ? text[2..]
+            : text.Length == 10 && text[0] == '0' ? text[1..]
+            : null;
+        return subscriber is [('3' or '5' or '7' or '8' or '9'), ..] ? subscriber : null;
+    }
+
+    public static string? National(string? written) => Subscriber(written) is { } s ? "0" + s : null;
+
+    public static string? International(string? written) => Subscriber(written) is { } s ? "84" + s : null;
+}
+
+public static class ProviderChannels
+{
+    /// <summary>
+    /// Registers the SMS and Zalo adapters, each only when configured: an unconfigured provider has no sender, so no call
+    /// goes out to it. No HTTP retry handler is added: the delivery queue retries with backoff and falls back.
+    /// </summary>
+    public static IHostApplicationBuilder AddProviderChannels(this IHostApplicationBuilder builder)
+    {
+        var sms = builder.Configuration.GetSection("Sms");
+        builder.Services.Configure<SmsOptions>(sms);
+        if (sms.Get<SmsOptions>() is { IsConfigured: true } smsOptions)
+        {
+            builder.Services.AddHttpClient(SmsGatewayChannel.HttpClientName, http => Configure(http, smsOptions.BaseUrl!, smsOptions.Timeout));
+            builder.Services.AddSingleton<IDeliveryChannel, SmsGatewayChannel>();
+        }
+
+        var zalo = builder.Configuration.GetSection("Zalo");
+        builder.Services.Configure<ZaloOptions>(zalo);
+        if (zalo.Get<ZaloOptions>() is { IsConfigured: true } zaloOptions)
+        {
+            builder.Services.AddHttpClient(ZaloZnsChannel.HttpClientName, http => Configure(http, zaloOptions.BaseUrl!, zaloOptions.Timeout));
+            builder.Services.AddSingleton<IDeliveryChannel, ZaloZnsChannel>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>The provider's address with a final slash, so that its documented paths resolve under it.</summary>
+    public static void Configure(HttpClient http, string baseUrl, TimeSpan timeout)
+    {
+        http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute);
+        http.Timeout = timeout;
+    }
+
+    /// <summary>A provider's code as text, whether its JSON carries it as a string or a number.</summary>
+    internal static string? CodeOf(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => element.GetString(),
+        System.Text.Json.JsonValueKind.Number => element.GetInt64().ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+}
