@@ -22,6 +22,9 @@ public static class PlatformScopes
     /// <summary>Appraisal's gRPC answer to "may this person see this case".</summary>
     public const string AppraisalCaseAccess = "appraisal.case-access";
 
+    /// <summary>Appraisal's gRPC answer to "who still owes score sheets" (notification's scoring-deadline reminders).</summary>
+    public const string AppraisalProgress = "appraisal.progress";
+
     /// <summary>Identity's account search (appraisal adds council members by account).</summary>
     public const string IdentityAccounts = "identity.accounts";
 
@@ -36,6 +39,7 @@ public static class PlatformScopes
         [RegistrationsBulk] = ApiAudience,
         [RegistrationLookups] = "registration",
         [AppraisalCaseAccess] = "appraisal",
+        [AppraisalProgress] = "appraisal",
         [IdentityAccounts] = "identity",
     };
 
@@ -46,7 +50,7 @@ public static class PlatformScopes
         ["appraisal"] = [RegistrationLookups, IdentityAccounts],
         ["awards"] = [RegistrationLookups],
         ["reporting"] = [],
-        ["notification"] = [RegistrationLookups, IdentityAccounts],
+        ["notification"] = [RegistrationLookups, IdentityAccounts, AppraisalProgress],
         ["identity"] = [],
     };
 

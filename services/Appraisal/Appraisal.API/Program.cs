@@ -23,5 +23,6 @@ app.UseServiceDefaults();
 app.MapAppraisalApis();
 // Only registration asks who on a council may read a dossier.
 app.MapPlatformGrpcService<CaseAccessService>(PlatformScopes.AppraisalCaseAccess);
+app.MapPlatformGrpcService<ScoringProgressService>(PlatformScopes.AppraisalProgress);
 app.MapDefaultEndpoints();
 app.Run();

@@ -20,5 +20,6 @@ app.UseServiceDefaults();
 app.MapNotificationsApi();
 app.MapDeliveriesApi();
 app.MapPreferencesApi();
+app.MapTemplatesApi();
 app.MapDefaultEndpoints();
 app.Run();

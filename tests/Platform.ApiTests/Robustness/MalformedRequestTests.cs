@@ -264,6 +264,12 @@ public sealed partial class MalformedRequestTests(ApiPlatform platform, ITestOut
             "POST /api/v1/appraisals/cases/{id}/decision" => new(World.Secretary, P(("id", scene.Case)),
                 Node(new { recognized = true, decisionNumber = "20/QĐ-HĐTĐ", decisionDate = today.AddDays(-1).ToString("yyyy-MM-dd"), publishedComment = "Đạt." })),
             "POST /api/v1/notifications/{id}/read" => new(world.AuthorAn, P(("id", Guid.NewGuid())), null),
+            "POST /api/v1/notifications/read-all" => new(world.AuthorAn, [], null),
+            "PUT /api/v1/notification-preferences/" or "PUT /api/v1/notification-preferences" => new(world.AuthorAn, [], Node(new
+            {
+                phone = "0912345678", digest = "daily", quietHours = new { from = "22:00", until = "06:30" },
+                categories = new[] { new { category = "registration", channels = new[] { "email", "sms" } } },
+            })),
             // A delivery that does not exist: nothing is queued again.
             "POST /api/v1/notification-deliveries/{id}/replay" => new(World.Operator, P(("id", Guid.NewGuid())), null),
             // Awards and the gallery: each aimed at a record in a state where even a well-formed request is refused

@@ -2,7 +2,10 @@ namespace DoanKetSangTao.Contracts.IntegrationEvents;
 
 /// <summary>
 /// Sáng kiến đã được đăng ký (Mẫu 1): an author registered an initiative in a campaign.
-/// Carries what notification (who to tell), reporting (where to count) and appraisal (what to open) need.
+/// Carries what notification (who to tell), reporting (where to count) and appraisal (what to open) need:
+/// <see cref="Authors"/> (the lead and every co-author), <see cref="ConfirmingOrganizationId"/> (the unit above the one it
+/// is filed under, whose officers confirm it, Mẫu 2; the unit itself when none is above) and the unit's name. The three
+/// are null in events published before they were added.
 /// </summary>
 public sealed record InitiativeRegistered(
     Guid EventId,
@@ -16,4 +19,7 @@ public sealed record InitiativeRegistered(
     string CommuneCode,
     string RegisteredBy,
     string ContactName,
-    string? ContactEmail) : IIntegrationEvent;
+    string? ContactEmail,
+    IReadOnlyList<AuthorContact>? Authors = null,
+    Guid? ConfirmingOrganizationId = null,
+    string? OrganizationName = null) : IIntegrationEvent;

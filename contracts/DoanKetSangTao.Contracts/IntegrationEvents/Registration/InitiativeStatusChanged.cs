@@ -3,7 +3,9 @@ namespace DoanKetSangTao.Contracts.IntegrationEvents;
 /// <summary>
 /// Registration announces every lifecycle transition of an initiative (draft → registered → confirmed →
 /// dossier submitted → … → recognized / not recognized / nominated / withdrawn), with who made it and why.
-/// Carries the facts consumers filter and count by, so none of them has to call back.
+/// Carries the facts consumers filter and count by, so none of them has to call back: the authors and co-authors to tell
+/// (<see cref="Authors"/>), and when a council moved it, what the council did (<see cref="Council"/>: its level, the
+/// decision's number and date, the level nominated to). Both are null in events published before they were added.
 /// </summary>
 public sealed record InitiativeStatusChanged(
     Guid EventId,
@@ -21,4 +23,6 @@ public sealed record InitiativeStatusChanged(
     string? Reason,
     string RegisteredBy,
     string ContactName,
-    string? ContactEmail) : IIntegrationEvent;
+    string? ContactEmail,
+    IReadOnlyList<AuthorContact>? Authors = null,
+    CouncilAct? Council = null) : IIntegrationEvent;

@@ -92,7 +92,7 @@ public static class NominationsApi
             await AuditTrail.RecordAsync(db, id, caseId, "nominated", s.Actor, new { UpperCouncilId = upperId, UpperCaseId = upperCaseId, ToLevel = toLevel }, now, ct);
             await AuditTrail.RecordAsync(db, upperId, upperCaseId, "case_opened", s.Actor, new { NominatedFromCaseId = caseId, FromCouncilId = id }, now, ct);
             await db.PublishAsync(new InitiativeNominated(Guid.CreateVersion7(), now, caseId, id, council.Row.Level, toLevel, row.InitiativeId, upperId), ct);
-            await db.PublishAsync(new AppraisalCaseOpened(Guid.CreateVersion7(), now, upperCaseId, upperId, toLevel, row.InitiativeId, row.DossierVersion), ct);
+            await CaseAnnouncement.PublishOpenedAsync(db, upperCaseId, upperId, row.InitiativeId, row.DossierVersion, row.Title, now, ct, council.Row.Level);
             result.Add(new NominationResponse(caseId, upperCaseId, upperId, toLevel));
         }
 

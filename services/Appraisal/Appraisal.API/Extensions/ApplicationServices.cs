@@ -34,6 +34,7 @@ public static class ApplicationServices
         var identity = builder.Configuration["Services:Identity:Grpc"]
             ?? throw new InvalidOperationException("Services:Identity:Grpc is not configured: set it to identity's gRPC address.");
         builder.Services.AddPlatformGrpcClient<AccountDirectory.AccountDirectoryClient>(new Uri(identity), PlatformScopes.IdentityAccounts);
+        builder.Services.AddSingleton<ScoringProgressStore>();
         builder.Services.AddScoped<OrganizationDirectory>();
         builder.Services.AddScoped<CampaignDirectory>();
         return builder;

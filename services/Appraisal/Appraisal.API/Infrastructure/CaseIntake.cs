@@ -110,12 +110,8 @@ public static class CaseIntake
         db.Connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(hashtext('appraisal-intake:' || @campaignId::text))", new { campaignId }, db.Tx, cancellationToken: ct));
 
-    private static async Task AnnounceAsync(DatabaseSession db, Guid caseId, Guid council, CaseRow d, DateTimeOffset now, CancellationToken ct)
-    {
-        var level = await db.Connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT level FROM councils WHERE id = @council", new { council }, db.Tx, cancellationToken: ct));
-        await db.PublishAsync(new AppraisalCaseOpened(Guid.CreateVersion7(), now, caseId, council, level!, d.InitiativeId, d.DossierVersion), ct);
-    }
+    private static Task AnnounceAsync(DatabaseSession db, Guid caseId, Guid council, CaseRow d, DateTimeOffset now, CancellationToken ct) =>
+        CaseAnnouncement.PublishOpenedAsync(db, caseId, council, d.InitiativeId, d.DossierVersion, d.Title, now, ct);
 
     /// <summary>
     /// When a council is set up, the dossiers already received in its scope and campaign that no council holds yet become its

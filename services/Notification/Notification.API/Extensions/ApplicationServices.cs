@@ -30,7 +30,10 @@ public static class ApplicationServices
             x.AddConsumer<CampaignDeadlineSetConsumer>();
             x.AddConsumer<RegistrationActedConsumer>();
             x.AddConsumer<DossierActedConsumer>();
+            x.AddConsumer<DossierSubmittedConsumer>();
+            x.AddConsumer<AppraisalCaseOpenedConsumer>();
         });
+        builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<TemplateRenderer>();
         builder.Services.AddSingleton<PreferenceStore>();
         builder.Services.AddSingleton<DigestStore>();

@@ -250,7 +250,8 @@ public static class DossiersApi
             version > 1 ? $"Nộp lại hồ sơ (lần {version})" : null, now, ct);
         await transaction.PublishAsync(new DossierSubmitted(
             Guid.CreateVersion7(), now, id, version, row.Id, row.CampaignId, row.Title, row.Kind, row.Field, row.OrganizationId, row.ProvinceCode,
-            row.CommuneCode, await services.Initiatives.AuthorOrganizationsAsync(transaction, row.Id, ct), services.User.Id), ct);
+            row.CommuneCode, await services.Initiatives.AuthorOrganizationsAsync(transaction, row.Id, ct), services.User.Id,
+            await services.Initiatives.AuthorsAsync(transaction, row, ct)), ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(await LoadAsync(dossiers, id, ct, transaction));
     }

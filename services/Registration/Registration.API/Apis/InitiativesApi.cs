@@ -305,9 +305,11 @@ public static class InitiativesApi
     private static async Task RegisterAsync(DatabaseSession tx, RegistrationServices services, InitiativeRow row, DateTimeOffset now, CancellationToken ct)
     {
         await services.Initiatives.TransitionAsync(tx, row, LifecycleStep.Submit, services.User.Id, null, now, ct);
+        // Notification tells every author and the officers of the unit that confirms it.
+        var (confirming, organizationName) = await services.Initiatives.ConfirmingUnitAsync(tx, row.OrganizationId, ct);
         await tx.PublishAsync(new InitiativeRegistered(
             Guid.CreateVersion7(), now, row.Id, row.CampaignId, row.Title, row.Kind, row.OrganizationId, row.ProvinceCode, row.CommuneCode,
-            row.RegisteredBy, row.ContactName, row.ContactEmail), ct);
+            row.RegisteredBy, row.ContactName, row.ContactEmail, await services.Initiatives.AuthorsAsync(tx, row, ct), confirming, organizationName), ct);
     }
 
     /// <summary>The answer to a retry: the initiative the key created, or 422 when the key came with another registration.</summary>

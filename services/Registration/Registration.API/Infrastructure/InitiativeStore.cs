@@ -141,8 +141,10 @@ public sealed class InitiativeStore(ServiceDatabase db)
     /// Moves the initiative by <paramref name="step"/> when its status allows it, else answers null (for events that may
     /// arrive late): records who and when in the history and announces <see cref="InitiativeStatusChanged"/>, in the same transaction.
     /// </summary>
+    /// <remarks><paramref name="council"/> is what a council did, when a council moved it: the event names its level and decision.</remarks>
     public async Task<string?> TryTransitionAsync(
-        DatabaseSession tx, InitiativeRow row, LifecycleStep step, string actor, string? reason, DateTimeOffset now, CancellationToken ct)
+        DatabaseSession tx, InitiativeRow row, LifecycleStep step, string actor, string? reason, DateTimeOffset now, CancellationToken ct,
+        CouncilAct? council = null)
     {
         var next = InitiativeLifecycle.Next(row.Status, step);
         if (next is null)
@@ -161,9 +163,31 @@ public sealed class InitiativeStore(ServiceDatabase db)
             new { row.Id, next, now = now.UtcDateTime, from = row.Status, actor, reason }, tx.Transaction, cancellationToken: ct));
         await tx.PublishAsync(new InitiativeStatusChanged(
             Guid.CreateVersion7(), now, row.Id, row.CampaignId, row.Title, row.Kind, row.OrganizationId, row.ProvinceCode, row.CommuneCode,
-            row.Status, next, actor, reason, row.RegisteredBy, row.ContactName, row.ContactEmail), ct);
+            row.Status, next, actor, reason, row.RegisteredBy, row.ContactName, row.ContactEmail, await AuthorsAsync(tx, row, ct), council), ct);
         return next;
     }
+
+    /// <summary>
+    /// Who to tell about the initiative (Mẫu 1's authors, in order): the lead is the author who registered it, reached by their
+    /// account and, when Mẫu 1 gives them none, the e-mail they registered with; a co-author by the e-mail Mẫu 1 gives.
+    /// </summary>
+    public async Task<List<AuthorContact>> AuthorsAsync(DatabaseSession tx, InitiativeRow row, CancellationToken ct) =>
+        (await tx.Connection.QueryAsync<(string FullName, string? Email, bool IsLead)>(new CommandDefinition(
+            "SELECT full_name, email, is_lead FROM initiative_authors WHERE initiative_id = @Id ORDER BY ordinal", new { row.Id }, tx.Transaction,
+            cancellationToken: ct)))
+        .Select(a => a.IsLead
+            ? new AuthorContact(a.FullName, a.Email ?? row.ContactEmail, true, row.RegisteredBy)
+            : new AuthorContact(a.FullName, a.Email, false))
+        .ToList();
+
+    /// <summary>
+    /// The unit whose officers confirm the registration (Mẫu 2): the one above the unit it is filed under, or that unit itself
+    /// when none is above it (a Front committee, a province-level organization); and the filing unit's name.
+    /// </summary>
+    public Task<(Guid ConfirmingOrganizationId, string OrganizationName)> ConfirmingUnitAsync(DatabaseSession tx, Guid organizationId, CancellationToken ct) =>
+        tx.Connection.QuerySingleAsync<(Guid, string)>(new CommandDefinition(
+            "SELECT coalesce(parent_id, id), name FROM organizations WHERE id = @organizationId", new { organizationId }, tx.Transaction,
+            cancellationToken: ct));
 
     /// <summary>Which organization's officer confirmed the registration (its own lists forward it, Mẫu 2).</summary>
     public Task SetConfirmedByAsync(DatabaseSession tx, Guid id, Guid organizationId, CancellationToken ct) =>

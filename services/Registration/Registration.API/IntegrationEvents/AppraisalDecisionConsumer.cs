@@ -18,7 +18,8 @@ public sealed class AppraisalDecisionConsumer(AppraisalOutcomeServices services,
         await Services.Facts.DecidedAsync(transaction, message.InitiativeId, message.CouncilLevel,
             message.Recognized ? AppraisalPosition.Recognized : AppraisalPosition.NotRecognized, message.OccurredAt, ct);
         await ApplyAsync(transaction, message.InitiativeId, message.Recognized ? LifecycleStep.Recognize : LifecycleStep.Reject,
-            $"council:{message.CouncilId}", reason, ct);
+            $"council:{message.CouncilId}", reason, ct,
+            new CouncilAct(message.CouncilLevel, message.DecisionNumber, message.DecisionDate, message.PublishedComment));
         if (message.Recognized)
         {
             await Services.Initiatives.SetRecognizedLevelAsync(transaction, message.InitiativeId, message.CouncilLevel, ct);

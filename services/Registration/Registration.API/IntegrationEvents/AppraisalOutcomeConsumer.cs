@@ -41,7 +41,9 @@ public abstract class AppraisalOutcomeConsumer<TEvent>(AppraisalOutcomeServices 
     protected abstract Task OnEventAsync(TEvent message, DatabaseSession transaction, CancellationToken ct);
 
     /// <summary>Moves the initiative by <paramref name="step"/> if its status still allows it; otherwise logs and drops the step.</summary>
-    protected async Task ApplyAsync(DatabaseSession tx, Guid initiativeId, LifecycleStep step, string actor, string? reason, CancellationToken ct)
+    /// <remarks>The status change names what the council did (<paramref name="council"/>), so the authors are told which level acted.</remarks>
+    protected async Task ApplyAsync(
+        DatabaseSession tx, Guid initiativeId, LifecycleStep step, string actor, string? reason, CancellationToken ct, CouncilAct? council = null)
     {
         var row = await Services.Initiatives.LockAsync(tx, initiativeId, ct);
         if (row is null)
@@ -50,7 +52,7 @@ public abstract class AppraisalOutcomeConsumer<TEvent>(AppraisalOutcomeServices 
             return;
         }
 
-        if (await Services.Initiatives.TryTransitionAsync(tx, row, step, actor, reason, Services.Clock.GetUtcNow(), ct) is null)
+        if (await Services.Initiatives.TryTransitionAsync(tx, row, step, actor, reason, Services.Clock.GetUtcNow(), ct, council) is null)
         {
             Logger.LogWarning("{Event} for initiative {InitiativeId} does not apply in status {Status}; ignored", typeof(TEvent).Name, initiativeId, row.Status);
         }

@@ -21,6 +21,7 @@ public sealed class DossierReturnedConsumer(AppraisalOutcomeServices services, I
             return;
         }
 
-        await ApplyAsync(transaction, message.InitiativeId, LifecycleStep.ReturnDossier, $"council:{message.CouncilId}", message.Reason, ct);
+        await ApplyAsync(transaction, message.InitiativeId, LifecycleStep.ReturnDossier, $"council:{message.CouncilId}", message.Reason, ct,
+            level is null ? null : new CouncilAct(level));
     }
 }

@@ -15,6 +15,6 @@ public sealed class InitiativeNominatedConsumer(AppraisalOutcomeServices service
         await Services.Facts.NominatedAsync(transaction, message.InitiativeId, message.ToLevel, message.OccurredAt, ct);
         await ApplyAsync(transaction, message.InitiativeId, LifecycleStep.Nominate, $"council:{message.FromCouncilId}",
             $"Đề cử từ hội đồng {CouncilLevels.VietnameseName(message.FromLevel) ?? message.FromLevel} lên hội đồng "
-            + (CouncilLevels.VietnameseName(message.ToLevel) ?? message.ToLevel), ct);
+            + (CouncilLevels.VietnameseName(message.ToLevel) ?? message.ToLevel), ct, new CouncilAct(message.FromLevel, ToLevel: message.ToLevel));
     }
 }

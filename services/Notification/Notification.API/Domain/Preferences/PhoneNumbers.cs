@@ -38,7 +38,7 @@ public static partial class PhoneNumbers
     public static string Display(string stored) =>
         stored.StartsWith("+84", StringComparison.Ordinal) && stored.Length == 12 ? $"0{stored[3..6]} {stored[6..9]} {stored[9..]}" : stored;
 
-    [GeneratedRegex(@"^\s*\+?[0-9][0-9 .\-()]*$")]
+    [GeneratedRegex(@"^\s*\+?[0-9(][0-9 .\-()]*$")]
     private static partial Regex Typed();
 
     // 03x (032–039), 05x (052, 055, 056, 058, 059), 07x (070, 076–079), 08x (081–089), 09x: the mobile ranges.
