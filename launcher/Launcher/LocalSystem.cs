@@ -60,6 +60,9 @@ public sealed record LocalSystemOptions
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ServiceSettings { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>Starts the local eSMS and Zalo ZNS servers and switches the notification service's SMS and Zalo channels on to them.</summary>
+    public bool ProviderSimulators { get; init; } = true;
 }
 
 /// <summary>
@@ -102,6 +105,9 @@ public sealed class LocalSystem : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<TokenSet>> signedIn = new(StringComparer.Ordinal);
     private string? identitySeed;
 
+    /// <summary>The local SMS and Zalo provider servers, when <see cref="LocalSystemOptions.ProviderSimulators"/> started them.</summary>
+    public ProviderServers? Providers { get; private set; }
+
     /// <summary>Where the services ask identity for their tokens: its own port, not the gateway, whose per-address limits are for the public.</summary>
     public Uri TokenEndpoint => new($"http://127.0.0.1:{HttpPort(Identity)}/connect/token");
 
@@ -125,6 +131,11 @@ public sealed class LocalSystem : IAsyncDisposable
         {
             Directory.CreateDirectory(Path.Combine(options.StateDirectory, "logs"));
             await system.CreateDatabasesAsync(cancellationToken);
+            if (options.ProviderSimulators)
+            {
+                system.Providers = await ProviderServers.StartAsync(options.RepositoryRoot, options.Configuration, Path.Combine(options.StateDirectory, "logs"), cancellationToken);
+            }
+
             foreach (var service in system.Started)
             {
                 system.Launch(service, system.ServiceEnvironment(service));
@@ -294,6 +305,14 @@ public sealed class LocalSystem : IAsyncDisposable
         env["Services__Identity__Grpc"] = $"http://127.0.0.1:{GrpcPort(Identity)}";
         env["Smtp__Host"] = options.SmtpHost;
         env["Smtp__Port"] = options.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (service.Name == "notification" && Providers is not null)
+        {
+            foreach (var (key, value) in Providers.NotificationSettings())
+            {
+                env[key] = value;
+            }
+        }
+
         if (service == Identity)
         {
             env["IdentityServer__Issuer"] = Issuer;
@@ -482,6 +501,11 @@ public sealed class LocalSystem : IAsyncDisposable
         }
 
         processes.Clear();
+        if (Providers is not null)
+        {
+            await Providers.DisposeAsync();
+            Providers = null;
+        }
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

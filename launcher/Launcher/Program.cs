@@ -58,6 +58,7 @@ Console.WriteLine($"""
       OpenID Connect:       {system.GatewayUrl}/.well-known/openid-configuration
       OpenAPI documents:    {system.GatewayUrl}/openapi/{"{registration|appraisal|awards|reporting|notification|identity}"}/v1.json
       E-mails sent:         {Env("DKST_MAIL_DIR")}
+      SMS and Zalo sent:    {system.Providers?.MessagesUrl + "?provider=esms"}   ·   {system.Providers?.MessagesUrl + "?provider=zalo"}
       Service logs:         {Path.Combine(state, "logs")}
 
     Demo people ({string.Join(", ", DemoPeople.All.Select(p => p.UserName))}):

@@ -83,8 +83,6 @@ if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0 && (tok
 
 // A fresh start each run: empty outboxes and inboxes, so nothing from an earlier run is measured.
 await DropDatabasesAsync(pg);
-// The wave's provider servers run before the platform, which is told their address.
-await using var simulators = waveUnits > 0 ? await ReminderWave.StartSimulatorsAsync() : null;
 Progress("starting the six services and the gateway…");
 await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
 {
@@ -98,8 +96,7 @@ await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
     GatewayPort = Setting("DKST_BENCH_GATEWAY_PORT", 28080),
     ServiceBasePort = Setting("DKST_BENCH_SERVICE_BASE_PORT", 28100),
     StateDirectory = Path.Combine(root, ".local", "bench", "platform"),
-    ServiceSettings = simulators is null ? new Dictionary<string, IReadOnlyDictionary<string, string>>()
-        : new Dictionary<string, IReadOnlyDictionary<string, string>> { ["notification"] = ReminderWave.NotificationSettings(simulators) },
+    ServiceSettings = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["notification"] = ReminderWave.NotificationSettings },
     // Every simulated person calls from 127.0.0.1: the per-address limits would measure themselves, not the services.
     GatewaySettings = new Dictionary<string, string>
     {
@@ -176,7 +173,7 @@ if (certificates > 0)
 ReminderWaveResult? wave = null;
 if (waveUnits > 0)
 {
-    wave = await ReminderWave.MeasureAsync(system, pg, DatabasePrefix, simulators!, waveUnits, waveTimeout, Progress);
+    wave = await ReminderWave.MeasureAsync(system, pg, DatabasePrefix, waveUnits, waveTimeout, Progress);
 }
 
 LoadReport? searchLoad = null;

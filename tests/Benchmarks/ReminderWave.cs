@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using DoanKetSangTao.Launcher;
-using DoanKetSangTao.ProviderSimulators;
 using Npgsql;
 
 namespace DoanKetSangTao.Benchmarks;
@@ -20,33 +19,25 @@ namespace DoanKetSangTao.Benchmarks;
 /// </summary>
 internal static class ReminderWave
 {
-    private const string SmsKey = "bench-esms-key";
-    private const string SmsSecret = "bench-esms-secret";
-    private const string ZaloToken = "bench-zalo-token";
     private static readonly TimeSpan InboxTimeout = TimeSpan.FromSeconds(120);
 
-    /// <summary>The eSMS and Zalo servers, in this process on a free port, accepting only the bench's credentials.</summary>
-    public static Task<RunningSimulators> StartSimulatorsAsync() => ProviderSimulator.StartAsync(0, new Dictionary<string, string?>
+    /// <summary>
+    /// Notification's settings for the wave, beside the launcher's (SMS and Zalo on its local provider servers): no quiet
+    /// hours, so that the wave is measured whatever the hour in Vietnam (SMS and Zalo would otherwise wait for 07:00).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> NotificationSettings => new Dictionary<string, string>
     {
-        ["Esms:ApiKey"] = SmsKey, ["Esms:SecretKey"] = SmsSecret, ["Zalo:AccessToken"] = ZaloToken, ["Zalo:AcceptAnyTemplate"] = "true",
-    });
-
-    /// <summary>Notification's settings for the wave: both providers on the simulators, and no quiet hours.</summary>
-    public static IReadOnlyDictionary<string, string> NotificationSettings(RunningSimulators simulators) => new Dictionary<string, string>
-    {
-        ["Sms:BaseUrl"] = simulators.BaseAddress.ToString(), ["Sms:ApiKey"] = SmsKey, ["Sms:SecretKey"] = SmsSecret, ["Sms:Brandname"] = "MTTQVN",
-        ["Zalo:BaseUrl"] = simulators.BaseAddress.ToString(), ["Zalo:AccessToken"] = ZaloToken,
-        // The wave is measured whatever the hour in Vietnam: SMS and Zalo would otherwise wait for 07:00 (quiet hours).
         ["Deliveries:QuietFrom"] = "00:00", ["Deliveries:QuietUntil"] = "00:00",
     };
 
-    public static async Task<ReminderWaveResult> MeasureAsync(LocalSystem system, string pg, string prefix, RunningSimulators simulators, int units,
-        TimeSpan timeout, Action<string> progress)
+    public static async Task<ReminderWaveResult> MeasureAsync(LocalSystem system, string pg, string prefix, int units, TimeSpan timeout, Action<string> progress)
     {
+        var simulators = system.Providers ?? throw new InvalidOperationException("The wave needs the launcher's local SMS and Zalo servers.");
         var inv = CultureInfo.InvariantCulture;
         using var officer = new Caller(system.GatewayUrl, await system.IssueTokenAsync("canbo.tinh.hanoi"), perSecond: 45);
         using var author = new Caller(system.GatewayUrl, await system.IssueTokenAsync("tacgia.an"), perSecond: 45);
         var filing = LocalSystem.FilingOrganization("tacgia.an");
+        string zaloTemplate;
 
         // The most recent 08:00 in Vietnam: a D-3 step that fired then is the latest past one, sent at once.
         var vietnam = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7));
@@ -56,6 +47,12 @@ internal static class ReminderWave
         {
             year, name = $"Đợt nhắc hạn toàn quốc đo hiệu năng {year}", provinceCode = "01", registrationDueBefore = $"{year + 1}-01-10",
         })).GetProperty("id").GetGuid();
+
+        // A ZNS template for the reminder, as an operator would register the id Zalo approved, so Zalo deliveries carry parameters.
+        using (var operatorCaller = new Caller(system.GatewayUrl, await system.IssueTokenAsync("vanhanh"), perSecond: 45))
+        {
+            zaloTemplate = await SaveZaloTemplateAsync(operatorCaller);
+        }
 
         progress("wave: the inbox's latency idle (5 warm-up, 30 measured registrations)…");
         var idle = new List<double>();
@@ -165,13 +162,13 @@ internal static class ReminderWave
             WHERE p.person_id = ANY(@officers) AND p.channels->'legal_deadline'->>0 = 'zalo' GROUP BY 1
             """, new { officers = seed.ZaloOfficers })).ToDictionary(r => r.Channel, r => r.Count);
 
-        using var sim = new HttpClient { BaseAddress = simulators.BaseAddress };
-        var esms = await sim.GetFromJsonAsync<List<ReceivedMessage>>("_sim/messages?provider=esms") ?? [];
-        var zalo = await sim.GetFromJsonAsync<List<ReceivedMessage>>("_sim/messages?provider=zalo") ?? [];
+        using var sim = new HttpClient();
+        var esms = (await sim.GetFromJsonAsync<JsonElement>(simulators.MessagesUrl + "?provider=esms")).EnumerateArray().ToList();
+        var zalo = (await sim.GetFromJsonAsync<JsonElement>(simulators.MessagesUrl + "?provider=zalo")).EnumerateArray().ToList();
         var simulator = new Dictionary<string, (int Received, int Accepted)>
         {
-            ["sms"] = (esms.Count, esms.Count(m => m.Code == "100")),
-            ["zalo"] = (zalo.Count, zalo.Count(m => m.Code == "0")),
+            ["sms"] = (esms.Count, esms.Count(m => m.GetProperty("code").GetString() == "100")),
+            ["zalo"] = (zalo.Count, zalo.Count(m => m.GetProperty("code").GetString() == "0")),
         };
 
         return new ReminderWaveResult(
@@ -181,7 +178,25 @@ internal static class ReminderWave
                 c.FirstSent is null ? null : (c.FirstSent.Value - firedAt).TotalSeconds, c.LastSent is null ? null : (c.LastSent.Value - firedAt).TotalSeconds,
                 simulator.TryGetValue(c.Channel, out var s) ? s : null))],
             simulator, twiceNotices, twiceLedger, twiceDeliveries, step.Status ?? "missing", step.Units, step.Attempts, byChannel,
-            [.. idle], [.. during], timeout);
+            [.. idle], [.. during], timeout, zaloTemplate);
+    }
+
+    /// <summary>
+    /// PUT /api/v1/notification-templates/deadline_reminder/zalo: the approved template's id and its parameter lines. A refusal
+    /// is reported, not fatal: the wave then measures where the Zalo-choosing officers' reminders went instead.
+    /// </summary>
+    private static async Task<string> SaveZaloTemplateAsync(Caller operatorCaller)
+    {
+        var body = "ten_don_vi [product]: {{ unit_name }}\nhan_cuoi [time]: {{ due_date }}\nso_ngay [amount]: {{ days_left }}";
+        await operatorCaller.PaceAsync();
+        using var response = await operatorCaller.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/notification-templates/deadline_reminder/zalo")
+        {
+            Content = JsonContent.Create(new { body, providerTemplateId = "248079", note = "Mẫu ZNS nhắc hạn (đo hiệu năng)" }),
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? $"saved as version {JsonDocument.Parse(text).RootElement.GetProperty("version").GetInt32()}, ZNS template id 248079"
+            : $"REFUSED: {(int)response.StatusCode} {(text.Length > 300 ? text[..300] : text)}";
     }
 
     private sealed record ChannelRow(string Channel, long Sent, long Failed, long Dead, long Open, long Fallbacks, DateTime? FirstSent, DateTime? LastSent);

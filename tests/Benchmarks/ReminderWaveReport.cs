@@ -12,7 +12,7 @@ internal sealed record ReminderWaveResult(
     long Notices, int ExpectedNotices, double? FirstNoticeS, double? LastNoticeS, IReadOnlyList<WaveChannel> Channels,
     IReadOnlyDictionary<string, (int Received, int Accepted)> Simulators, long TwiceNotices, long TwiceLedger, long TwiceDeliveries,
     string StepStatus, int? StepUnits, int StepAttempts, IReadOnlyDictionary<string, long> ZaloOfficersBy, double[] IdleMs, double[] DuringMs,
-    TimeSpan Timeout);
+    TimeSpan Timeout, string ZaloTemplate);
 
 internal static class ReminderWaveReport
 {
@@ -25,7 +25,8 @@ internal static class ReminderWaveReport
             $"initiative confirmed and no dossier, and three unit officers (Zalo, SMS, e-mail chosen for legal deadlines): {r.Officers:N0} officers, seeded by SQL " +
             $"in {r.SeedTime.TotalSeconds:0} s. One `PUT /api/v1/campaigns/{{id}}/deadlines/dossier` through the gateway ({r.PutMs:0} ms) makes D-3 due at once; " +
             $"times are seconds after that PUT, from the rows notification wrote (same host clock). SMS and Zalo go to the local eSMS/Zalo servers " +
-            $"(tests/ProviderSimulators, in the benchmark's process), e-mail to the SMTP sink; quiet hours off.\n");
+            $"(tests/ProviderSimulators, started by the launcher), e-mail to the SMTP sink; quiet hours off; the Zalo template set by an operator " +
+            $"through the gateway first ({r.ZaloTemplate}).\n");
         md.AppendLine("| Measure | Value |\n|---|---:|");
         md.AppendLine(inv, $"| D-3 step | {r.StepStatus}, {r.StepUnits?.ToString(inv) ?? "–"} units, {r.StepAttempts} attempt(s) |");
         md.AppendLine(inv, $"| Notices filed (unit inboxes + officers) | {r.Notices:N0} of {r.ExpectedNotices:N0} |");

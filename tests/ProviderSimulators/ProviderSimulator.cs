@@ -26,6 +26,9 @@ public static class ProviderSimulator
         CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // In a test process the host's files and variables are another application's (its appsettings.json, its Kestrel
+        // endpoints): the simulators take only what they are given here.
+        builder.Configuration.Sources.Clear();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (settings is not null)

@@ -102,7 +102,8 @@ public sealed class DeliverySender : IClaimedQueue<DeliveryStore.DeliveryRow>, I
     private static DateTimeOffset VietnamMidnight(DateTimeOffset now)
     {
         var local = now.ToOffset(TimeSpan.FromHours(7));
-        return new DateTimeOffset(local.Date, TimeSpan.FromHours(7));
+        // Npgsql writes only UTC offsets to timestamptz.
+        return new DateTimeOffset(local.Date, TimeSpan.FromHours(7)).ToUniversalTime();
     }
 
     private async Task SendAsync(IChannelSession session, DeliveryStore.DeliveryRow row, CancellationToken ct)
