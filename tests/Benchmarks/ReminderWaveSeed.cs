@@ -22,11 +22,10 @@ internal static class ReminderWaveSeed
         // once at N = their number; round again beyond it).
         var communes = (await registration.QueryAsync<(string Province, string Commune, string Name)>(
             """
-            WITH c AS (
-                SELECT parent_code AS province, code AS commune, name,
-                       row_number() OVER (ORDER BY row_number() OVER (PARTITION BY parent_code ORDER BY code), parent_code) AS n,
-                       count(*) OVER () AS total
-                FROM administrative_units WHERE level = 'commune' AND retired_at IS NULL)
+            WITH r AS (
+                SELECT parent_code AS province, code AS commune, name, row_number() OVER (PARTITION BY parent_code ORDER BY code) AS k
+                FROM administrative_units WHERE level = 'commune' AND retired_at IS NULL),
+            c AS (SELECT province, commune, name, row_number() OVER (ORDER BY k, province) AS n, count(*) OVER () AS total FROM r)
             SELECT c.province, c.commune, c.name FROM generate_series(1, @units) g JOIN c ON c.n = (g - 1) % c.total + 1 ORDER BY g
             """, new { units })).ToList();
         if (communes.Count != units)
