@@ -37,9 +37,8 @@ internal static class ReminderWaveSeed
         var names = communes.Select((c, i) => $"Ủy ban MTTQ {c.Name} (đơn vị đo {i + 1})").ToArray();
         var provinces = communes.Select(c => c.Province).ToArray();
         var codes = communes.Select(c => c.Commune).ToArray();
-        await registration.ExecuteAsync(
+        await CloneAsync(registration, "organizations",
             """
-            INSERT INTO organizations
             SELECT (jsonb_populate_record(NULL::organizations, to_jsonb(t) || jsonb_build_object(
                 'id', u.id, 'name', u.name, 'kind', 'front_committee', 'province_code', u.province, 'commune_code', u.commune,
                 'parent_id', NULL, 'created_by', 'bench', 'created_at', now()))).*
@@ -47,9 +46,8 @@ internal static class ReminderWaveSeed
             WHERE t.id = @template::uuid
             """, new { orgs, names, provinces, codes, template = templateOrganization });
         // One initiative confirmed in the campaign per unit, its dossier not submitted: DeadlineProgress names the unit.
-        await registration.ExecuteAsync(
+        await CloneAsync(registration, "initiatives",
             """
-            INSERT INTO initiatives
             SELECT (jsonb_populate_record(NULL::initiatives, to_jsonb(t) || jsonb_build_object(
                 'id', gen_random_uuid(), 'campaign_id', @campaignId, 'organization_id', u.id, 'province_code', u.province, 'commune_code', u.commune,
                 'status', 'confirmed', 'idempotency_key', NULL, 'title', 'Sáng kiến chờ nộp hồ sơ của ' || u.name))).*
@@ -85,9 +83,8 @@ internal static class ReminderWaveSeed
 
         await using (var identity = await OpenAsync(pg, $"{prefix}_identity"))
         {
-            await identity.ExecuteAsync(
+            await CloneAsync(identity, "accounts",
                 """
-                INSERT INTO accounts
                 SELECT (jsonb_populate_record(NULL::accounts, to_jsonb(t) || jsonb_build_object(
                     'id', u.id, 'full_name', u.full_name, 'search_key', lower(u.user_name), 'user_name', u.user_name,
                     'normalized_user_name', upper(u.user_name), 'email', u.email, 'normalized_email', upper(u.email), 'phone_number', u.phone,
@@ -95,9 +92,8 @@ internal static class ReminderWaveSeed
                 FROM accounts t, unnest(@accounts, @fullNames, @userNames, @emails, @phones) AS u(id, full_name, user_name, email, phone)
                 WHERE t.normalized_user_name = 'CANBO.XA.BADINH'
                 """, new { accounts, fullNames, userNames, emails, phones });
-            await identity.ExecuteAsync(
+            await CloneAsync(identity, "role_assignments",
                 """
-                INSERT INTO role_assignments
                 SELECT (jsonb_populate_record(NULL::role_assignments, to_jsonb(t) || jsonb_build_object(
                     'id', gen_random_uuid(), 'account_id', u.id, 'role', 'unit_officer', 'admin_unit', u.scope, 'organization_id', u.org,
                     'starts_on', current_date - 1, 'ends_on', NULL, 'created_by', 'bench', 'created_at', now()))).*
@@ -117,6 +113,20 @@ internal static class ReminderWaveSeed
 
         return new WaveSeed(communes.Select(c => c.Commune).Distinct().Count(), provinces.Distinct().Count(),
             [.. accounts.Where((_, a) => a % 3 == 0).Select(a => a.ToString())]);
+    }
+
+    /// <summary>
+    /// Inserts the rows <paramref name="select"/> gives (whole rows of <paramref name="table"/>), naming the columns that can be
+    /// written: generated ones (search documents) are left to the database.
+    /// </summary>
+    private static async Task CloneAsync(NpgsqlConnection connection, string table, string select, object parameters)
+    {
+        var columns = await connection.ExecuteScalarAsync<string>(
+            """
+            SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
+            WHERE attrelid = @table::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' AND attidentity <> 'a'
+            """, new { table });
+        await connection.ExecuteAsync($"INSERT INTO {table} ({columns}) SELECT {columns} FROM ({select}) AS cloned", parameters, commandTimeout: 300);
     }
 
     private static async Task<NpgsqlConnection> OpenAsync(string pg, string database)
