@@ -6,6 +6,7 @@ using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Domain;
 using DoanKetSangTao.Tests.Support;
 using Npgsql;
+using Notices = notification::DoanKetSangTao.Notification.API.Domain.Notices;
 using NotificationKinds = notification::DoanKetSangTao.Notification.API.Domain.NotificationKinds;
 
 namespace DoanKetSangTao.Tests.Functional;
@@ -15,7 +16,7 @@ namespace DoanKetSangTao.Tests.Functional;
 /// and co-author, the unit that confirms a registration, the council's secretaries; each decision names its level; an
 /// event delivered twice tells no one twice. Each test has people and units of its own.
 /// </summary>
-public sealed class NotificationAudienceTests(ServiceHost<notification::Program> host) : IClassFixture<ServiceHost<notification::Program>>
+public sealed partial class NotificationAudienceTests(ServiceHost<notification::Program> host) : IClassFixture<ServiceHost<notification::Program>>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -193,4 +194,47 @@ public sealed class NotificationAudienceTests(ServiceHost<notification::Program>
         Assert.Single(await LettersAsync(team.CoAuthorEmail, first.Title, 1));
         Assert.Single(await NoticesAsync(team.Lead, first.InitiativeId, 1, "the first registration's notice"));
     }
+
+    /// <summary>
+    /// A template may use only the placeholders its kind declares (an operator's edit is checked against them), and a notice
+    /// fills only those: a name spelled differently in either would leave a hole in the message.
+    /// </summary>
+    [Fact]
+    public void Templates_and_notices_name_only_the_placeholders_their_kind_declares()
+    {
+        foreach (var kind in NotificationKinds.All)
+        {
+            var declared = kind.Placeholders.Select(p => p.Name).ToHashSet();
+            foreach (var (channel, text) in kind.Defaults)
+            {
+                var used = Names().Matches($"{text.Subject} {text.Body}").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
+                Assert.True(used.All(declared.Contains), $"{kind.Code} ({channel}) uses {string.Join(", ", used.Except(declared))}");
+            }
+        }
+
+        var team = Team.New();
+        var r = team.Registered("Sổ điểm điện tử");
+        var notices = Notices.Registered(r)
+            .Concat(Notices.StatusChanged(team.Changed(r, "registered", "returned", "canbo", "Thiếu phạm vi áp dụng")))
+            .Concat(Notices.StatusChanged(team.Changed(r, "registered", "confirmed", "canbo", null)))
+            .Concat(Notices.StatusChanged(team.Changed(r, "under_appraisal", "dossier_returned", "council:x", "Thiếu tờ trình", new CouncilAct("province"))))
+            .Concat(Notices.StatusChanged(team.Changed(r, "under_appraisal", "not_recognized", "council:x", "Loại", new CouncilAct("commune", "1/BB", null, null))))
+            .Concat(Notices.StatusChanged(team.Changed(r, "confirmed", "withdrawn", team.Lead.Id, "Chuyển công tác")))
+            .Concat(Notices.DossierReceived(new DossierSubmitted(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), 2, r.InitiativeId, r.CampaignId,
+                r.Title, r.Kind, null, r.OrganizationId, "01", "00004", [], team.Lead.Id, team.Authors)))
+            .ToList();
+        Assert.Equal(["initiative_registered", "registration_awaiting_confirmation", "registration_returned", "registration_confirmed", "dossier_returned",
+            "initiative_not_recognized", "initiative_status_changed", "dossier_received"], notices.Select(n => n.Kind).Distinct());
+        foreach (var notice in notices)
+        {
+            var declared = NotificationKinds.Get(notice.Kind).Placeholders.Select(p => p.Name);
+            Assert.True(notice.Values.Keys.All(declared.Contains), $"{notice.Kind} fills {string.Join(", ", notice.Values.Keys.Except(declared))}");
+        }
+
+        // The lead withdrew it: the co-author is told, the lead is not.
+        Assert.Equal([$"email:{team.CoAuthorEmail}"], notices.Where(n => n.Kind == "initiative_status_changed").Select(n => n.RecipientId));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{-?\s*([a-z_]+)|\{%-?\s*(?:if|unless|elsif)\s+([a-z_]+)")]
+    private static partial System.Text.RegularExpressions.Regex Names();
 }

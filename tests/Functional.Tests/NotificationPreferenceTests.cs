@@ -92,6 +92,12 @@ public sealed class NotificationPreferenceTests(PreferenceHost host) : IClassFix
             Assert.NotEmpty(problem["errors"]!.AsObject());
         }
 
+        // No JSON at all: a problem too.
+        using var nothing = await hoa.PutAsync(Preferences, new StringContent("null", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+        Assert.Equal("application/problem+json", nothing.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(JsonNode.Parse(await nothing.Content.ReadAsStringAsync())!["code"]);
+
         Assert.Equal(read.ToJsonString(), (await hoa.GetJsonAsync(Preferences, HttpStatusCode.OK)).ToJsonString());
     }
 
@@ -260,6 +266,10 @@ public sealed class PreferenceHost : IAsyncLifetime
             ["ConnectionStrings:RabbitMq"] = vhost.Uri,
             ["ServiceAuth:ClientSecret"] = "bi-mat-cua-dich-vu-khi-kiem-thu-chuc-nang",
             ["ServiceAuth:TokenEndpoint"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}/connect/token",
+            // No other service runs: a reminder's gRPC call fails at once (connection refused) instead of waiting on DNS.
+            ["Services:Registration:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
+            ["Services:Appraisal:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
+            ["Services:Identity:Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
             ["Smtp:Host"] = TestInfrastructure.SmtpHost,
             ["Smtp:Port"] = TestInfrastructure.SmtpPort.ToString(CultureInfo.InvariantCulture),
             ["Deliveries:QuietFrom"] = minute.AddHours(-1).ToString("HH:mm:ss", CultureInfo.InvariantCulture),

@@ -147,6 +147,17 @@ public sealed class TemplateRulesTests
     }
 
     [Fact]
+    public void The_text_is_kept_as_typed_but_in_nfc_with_unix_line_breaks()
+    {
+        var (text, refusal) = TemplateRules.Normalize(NotificationChannels.Email, " Tie\u0302\u0301n độ ", "Kính gửi {{ recipient_name }},\r\n\r\nTrân trọng,\r\n", null);
+
+        Assert.Null(refusal);
+        Assert.Equal("Tiến độ", text!.Subject);
+        Assert.Equal("Kính gửi {{ recipient_name }},\n\nTrân trọng,\n", text.Body);
+        Assert.NotNull(TemplateRules.Normalize(NotificationChannels.Email, "x", "a\u0007b", null).Refusal);
+    }
+
+    [Fact]
     public void Values_for_a_preview_are_the_samples_with_given_ones_over_them_and_unknown_names_refused()
     {
         var (values, refusal) = TemplateRules.ValuesFor(Kind, new Dictionary<string, string> { ["title"] = "Hội nghị tổng kết" });

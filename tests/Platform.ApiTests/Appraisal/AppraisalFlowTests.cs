@@ -183,6 +183,19 @@ public sealed class AppraisalFlowTests(ApiPlatform platform) : IClassFixture<Api
         var frozen = await (await secretary.PutAsJsonAsync($"/api/v1/councils/{councilId}/scheme", new { bands = council["bands"] })).JsonAsync(HttpStatusCode.Conflict);
         Assert.Equal("rubric_frozen", frozen.Str("code"));
 
+        // Hạn chấm điểm: the province's scoring deadline is three days ahead (its D-3 step is due now). Appraisal names the
+        // member who has not submitted a sheet, and notification reminds them in person, naming the council.
+        var vietnam = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7));
+        var fired = DateOnly.FromDateTime(vietnam.TimeOfDay >= TimeSpan.FromHours(8) ? vietnam.Date : vietnam.Date.AddDays(-1));
+        await hanoi.PutJsonAsync($"/api/v1/campaigns/{world.CampaignId}/deadlines/appraisal",
+            new { scopeCode = "01", dueBefore = fired.AddDays(4).ToString("yyyy-MM-dd") }, HttpStatusCode.OK);
+        var scoringReminder = await TestInfrastructure.EventuallyAsync(async () =>
+            (await memberClient.GetJsonAsync("/api/v1/notifications?limit=100", HttpStatusCode.OK)).AsArray()
+                .FirstOrDefault(n => n!.Str("kind") == "deadline_reminder" && n!.Str("body").Contains("phiếu chấm", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60), "the scoring-deadline reminder to the member who has not scored");
+        Assert.Contains(council.Str("name"), scoringReminder!.Str("body"), StringComparison.Ordinal);
+        Assert.Contains(Member.Name, scoringReminder.Str("body"), StringComparison.Ordinal);
+
         var before = await memberClient.GetJsonAsync($"/api/v1/appraisals/cases/{earlyCase}/scores", HttpStatusCode.OK);
         Assert.Empty(before["sheets"]!.AsArray());
         Assert.Equal(1, before["hidden"]!.GetValue<int>());

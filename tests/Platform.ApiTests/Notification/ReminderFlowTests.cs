@@ -26,6 +26,8 @@ public sealed class ReminderFlowTests(ApiPlatform platform) : IClassFixture<ApiP
         // The most recent 08:00 in Vietnam: a step that fired then is due now.
         var vietnam = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7));
         var fired = DateOnly.FromDateTime(vietnam.TimeOfDay >= TimeSpan.FromHours(8) ? vietnam.Date : vietnam.Date.AddDays(-1));
+        // Days left are counted on the day the reminder goes: after midnight, a step of yesterday's 08:00 has one day less.
+        var today = DateOnly.FromDateTime(vietnam.Date);
         using var hanoi = platform.Client(World.ProvinceOfficer);
         var year = fired.AddDays(-2).Year;
         var campaignId = (await hanoi.PostJsonAsync("/api/v1/campaigns", new
@@ -63,19 +65,20 @@ public sealed class ReminderFlowTests(ApiPlatform platform) : IClassFixture<ApiP
             // Two: the unit's inbox and the officer's own (their e-mail), both read by the officer.
             var reminders = await RemindersAsync(unit.Officer, campaignId, 2, "the D-3 reminder to the unit's inbox and its officer");
             Assert.Equal(2, reminders.Count);
-            Assert.All(reminders, r =>
+            Assert.All(reminders, node =>
             {
-                var reminder = r!;
+                var reminder = node!;
                 Assert.Contains(unit.Name, reminder.Str("body"), StringComparison.Ordinal);
-                Assert.Contains("còn 3 ngày", reminder.Str("title"), StringComparison.Ordinal);
+                Assert.Contains(Left(fired.AddDays(3), today), reminder.Str("title"), StringComparison.Ordinal);
                 Assert.Contains(fired.AddDays(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), reminder.Str("body"), StringComparison.Ordinal);
             });
         }
 
         Assert.Empty(await RemindersAsync(submitted.Officer, campaignId, 0, "nothing for the unit that submitted"));
-        var officerEmail = $"{late.Officer.Id}@thu-nghiem.example.vn";
+        var officerAccount = platform.AccountId(late.Officer);
         await TestInfrastructure.EventuallyAsync(async () => await platform.ScalarAsync<long>("notification",
-            "SELECT count(*) FROM deliveries WHERE kind = 'deadline_reminder' AND address = @officerEmail AND status = 'sent'", new { officerEmail }) == 1 ? "sent" : null,
+            "SELECT count(*) FROM deliveries WHERE kind = 'deadline_reminder' AND recipient_id = @officerAccount AND channel = 'email' AND status = 'sent'",
+            new { officerAccount }) == 1 ? "sent" : null,
             Wait, "the D-3 reminder e-mailed to the officer through the SMTP server");
 
         // The same step run again, as by a second replica whose claim came after the first's: the ledger sends nothing twice.
@@ -94,7 +97,7 @@ public sealed class ReminderFlowTests(ApiPlatform platform) : IClassFixture<ApiP
         await SubmitDossierAsync(late.Author, late.Initiative);
         await SetDossierDeadlineAsync(hanoi, campaignId, fired.AddDays(2));
         var d1 = await RemindersAsync(lagging.Officer, campaignId, 4, "the D-1 reminder to the unit that has still not submitted");
-        Assert.Equal(2, d1.Count(n => n!.Str("title").Contains("còn 1 ngày", StringComparison.Ordinal)));
+        Assert.Equal(2, d1.Count(n => n!.Str("title").Contains(Left(fired.AddDays(1), today), StringComparison.Ordinal)));
         Assert.Equal(2, (await RemindersAsync(late.Officer, campaignId, 2, "no D-1 for the unit that submitted")).Count);
 
         // D+1: the window closed yesterday; the province's Front officer gets one notice naming the one late unit.
@@ -122,6 +125,9 @@ public sealed class ReminderFlowTests(ApiPlatform platform) : IClassFixture<ApiP
         Assert.Single((await hanoi.GetJsonAsync("/api/v1/notifications?limit=100", HttpStatusCode.OK)).AsArray(),
             n => n!.Str("kind") == "deadline_overdue" && n!["subjectId"]?.GetValue<string>() == campaignId.ToString());
     }
+
+    private static string Left(DateOnly lastDay, DateOnly today) =>
+        lastDay == today ? "hôm nay là ngày cuối" : $"còn {lastDay.DayNumber - today.DayNumber} ngày";
 
     private static async Task SetDossierDeadlineAsync(HttpClient officer, Guid campaignId, DateOnly dueBefore) =>
         await officer.PutJsonAsync($"/api/v1/campaigns/{campaignId}/deadlines/dossier", new { dueBefore = dueBefore.ToString("yyyy-MM-dd") }, HttpStatusCode.OK);

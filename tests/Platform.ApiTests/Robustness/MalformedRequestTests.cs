@@ -270,6 +270,16 @@ public sealed partial class MalformedRequestTests(ApiPlatform platform, ITestOut
                 phone = "0912345678", digest = "daily", quietHours = new { from = "22:00", until = "06:30" },
                 categories = new[] { new { category = "registration", channels = new[] { "email", "sms" } } },
             })),
+            // Templates: a save against a version that never existed (409 even when well-formed), a rollback to one, a
+            // preview (changes nothing), and a test send to the operator's own inbox; no variant rewords what others receive.
+            "PUT /api/v1/notification-templates/{kind}/{channel}" => new(World.Operator, P(("kind", "initiative_registered"), ("channel", "in_app")),
+                Node(new { subject = "Đã đăng ký “{{ initiative_title }}”", body = "Kính gửi {{ recipient_name }}.", note = "Thử dữ liệu sai.", baseVersion = 999 })),
+            "POST /api/v1/notification-templates/{kind}/{channel}/preview" => new(World.Operator, P(("kind", "initiative_registered"), ("channel", "in_app")),
+                Node(new { subject = "Đã đăng ký “{{ initiative_title }}”", body = "Kính gửi {{ recipient_name }}.", values = new Dictionary<string, string>() })),
+            "POST /api/v1/notification-templates/{kind}/{channel}/test-send" => new(World.Operator, P(("kind", "initiative_registered"), ("channel", "in_app")),
+                Node(new { values = new Dictionary<string, string>() })),
+            "POST /api/v1/notification-templates/{kind}/{channel}/rollback" => new(World.Operator, P(("kind", "initiative_registered"), ("channel", "in_app")),
+                Node(new { version = 999, note = "Thử dữ liệu sai." })),
             // A delivery that does not exist: nothing is queued again.
             "POST /api/v1/notification-deliveries/{id}/replay" => new(World.Operator, P(("id", Guid.NewGuid())), null),
             // Awards and the gallery: each aimed at a record in a state where even a well-formed request is refused

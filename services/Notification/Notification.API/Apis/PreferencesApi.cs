@@ -42,13 +42,8 @@ public static class PreferencesApi
     /// lưu một dạng; SMS và Zalo cần số điện thoại; nhóm không nêu dùng mặc định. Dữ liệu sai: 400, không lưu gì.
     /// </summary>
     public static async Task<Results<Ok<NotificationPreferencesResponse>, ProblemHttpResult>> SetMine(
-        NotificationPreferencesRequest? request, PreferenceStore preferences, CurrentUser user, CancellationToken ct)
+        NotificationPreferencesRequest request, PreferenceStore preferences, CurrentUser user, CancellationToken ct)
     {
-        if (request is null)
-        {
-            return Refusal.InvalidInput("preferences_required", "Vui lòng gửi tùy chọn nhận thông báo dạng JSON.").ToProblem();
-        }
-
         var choice = new PreferenceChoice(request.Phone, request.Digest, request.QuietHours?.From, request.QuietHours?.Until,
             request.Categories?.Select(c => new CategoryChoice(c?.Category, c?.Channels)).ToList());
         if (request.QuietHours is { From: null, Until: null })

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace DoanKetSangTao.Notification.API.Channels;
 
@@ -67,43 +66,15 @@ public sealed class ZaloOptions
 }
 
 /// <summary>
-/// Số điện thoại di động Việt Nam: since 2018 a mobile number is 0 followed by 9 digits starting 3, 5, 7, 8 or 9 (84 and the
-/// same 9 digits in international form). Written by people with spaces, dots, dashes or +84: each provider gets the form it
-/// documents (eSMS the national 0…, Zalo the international 84…).
+/// The number each provider documents, from the person's number in any written form (the domain's one rule,
+/// <see cref="Domain.Preferences.PhoneNumbers"/>, stored as +84…): eSMS takes the national 0…, Zalo the international 84….
+/// Null when it is not a Vietnamese mobile number.
 /// </summary>
 public static class VietnamPhone
 {
-    /// <summary>The 9 digits after the 0 or 84; null when <paramref name="written"/> is not a Vietnamese mobile number.</summary>
-    public static string? Subscriber(string? written)
-    {
-        if (string.IsNullOrWhiteSpace(written))
-        {
-            return null;
-        }
+    public static string? National(string? written) => Domain.Preferences.PhoneNumbers.Normalize(written) is { } e164 ? "0" + e164[3..] : null;
 
-        var digits = new StringBuilder();
-        foreach (var c in written.Trim())
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                digits.Append(c);
-            }
-            else if (c is not (' ' or '.' or '-' or '(' or ')') && !(c == '+' && digits.Length == 0))
-            {
-                return null;
-            }
-        }
-
-        var text = digits.ToString();
-        var subscriber = text.Length == 11 && text.StartsWith("84", StringComparison.Ordinal) ? text[2..]
-            : text.Length == 10 && text[0] == '0' ? text[1..]
-            : null;
-        return subscriber is [('3' or '5' or '7' or '8' or '9'), ..] ? subscriber : null;
-    }
-
-    public static string? National(string? written) => Subscriber(written) is { } s ? "0" + s : null;
-
-    public static string? International(string? written) => Subscriber(written) is { } s ? "84" + s : null;
+    public static string? International(string? written) => Domain.Preferences.PhoneNumbers.Normalize(written) is { } e164 ? e164[1..] : null;
 }
 
 public static class ProviderChannels

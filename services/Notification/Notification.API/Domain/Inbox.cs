@@ -12,6 +12,10 @@ public static class Inbox
     /// <summary>The inbox of a unit or member organization.</summary>
     public static string OfUnit(Guid organizationId) => $"org:{organizationId:D}";
 
+    /// <summary>The unit whose inbox <paramref name="recipientId"/> is; null for a person's.</summary>
+    public static Guid? UnitOf(string recipientId) =>
+        recipientId.StartsWith("org:", StringComparison.Ordinal) && Guid.TryParse(recipientId.AsSpan(4), out var unit) ? unit : null;
+
     /// <summary>The inboxes a caller reads: their own, and their unit's when they are its officer.</summary>
     public static IReadOnlyList<string> Of(string userId, string? organizationId, bool unitOfficer) =>
         unitOfficer && Guid.TryParse(organizationId, out var org) ? [userId, OfUnit(org)] : [userId];

@@ -18,6 +18,9 @@ public static class ReminderKinds
     public const string DeadlineReminderKind = "deadline_reminder";
     public const string DeadlineOverdueKind = "deadline_overdue";
 
+    /// <summary>"còn 3 ngày", or on the last day itself "hôm nay là ngày cuối".</summary>
+    private const string Left = "{% if days_left == '0' %}hôm nay là ngày cuối{% else %}còn {{ days_left }} ngày{% endif %}";
+
     public static readonly NotificationKind DeadlineReminder = new(DeadlineReminderKind, NotificationCategories.LegalDeadline, "Nhắc hạn cho đơn vị chưa thực hiện",
         [
             new Placeholder("recipient_name", "Nguyễn Văn An", "Người nhận"),
@@ -30,11 +33,11 @@ public static class ReminderKinds
         ],
         new Dictionary<string, TemplateText>
         {
-            [NotificationChannels.InApp] = new("{{ deadline_kind }}: còn {{ days_left }} ngày",
-                "{{ deadline_kind }} của {{ campaign }} là hết ngày {{ due_date }} (còn {{ days_left }} ngày). {{ unit_name }} {{ pending_action }}. "
+            [NotificationChannels.InApp] = new("{{ deadline_kind }}: " + Left,
+                "{{ deadline_kind }} của {{ campaign }} là hết ngày {{ due_date }} (" + Left + "). {{ unit_name }} {{ pending_action }}. "
                 + "Vui lòng hoàn thành trước hạn."),
-            [NotificationChannels.Email] = new("[Nhắc hạn] {{ deadline_kind }}: còn {{ days_left }} ngày",
-                "Kính gửi {{ recipient_name }},\n\n{{ deadline_kind }} của {{ campaign }} là hết ngày {{ due_date }}, còn {{ days_left }} ngày.\n"
+            [NotificationChannels.Email] = new("[Nhắc hạn] {{ deadline_kind }}: " + Left,
+                "Kính gửi {{ recipient_name }},\n\n{{ deadline_kind }} của {{ campaign }} là hết ngày {{ due_date }} (" + Left + ").\n"
                 + "Theo dữ liệu trên hệ thống, {{ unit_name }} {{ pending_action }}. Vui lòng hoàn thành trước hạn; sau thời hạn, "
                 + "danh sách đơn vị chưa thực hiện được báo cáo cơ quan Mặt trận cấp tỉnh.\n\n"
                 + "Trân trọng,\nBan Phong trào – Ủy ban Mặt trận Tổ quốc Việt Nam\n"),

@@ -18,6 +18,9 @@ public sealed class DigestStore(NpgsqlDataSource db, ServiceDatabase database, P
     /// <summary>The NOTIFY channel that wakes the digest sender (a digest made due by hand, an operator's replay).</summary>
     public const string Signal = "dkst_digest";
 
+    /// <summary>Who reads a digest: its person, or each officer of the unit whose digest it is.</summary>
+    public sealed record DigestReader(string RecipientId, string Name, Contact Contact);
+
     public sealed record DigestRow(Guid Id, string RecipientId, string RecipientName, string? Email, string? Phone, string Frequency, DateTime SendsAt, int Attempts)
         : IQueueItem;
 
@@ -48,7 +51,7 @@ public sealed class DigestStore(NpgsqlDataSource db, ServiceDatabase database, P
                 """,
                 new { Id = Guid.CreateVersion7(), notice.RecipientId, notice.RecipientName, reach.Email, reach.Phone, Frequency = person.Digest, SendsAt = sendsAt },
                 session.Tx, cancellationToken: ct));
-            if (status is "pending" or "sending" || tries >= 3)
+            if (status is "pending" or "sending")
             {
                 await session.Connection.ExecuteAsync(new CommandDefinition(
                     """
@@ -58,6 +61,12 @@ public sealed class DigestStore(NpgsqlDataSource db, ServiceDatabase database, P
                     new { ItemId = Guid.CreateVersion7(), DigestId = id, NotificationId = notificationId, Kind = kind.Code, kind.Category, Title = title },
                     session.Tx, cancellationToken: ct));
                 return;
+            }
+
+            // Sent (or given up) meanwhile: the next one, which cannot have gone yet. A few rounds at most, whatever the race.
+            if (tries >= 3)
+            {
+                throw new InvalidOperationException($"No open digest for {notice.RecipientId} after {sendsAt:O}.");
             }
 
             sendsAt = DigestFrequencies.NextSend(person.Digest, sendsAt);
@@ -74,7 +83,8 @@ public sealed class DigestStore(NpgsqlDataSource db, ServiceDatabase database, P
     /// Sends a claimed digest: marks it sent (only if no other replica did) and queues its one message listing its notices,
     /// in one transaction. False when another replica had already sent it.
     /// </summary>
-    public async Task<bool> SendAsync(DigestRow digest, DateTimeOffset now, CancellationToken ct)
+    /// <param name="readers">For a unit's digest: its officers today, each sent the digest by their own channels.</param>
+    public async Task<bool> SendAsync(DigestRow digest, DateTimeOffset now, IReadOnlyList<DigestReader>? readers, CancellationToken ct)
     {
         await using var session = await database.BeginAsync(ct);
         var mine = await session.Connection.ExecuteAsync(new CommandDefinition(
@@ -90,13 +100,12 @@ public sealed class DigestStore(NpgsqlDataSource db, ServiceDatabase database, P
         var items = (await session.Connection.QueryAsync<ItemRow>(new CommandDefinition(
             "SELECT category AS Category, title AS Title, created_at AS CreatedAt FROM digest_items WHERE digest_id = @Id ORDER BY created_at, id",
             new { digest.Id }, session.Tx, cancellationToken: ct))).ToList();
-        if (items.Count > 0)
+        foreach (var reader in items.Count == 0 ? [] : readers ?? [new DigestReader(digest.RecipientId, digest.RecipientName, new Contact(digest.Email, digest.Phone))])
         {
-            var contact = new Contact(digest.Email, digest.Phone);
-            var steps = await preferences.PlanDigestAsync(session, digest.RecipientId, contact, items.Select(i => i.Category).Distinct(), now, ct);
-            var values = DigestKinds.Values(digest.RecipientName, digest.Frequency, new DateTimeOffset(DateTime.SpecifyKind(digest.SendsAt, DateTimeKind.Utc)),
+            var steps = await preferences.PlanDigestAsync(session, reader.RecipientId, reader.Contact, items.Select(i => i.Category).Distinct(), now, ct);
+            var values = DigestKinds.Values(reader.Name, digest.Frequency, new DateTimeOffset(DateTime.SpecifyKind(digest.SendsAt, DateTimeKind.Utc)),
                 items.Select(i => (i.Title, new DateTimeOffset(DateTime.SpecifyKind(i.CreatedAt, DateTimeKind.Utc)))).ToList());
-            await DeliveryStore.EnqueueAsync(session, null, new Notice(DigestKinds.DigestKind, digest.RecipientId, digest.RecipientName, contact, null, values),
+            await DeliveryStore.EnqueueAsync(session, null, new Notice(DigestKinds.DigestKind, reader.RecipientId, reader.Name, reader.Contact, null, values),
                 steps, ct);
         }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Notification.API.Domain;
+using DoanKetSangTao.Notification.API.Domain.Preferences;
 
 namespace DoanKetSangTao.Notification.API.Infrastructure;
 
@@ -34,6 +35,14 @@ public sealed class NotificationDispatcher(TemplateRenderer templates, Preferenc
         }
 
         var now = clock.GetUtcNow();
+        if (Inbox.UnitOf(notice.RecipientId) is not null && preferences.IsDigestible(kind))
+        {
+            // A unit has no preferences of its own: what piles up in its inbox (registrations awaiting confirmation)
+            // reaches its officers as one daily digest, each by their own channels, not as one message per notice.
+            await DigestStore.AddAsync(session, notice, kind, notificationId, title ?? kind.Name, UnitDigest, now, ct);
+            return notificationId;
+        }
+
         var plan = await preferences.PlanAsync(session, notice, kind, now, ct);
         if (plan.Digest)
         {
@@ -45,6 +54,8 @@ public sealed class NotificationDispatcher(TemplateRenderer templates, Preferenc
         await DeliveryStore.EnqueueAsync(session, notificationId, notice with { Values = values }, plan.Steps, ct);
         return notificationId;
     }
+
+    private static readonly PersonPreferences UnitDigest = PersonPreferences.Default with { Digest = DigestFrequencies.Daily };
 
     /// <summary>Every template may name the person it is addressed to.</summary>
     private static Dictionary<string, string> WithRecipient(Notice notice) =>

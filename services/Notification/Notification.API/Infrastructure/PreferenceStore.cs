@@ -57,7 +57,7 @@ public sealed class PreferenceStore(
         database.ExecuteAsync(
             """
             INSERT INTO notification_preferences (person_id, email, phone, channels, digest, quiet_from, quiet_until, updated_at)
-            VALUES (@PersonId, @Email, @Phone, @Channels::jsonb, @Digest, @QuietFrom, @QuietUntil, now())
+            VALUES (@PersonId, @Email, @Phone, @Channels::jsonb, @Digest, @QuietFrom::time, @QuietUntil::time, now())
             ON CONFLICT (person_id) DO UPDATE SET email = EXCLUDED.email, phone = EXCLUDED.phone, channels = EXCLUDED.channels,
                 digest = EXCLUDED.digest, quiet_from = EXCLUDED.quiet_from, quiet_until = EXCLUDED.quiet_until, updated_at = now()
             """,
@@ -67,7 +67,7 @@ public sealed class PreferenceStore(
                 QuietFrom = preferences.QuietHours?.Starts.ToTimeSpan(), QuietUntil = preferences.QuietHours?.Ends.ToTimeSpan(),
             }, ct);
 
-    private sealed record Row(string? Email, string? Phone, string Channels, string Digest, TimeSpan? QuietFrom, TimeSpan? QuietUntil);
+    private sealed record Row(string? Email, string? Phone, string Channels, string Digest, TimeOnly? QuietFrom, TimeOnly? QuietUntil);
 
     /// <summary>
     /// A person's row: by their account for a notice addressed to them; by e-mail for a letter addressed to an e-mail alone
@@ -87,6 +87,6 @@ public sealed class PreferenceStore(
             row.Email, row.Phone,
             JsonSerializer.Deserialize<Dictionary<string, List<string>>>(row.Channels)!.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value),
             row.Digest,
-            row is { QuietFrom: { } from, QuietUntil: { } until } ? new QuietHours(TimeOnly.FromTimeSpan(from), TimeOnly.FromTimeSpan(until)) : null);
+            row is { QuietFrom: { } from, QuietUntil: { } until } ? new QuietHours(from, until) : null);
     }
 }

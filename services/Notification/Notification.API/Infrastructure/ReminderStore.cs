@@ -17,10 +17,7 @@ public sealed class ReminderStore(NpgsqlDataSource db, ServiceDatabase database)
     public const string Signal = "dkst_reminders";
 
     /// <summary>A claimed step, as the sender needs it.</summary>
-    public sealed record StepRow(Guid Id, Guid DeadlineId, string Step, DateTime DueBefore, int Attempts) : IQueueItem
-    {
-        public DateOnly Due => DateOnly.FromDateTime(DueBefore);
-    }
+    public sealed record StepRow(Guid Id, Guid DeadlineId, string Step, DateOnly Due, int Attempts) : IQueueItem;
 
     /// <summary>
     /// Records an announced deadline and, when it is new or its date changed, replaces the schedule of the old date by the
@@ -30,12 +27,13 @@ public sealed class ReminderStore(NpgsqlDataSource db, ServiceDatabase database)
     public static async Task AnnounceAsync(DatabaseSession session, AnnouncedDeadline deadline, DateTimeOffset closesAt, DateTimeOffset announcedAt,
         DateTimeOffset now, CancellationToken ct)
     {
-        var previous = await session.Connection.QuerySingleOrDefaultAsync<(Guid Id, DateTime DueBefore, DateTime AnnouncedAt)?>(new CommandDefinition(
+        var found = (await session.Connection.QueryAsync<(Guid Id, DateTime DueBefore, DateTime AnnouncedAt)>(new CommandDefinition(
             """
             SELECT id, due_before, announced_at FROM reminder_deadlines
             WHERE campaign_id = @CampaignId AND kind = @Kind AND scope_code = @ScopeCode AND organization_id IS NOT DISTINCT FROM @OrganizationId
             FOR UPDATE
-            """, new { deadline.CampaignId, deadline.Kind, deadline.ScopeCode, deadline.OrganizationId }, session.Tx, cancellationToken: ct));
+            """, new { deadline.CampaignId, deadline.Kind, deadline.ScopeCode, deadline.OrganizationId }, session.Tx, cancellationToken: ct))).ToList();
+        (Guid Id, DateTime DueBefore, DateTime AnnouncedAt)? previous = found.Count == 0 ? null : found[0];
         if (previous is { } known && new DateTimeOffset(DateTime.SpecifyKind(known.AnnouncedAt, DateTimeKind.Utc)) > announcedAt)
         {
             return;
@@ -52,7 +50,7 @@ public sealed class ReminderStore(NpgsqlDataSource db, ServiceDatabase database)
             new
             {
                 id, deadline.CampaignId, deadline.CampaignName, deadline.Kind, deadline.ScopeCode, deadline.OrganizationId,
-                Due = deadline.DueBefore.ToDateTime(TimeOnly.MinValue), closesAt, announcedAt,
+                Due = deadline.DueBefore.ToDateTime(TimeOnly.MinValue), closesAt = closesAt.ToUniversalTime(), announcedAt = announcedAt.ToUniversalTime(),
             }, session.Tx, cancellationToken: ct));
         if ((previous is { } same && DateOnly.FromDateTime(same.DueBefore) == deadline.DueBefore) || !ReminderSchedule.IsTracked(deadline.Kind))
         {
@@ -93,12 +91,12 @@ public sealed class ReminderStore(NpgsqlDataSource db, ServiceDatabase database)
             """
             INSERT INTO reminder_acted (campaign_id, kind, organization_id, acted_at) VALUES (@campaignId, @kind, @organizationId, @at)
             ON CONFLICT DO NOTHING
-            """, new { campaignId, kind, organizationId, at }, session.Tx, cancellationToken: ct));
+            """, new { campaignId, kind, organizationId, at = at.ToUniversalTime() }, session.Tx, cancellationToken: ct));
 
     /// <summary>Claims due steps (and those whose sender died mid-step) with a lease.</summary>
     public async Task<IReadOnlyList<StepRow>> ClaimAsync(int limit, TimeSpan lease, CancellationToken ct) =>
         await LeasedClaim.ClaimAsync<StepRow>(db, "reminder_steps",
-            "id AS Id, deadline_id AS DeadlineId, step AS Step, due_before AS DueBefore, attempts AS Attempts", limit, lease, ct);
+            "id AS Id, deadline_id AS DeadlineId, step AS Step, due_before AS Due, attempts AS Attempts", limit, lease, ct);
 
     /// <summary>The deadline a step belongs to, as last announced.</summary>
     public Task<AnnouncedDeadline> DeadlineAsync(Guid deadlineId, CancellationToken ct) =>

@@ -77,7 +77,8 @@ public sealed class TemplateStore(ServiceDatabase db)
 
         var inForce = active is null ? shipped : active.TextOr(shipped);
         var usesDefault = active is null || active.UsesDefault;
-        if (next.Text is null ? usesDefault : (!usesDefault && inForce == next.Text))
+        // Nothing changes when the text asked for is the one in force (a default saved back as typed included).
+        if (next.Text is null ? usesDefault : inForce == next.Text)
         {
             return new SavedVersion(activeVersion, false, false);
         }

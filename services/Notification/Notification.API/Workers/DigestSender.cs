@@ -1,5 +1,8 @@
 using DoanKetSangTao.Data.Queues;
 using DoanKetSangTao.Notification.API.Infrastructure;
+using DoanKetSangTao.Contracts.Identity.V1;
+using DoanKetSangTao.Domain;
+using DoanKetSangTao.Notification.API.Domain;
 using Microsoft.Extensions.Options;
 
 namespace DoanKetSangTao.Notification.API.Workers;
@@ -28,7 +31,7 @@ public sealed class DigestOptions
 /// and sent by <see cref="DigestStore.SendAsync"/>, which queues its one message for the delivery senders (e-mail, SMS…)
 /// and marks it sent in the same transaction; replicas share the queue, and only the first to finish a digest sends it.
 /// </summary>
-public sealed class DigestSender(DigestStore digests, IOptions<DigestOptions> options, TimeProvider clock, ILogger<DigestSender> logger)
+public sealed class DigestSender(DigestStore digests, IServiceScopeFactory scopes, IOptions<DigestOptions> options, TimeProvider clock, ILogger<DigestSender> logger)
     : IClaimedQueue<DigestStore.DigestRow>
 {
     public QueueSettings Settings => new("Digests", DigestStore.Signal, options.Value.PollInterval, options.Value.MaxAttempts);
@@ -38,10 +41,26 @@ public sealed class DigestSender(DigestStore digests, IOptions<DigestOptions> op
 
     private async Task SendAsync(DigestStore.DigestRow digest, CancellationToken ct)
     {
-        if (!await digests.SendAsync(digest, clock.GetUtcNow(), ct))
+        if (!await digests.SendAsync(digest, clock.GetUtcNow(), await ReadersAsync(digest, ct), ct))
         {
             logger.LogInformation("Digest {DigestId} was already sent by another replica", digest.Id);
         }
+    }
+
+    /// <summary>A unit's digest goes to its officers today (identity knows them); a person's to that person (null).</summary>
+    private async Task<IReadOnlyList<DigestStore.DigestReader>?> ReadersAsync(DigestStore.DigestRow digest, CancellationToken ct)
+    {
+        if (Inbox.UnitOf(digest.RecipientId) is not { } unit)
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<AccountDirectory.AccountDirectoryClient>();
+        var request = new ListOfficersRequest { OrganizationIds = { unit.ToString() }, Roles = { PlatformRoles.UnitOfficer, PlatformRoles.MemberOrganizationOfficer } };
+        var officers = (await directory.ListOfficersAsync(request, cancellationToken: ct)).Officers;
+        return officers.DistinctBy(o => o.AccountId).Select(o => new DigestStore.DigestReader(o.AccountId, o.FullName,
+            new Contact(string.IsNullOrWhiteSpace(o.Email) ? null : o.Email, string.IsNullOrWhiteSpace(o.Phone) ? null : o.Phone))).ToList();
     }
 
     private Task FailAsync(DigestStore.DigestRow digest, QueueFailure failure)

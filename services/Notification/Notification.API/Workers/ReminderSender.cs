@@ -1,3 +1,4 @@
+using DoanKetSangTao.Contracts.Appraisal.V1;
 using DoanKetSangTao.Contracts.Identity.V1;
 using DoanKetSangTao.Contracts.Registration.V1;
 using DoanKetSangTao.Data.Queues;
@@ -58,6 +59,12 @@ public sealed class ReminderSender(
         }
 
         await using var scope = scopes.CreateAsyncScope();
+        if (deadline.Kind == DeadlineKinds.Appraisal)
+        {
+            await RunScoringAsync(step, deadline, scope.ServiceProvider, ct);
+            return;
+        }
+
         var registration = scope.ServiceProvider.GetRequiredService<DeadlineProgress.DeadlineProgressClient>();
         GetPendingUnitsReply pending;
         try
@@ -86,6 +93,47 @@ public sealed class ReminderSender(
         logger.LogInformation("Reminder step {Step} of {Kind} deadline {DeadlineId} ({Scope}): {Units} units not acted, {Sent} notices sent",
             step.Step, deadline.Kind, step.DeadlineId, deadline.ScopeCode, late.Count, sent);
         await reminders.CompleteAsync(step, "sent", late.Count, null, ct);
+    }
+
+    /// <summary>
+    /// A scoring deadline (<see cref="ScoringReminders"/>): appraisal names the members who still owe score sheets; each is
+    /// reminded in person, and at D+1 the Front officers supervising each council get the list of its late members.
+    /// </summary>
+    private async Task RunScoringAsync(ReminderStore.StepRow step, AnnouncedDeadline deadline, IServiceProvider services, CancellationToken ct)
+    {
+        var pending = await ScoringReminders.PendingAsync(services.GetRequiredService<ScoringProgress.ScoringProgressClient>(), deadline, ct);
+        var sent = 0;
+        if (step.Step == ReminderSchedule.Overdue)
+        {
+            var directory = services.GetRequiredService<AccountDirectory.AccountDirectoryClient>();
+            var byUnit = pending.GroupBy(p => ScoringReminders.SupervisorUnitOf(p.Council.ProvinceCode))
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<LateUnit>)g.Select(p => p.Council).ToList());
+            foreach (var chunk in byUnit.Keys.Chunk(UnitsPerCall))
+            {
+                var request = new ListOfficersRequest { Roles = { PlatformRoles.FrontOfficer } };
+                request.AdminUnits.AddRange(chunk);
+                foreach (var officer in (await directory.ListOfficersAsync(request, cancellationToken: ct)).Officers.DistinctBy(o => (o.AccountId, o.AdminUnit)))
+                {
+                    if (byUnit.TryGetValue(officer.AdminUnit, out var late))
+                    {
+                        sent += await SendOnceAsync(step, Guid.Empty, [ReminderKinds.Overdue(deadline,
+                            new Officer(officer.AccountId, officer.FullName, Blank(officer.Email), Blank(officer.Phone)), late)], ct);
+                    }
+                }
+            }
+        }
+        else
+        {
+            foreach (var p in pending)
+            {
+                var notice = ReminderKinds.Reminder(deadline, p.Council, p.Member.AccountId, p.Member.FullName, new Contact(p.Member.Email, p.Member.Phone), clock.GetUtcNow());
+                sent += await SendOnceAsync(step, p.Council.OrganizationId, [notice], ct);
+            }
+        }
+
+        logger.LogInformation("Scoring reminder step {Step} of deadline {DeadlineId} ({Scope}): {Members} members owe sheets, {Sent} notices sent",
+            step.Step, step.DeadlineId, deadline.ScopeCode, pending.Count, sent);
+        await reminders.CompleteAsync(step, "sent", pending.Count, null, ct);
     }
 
     /// <summary>D-7, D-3, D-1: each unit that has not acted, in its inbox and to each of its officers.</summary>
@@ -126,8 +174,12 @@ public sealed class ReminderSender(
             request.AdminUnits.AddRange(chunk);
             foreach (var officer in (await directory.ListOfficersAsync(request, cancellationToken: ct)).Officers.DistinctBy(o => (o.AccountId, o.AdminUnit)))
             {
-                var notice = ReminderKinds.Overdue(deadline, new Officer(officer.AccountId, officer.FullName, Blank(officer.Email), Blank(officer.Phone)),
-                    byProvince[officer.AdminUnit]);
+                if (!byProvince.TryGetValue(officer.AdminUnit, out var ofProvince))
+                {
+                    continue;
+                }
+
+                var notice = ReminderKinds.Overdue(deadline, new Officer(officer.AccountId, officer.FullName, Blank(officer.Email), Blank(officer.Phone)), ofProvince);
                 sent += await SendOnceAsync(step, Guid.Empty, [notice], ct);
             }
         }
@@ -180,7 +232,7 @@ public sealed class ReminderSender(
     }
 }
 
-/// <summary>Nhắc hạn's services: the sender, its store, and the gRPC clients it asks (registration, identity).</summary>
+/// <summary>Nhắc hạn's services: the sender, its store, and the gRPC clients it asks (registration, appraisal, identity).</summary>
 public static class ReminderServices
 {
     public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
@@ -191,6 +243,9 @@ public static class ReminderServices
             ?? throw new InvalidOperationException("Services:Identity:Grpc is not configured: set it to identity's gRPC address.");
         builder.Services.AddPlatformGrpcClient<DeadlineProgress.DeadlineProgressClient>(new Uri(registration), PlatformScopes.RegistrationLookups);
         builder.Services.AddPlatformGrpcClient<AccountDirectory.AccountDirectoryClient>(new Uri(identity), PlatformScopes.IdentityAccounts);
+        var appraisal = builder.Configuration["Services:Appraisal:Grpc"]
+            ?? throw new InvalidOperationException("Services:Appraisal:Grpc is not configured: set it to appraisal's gRPC address.");
+        builder.Services.AddPlatformGrpcClient<ScoringProgress.ScoringProgressClient>(new Uri(appraisal), PlatformScopes.AppraisalProgress);
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Reminders"));
         builder.Services.AddSingleton<ReminderStore>();
         builder.Services.AddClaimedQueue<ReminderSender, ReminderStore.StepRow>();

@@ -182,11 +182,13 @@ public sealed class InitiativeStore(ServiceDatabase db)
 
     /// <summary>
     /// The unit whose officers confirm the registration (Mẫu 2): the one above the unit it is filed under, or that unit itself
-    /// when none is above it (a Front committee, a province-level organization); and the filing unit's name.
+    /// when none is above it (a province-level organization) or when it is a Front committee (a person who belongs to no
+    /// organization files through it, and its officers confirm); and the filing unit's name.
     /// </summary>
     public Task<(Guid ConfirmingOrganizationId, string OrganizationName)> ConfirmingUnitAsync(DatabaseSession tx, Guid organizationId, CancellationToken ct) =>
         tx.Connection.QuerySingleAsync<(Guid, string)>(new CommandDefinition(
-            "SELECT coalesce(parent_id, id), name FROM organizations WHERE id = @organizationId", new { organizationId }, tx.Transaction,
+            "SELECT CASE WHEN kind = @front THEN id ELSE coalesce(parent_id, id) END, name FROM organizations WHERE id = @organizationId",
+            new { organizationId, front = FilingRights.FrontCommittee }, tx.Transaction,
             cancellationToken: ct));
 
     /// <summary>Which organization's officer confirmed the registration (its own lists forward it, Mẫu 2).</summary>

@@ -162,7 +162,7 @@ public static partial class Notices
                     "Lập và nộp hồ sơ đề nghị công nhận (Mẫu 3, Mẫu 4, kèm văn bản đề nghị của đơn vị) trước hạn nộp hồ sơ của đợt thi đua.",
                     ""))))),
             InitiativeStatuses.Returned => told.Select(who => To(who, RegistrationReturnedKind, changed.InitiativeId, Values(
-                ("initiative_title", changed.Title), ("reason", changed.Reason), ("returned_on", Date(changed.OccurredAt)),
+                ("initiative_title", changed.Title), ("reason", changed.Reason?.TrimEnd('.')), ("returned_on", Date(changed.OccurredAt)),
                 ("next_step", LeadActs(who, changed.ContactName, "Chỉnh sửa phiếu đăng ký theo lý do trên và nộp lại.",
                     "Bạn sẽ được báo khi phiếu được xác nhận."))))),
             InitiativeStatuses.DossierReturned => told.Select(who => DossierReturned(changed, who)),

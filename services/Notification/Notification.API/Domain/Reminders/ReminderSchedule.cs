@@ -33,10 +33,10 @@ public static class ReminderSchedule
     public static readonly TimeSpan CatchUp = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Nhắc hạn theo dõi được: only registration and dossier deadlines have an owner that knows who acted (registration).
-    /// Scoring (appraisal), honouring and report deadlines are stored but not reminded of (docs/notification-reminders.md).
+    /// Nhắc hạn theo dõi được: the deadlines whose owner knows who acted: registration (registration and dossier windows)
+    /// and appraisal (scoring). Honouring and report deadlines are stored but not reminded of (docs/notification-reminders.md).
     /// </summary>
-    public static bool IsTracked(string kind) => kind is DeadlineKinds.Registration or DeadlineKinds.Dossier;
+    public static bool IsTracked(string kind) => kind is DeadlineKinds.Registration or DeadlineKinds.Dossier or DeadlineKinds.Appraisal;
 
     /// <summary>The last day a unit can act: the day before "trước ngày".</summary>
     public static DateOnly LastDay(DateOnly dueBefore) => dueBefore.AddDays(-1);
@@ -89,6 +89,7 @@ public static class DeadlineKinds
     {
         Registration => "chưa đăng ký sáng kiến nào",
         Dossier => "còn sáng kiến đã được xác nhận nhưng chưa nộp hồ sơ đề nghị công nhận",
+        Appraisal => "còn hồ sơ được phân công chưa nộp phiếu chấm",
         _ => "chưa hoàn thành",
     };
 }

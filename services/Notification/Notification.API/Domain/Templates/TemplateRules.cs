@@ -1,3 +1,4 @@
+using System.Text;
 using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Notification.API.Domain.Templates;
@@ -73,7 +74,10 @@ public static class TemplateRules
     public static (TemplateText? Text, Refusal? Refusal) Normalize(string channel, string? subject, string? body, string? providerTemplateId)
     {
         var problems = new List<TemplateProblem>();
-        var normalizedBody = VietnameseText.TryNormalize(body?.Replace("\r\n", "\n", StringComparison.Ordinal), allowNewLines: true);
+        // Checked as every text is, but not trimmed: a letter's closing line break is part of it, and the text of a
+        // default saved back unchanged must equal the default.
+        var unixBody = body?.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var normalizedBody = VietnameseText.TryNormalize(unixBody, allowNewLines: true) is null ? null : unixBody!.Normalize(NormalizationForm.FormC);
         if (body is not null && normalizedBody is null)
         {
             problems.Add(new(TemplateRefusals.TextInvalid, "body", "Nội dung mẫu chứa ký tự không hợp lệ (ký tự điều khiển hoặc ký tự ẩn)."));
