@@ -54,6 +54,13 @@ public sealed record LocalSystemOptions
     /// <summary>Extra settings for the identity service, as configuration keys (e.g. <c>IdentityServer:ExternalProviders:0:Name</c>).</summary>
     public IReadOnlyDictionary<string, string> IdentitySettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Extra settings for one service, by its name, as configuration keys (e.g. notification's <c>Sms:BaseUrl</c> pointing at
+    /// the local provider servers a benchmark started).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ServiceSettings { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     /// <summary>Starts the local eSMS and Zalo ZNS servers and switches the notification service's SMS and Zalo channels on to them.</summary>
     public bool ProviderSimulators { get; init; } = true;
 }
@@ -312,6 +319,14 @@ public sealed class LocalSystem : IAsyncDisposable
             env["IdentityServer__RequireHttps"] = "false";
             env["IdentityServer__SeedFile"] = identitySeed ??= WriteIdentitySeed();
             foreach (var (key, value) in options.IdentitySettings)
+            {
+                env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+        }
+
+        if (options.ServiceSettings.TryGetValue(service.Name, out var settings))
+        {
+            foreach (var (key, value) in settings)
             {
                 env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
             }

@@ -61,6 +61,10 @@ var signIns = Setting("DKST_BENCH_SIGNINS", 50);
 var certificates = Setting("DKST_BENCH_CERTIFICATES", 1000);
 var verifyCalls = Setting("DKST_BENCH_VERIFY_CALLS", 500);
 
+// The reminder wave (issue 14): a D-3 dossier reminder to this many units, three officers each (0 or DKST_BENCH_WAVE=0 leaves it out).
+var waveUnits = Setting("DKST_BENCH_WAVE", 1) != 0 ? Setting("DKST_BENCH_WAVE_UNITS", 3321) : 0;
+var waveTimeout = TimeSpan.FromSeconds(Setting("DKST_BENCH_WAVE_TIMEOUT_S", 1800));
+
 var pg = Env("DKST_PG_CONNECTION");
 var loadBefore = LoadAverage();
 var started = DateTime.UtcNow;
@@ -71,7 +75,7 @@ if (similarRows > 0)
     similar = await SimilarLatency.MeasureAsync(pg, similarRows, warmUp: 20, similarPerKind, similarAlternatives, Progress);
 }
 
-if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0 && (tokenCalls == 0 || signIns == 0) && certificates == 0)
+if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0 && (tokenCalls == 0 || signIns == 0) && certificates == 0 && waveUnits == 0)
 {
     Console.WriteLine(Machine(started, loadBefore) + (similar is null ? string.Empty : SimilarReport.Markdown(similar)));
     return;
@@ -92,6 +96,7 @@ await using var system = await LocalSystem.StartAsync(new LocalSystemOptions
     GatewayPort = Setting("DKST_BENCH_GATEWAY_PORT", 28080),
     ServiceBasePort = Setting("DKST_BENCH_SERVICE_BASE_PORT", 28100),
     StateDirectory = Path.Combine(root, ".local", "bench", "platform"),
+    ServiceSettings = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["notification"] = ReminderWave.NotificationSettings },
     // Every simulated person calls from 127.0.0.1: the per-address limits would measure themselves, not the services.
     GatewaySettings = new Dictionary<string, string>
     {
@@ -163,6 +168,12 @@ AwardsResult? awards = null;
 if (certificates > 0)
 {
     awards = await AwardsLatency.MeasureAsync(system, pg, DatabasePrefix, root, certificates, verifyCalls, clients, Progress);
+}
+
+ReminderWaveResult? wave = null;
+if (waveUnits > 0)
+{
+    wave = await ReminderWave.MeasureAsync(system, pg, DatabasePrefix, waveUnits, waveTimeout, Progress);
 }
 
 LoadReport? searchLoad = null;
@@ -408,6 +419,11 @@ string Report()
     if (awards is not null)
     {
         md.Append(AwardsLatency.Markdown(awards));
+    }
+
+    if (wave is not null)
+    {
+        md.Append(ReminderWaveReport.Markdown(wave));
     }
 
     if (similar is not null)

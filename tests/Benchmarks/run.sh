@@ -16,7 +16,12 @@
 # DKST_BENCH_INTAKE_DOSSIERS (100; 0 leaves out the time from dossier submission to an open appraisal case),
 # DKST_BENCH_GRPC_CALLS (2000; 0 leaves out registration's gRPC look-ups and their HTTP/1.1 baseline),
 # DKST_BENCH_CERTIFICATES (1000; 0 leaves out awards: one decision of that many certificates issued, rendered and
-# downloaded in one PDF, then the public verification), DKST_BENCH_VERIFY_CALLS (500 verifications of each kind).
+# downloaded in one PDF, then the public verification), DKST_BENCH_VERIFY_CALLS (500 verifications of each kind),
+# DKST_BENCH_WAVE (1; 0 leaves out the reminder wave), DKST_BENCH_WAVE_UNITS (3321, the communes of 2025: units seeded
+# with a confirmed initiative and three officers each, reminded at D-3 by Zalo, SMS and e-mail through the local provider
+# servers and the SMTP sink, with the inbox's latency measured idle and during the wave), DKST_BENCH_WAVE_TIMEOUT_S (1800).
+# The wave alone: DKST_BENCH_FLOW=0 DKST_BENCH_SEARCH_ROWS=0 DKST_BENCH_SIMILAR_ROWS=0 DKST_BENCH_INTAKE_DOSSIERS=0
+# DKST_BENCH_GRPC_CALLS=0 DKST_BENCH_TOKEN_CALLS=0 DKST_BENCH_CERTIFICATES=0 bash tests/Benchmarks/run.sh
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 infra="$root/launcher/infra.sh"
