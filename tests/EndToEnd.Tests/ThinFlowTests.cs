@@ -166,9 +166,10 @@ public sealed partial class ThinFlowTests(PlatformFixture platform) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("malformed_json", (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
 
-        // Nothing reached registration's tables or its outbox.
+        // Nothing reached registration's tables or its outbox (the campaign's own deadline announcement aside).
         Assert.Equal(0, await platform.CountInRegistrationAsync("SELECT count(*) FROM initiatives WHERE campaign_id = @campaignId::uuid", campaignId));
-        Assert.Equal(0, await platform.CountInRegistrationAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'campaignId' = @campaignId", campaignId));
+        Assert.Equal(0, await platform.CountInRegistrationAsync(
+            "SELECT count(*) FROM outbox_messages WHERE payload->>'campaignId' = @campaignId AND message_type NOT LIKE '%CampaignDeadlineSet%'", campaignId));
     }
 
     [Fact]
