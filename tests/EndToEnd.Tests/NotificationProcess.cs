@@ -124,6 +124,13 @@ public sealed class NotificationProcess : IAsyncDisposable
             ["Smtp__Host"] = TestInfrastructure.SmtpHost,
             ["Smtp__Port"] = TestInfrastructure.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Deliveries__PollInterval"] = "00:00:01",
+            // The peers reminders ask over gRPC, on ports nothing listens on: no step is due in these tests, so no call
+            // is made (the outbound-connection test holds the service to that).
+            ["Services__Registration__Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
+            ["Services__Appraisal__Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
+            ["Services__Identity__Grpc"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}",
+            ["ServiceAuth__ClientSecret"] = "bi-mat-cua-dich-vu-khi-kiem-thu-dau-cuoi",
+            ["ServiceAuth__TokenEndpoint"] = $"http://127.0.0.1:{TestInfrastructure.FreeTcpPort()}/connect/token",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
