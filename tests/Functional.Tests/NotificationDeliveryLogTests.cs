@@ -60,7 +60,8 @@ public sealed class NotificationDeliveryLogTests(ServiceHost<notification::Progr
         Assert.Equal("delivery_not_replayable", refused.Str("code"));
         Assert.Single(await TestInfrastructure.EventuallyAsync(() => Task.FromResult(MailsTo(mailbox) is { Count: > 0 } m ? m : null), Patience, "the mail"));
 
-        var bad = await ops.GetJsonAsync("/api/v1/notification-deliveries?status=lost&channel=fax", HttpStatusCode.BadRequest);
+        var bad = await ops.GetJsonAsync($"/api/v1/notification-deliveries?status=lost&channel=fax&address={new string('a', 321)}", HttpStatusCode.BadRequest);
+        Assert.NotNull(bad["errors"]!["address"]);
         Assert.NotNull(bad["errors"]!["status"]);
         Assert.NotNull(bad["errors"]!["channel"]);
 

@@ -32,7 +32,7 @@ public static class DeliveriesApi
     public static async Task<Results<Ok<List<DeliveryResponse>>, ProblemHttpResult>> List(
         DeliveryLogStore log, string? status, string? channel, string? address, int? limit, CancellationToken ct)
     {
-        if (DeliveryLog.CheckFilters(status, channel, limit) is { } refusal)
+        if (DeliveryLog.CheckFilters(status, channel, address, limit) is { } refusal)
         {
             return refusal.ToProblem();
         }

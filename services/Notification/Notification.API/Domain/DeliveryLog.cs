@@ -20,10 +20,13 @@ public static class DeliveryLog
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    /// <summary>The longest e-mail address (RFC 5321) is longer than any phone number.</summary>
+    public const int MaxAddressLength = 320;
+
     public static readonly Refusal NotFound = Refusal.NotFound("delivery_not_found", "Không tìm thấy lượt gửi này.");
 
     /// <summary>Null when the filters are allowed.</summary>
-    public static Refusal? CheckFilters(string? status, string? channel, int? limit)
+    public static Refusal? CheckFilters(string? status, string? channel, string? address, int? limit)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (status is not null && !Statuses.Contains(status))
@@ -34,6 +37,11 @@ public static class DeliveryLog
         if (channel is not null && !NotificationChannels.FallbackOrder.Contains(channel))
         {
             errors["channel"] = [$"Kênh là một trong: {string.Join(", ", NotificationChannels.FallbackOrder)}."];
+        }
+
+        if (address is { Length: > MaxAddressLength })
+        {
+            errors["address"] = [$"Địa chỉ người nhận dài tối đa {MaxAddressLength} ký tự."];
         }
 
         if (limit is < 1 or > MaxPageSize)
