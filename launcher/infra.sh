@@ -156,8 +156,10 @@ load_settings() {
     PG_PORT=${DKST_PG_PORT:-55432}
     RABBIT_PORT=${DKST_RABBIT_PORT:-55672}
     RABBIT_MGMT_PORT=${DKST_RABBIT_MGMT_PORT:-55673}
+    RABBIT_DIST_PORT_GIVEN=no
     if [[ -n ${DKST_RABBIT_DIST_PORT:-} ]]; then
         RABBIT_DIST_PORT=$DKST_RABBIT_DIST_PORT
+        RABBIT_DIST_PORT_GIVEN=yes
     elif [[ $RABBIT_PORT =~ ^[0-9]+$ ]] && ((RABBIT_PORT >= 11024)); then
         RABBIT_DIST_PORT=$((RABBIT_PORT - 10000))
     else
@@ -555,6 +557,25 @@ EOF
     chmod 600 "$RDIR/rabbitmq.conf"
 }
 
+# The derived distribution port (amqp - 10000) lies in Linux's ephemeral range, so an outgoing connection may hold it
+# for a while and the node then dies with dist_port_already_used. Only rabbitmqctl talks to it, so when the operator did
+# not name it, the next port no socket uses is as good.
+port_in_use() {
+    [[ -n $(ss -Htan "( sport = :$1 )" 2>/dev/null) ]]
+}
+
+rabbit_pick_dist_port() {
+    [[ $RABBIT_DIST_PORT_GIVEN == yes ]] && return 0
+    local tries=0
+    while port_in_use "$RABBIT_DIST_PORT" && ((tries < 50)); do
+        RABBIT_DIST_PORT=$((RABBIT_DIST_PORT + 1))
+        while [[ " $PG_PORT $RABBIT_PORT $RABBIT_MGMT_PORT $SMTP_PORT " == *" $RABBIT_DIST_PORT "* ]]; do
+            RABBIT_DIST_PORT=$((RABBIT_DIST_PORT + 1))
+        done
+        tries=$((tries + 1))
+    done
+}
+
 rabbit_start() {
     local password pid ports
     password=$(secret rabbit_password)
@@ -562,11 +583,18 @@ rabbit_start() {
     if pid=$(rabbit_pid); then
         local running_ports
         running_ports=$(read_file "$RUN_DIR/rabbitmq.ports" || true)
+        # A derived distribution port may have moved when the node started (rabbit_pick_dist_port): adopt it.
+        if [[ $RABBIT_DIST_PORT_GIVEN == no && ${running_ports% *} == "$RABBIT_PORT $RABBIT_MGMT_PORT" ]]; then
+            RABBIT_DIST_PORT=${running_ports##* }
+            ports=$running_ports
+        fi
         [[ $running_ports == "$ports" ]] ||
             die "RabbitMQ for $DIR already runs with ports (amqp mgmt dist) '$running_ports', but '$ports' was requested; stop it first"
         log "RabbitMQ already running (pid $pid, node $RABBIT_NODE)"
     else
         local p
+        rabbit_pick_dist_port
+        ports="$RABBIT_PORT $RABBIT_MGMT_PORT $RABBIT_DIST_PORT"
         for p in "$RABBIT_PORT:DKST_RABBIT_PORT" "$RABBIT_MGMT_PORT:DKST_RABBIT_MGMT_PORT" "$RABBIT_DIST_PORT:DKST_RABBIT_DIST_PORT"; do
             if tcp_open "${p%%:*}"; then
                 die "port 127.0.0.1:${p%%:*} (${p#*:}) is already used by another process"
