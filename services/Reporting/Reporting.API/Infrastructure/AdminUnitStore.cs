@@ -7,7 +7,11 @@ namespace DoanKetSangTao.Reporting.API.Infrastructure;
 public sealed record AdminUnitRow(string Code, string Level, string Name, string? UnitType, string? ParentCode, DateOnly ValidFrom, DateOnly? ValidTo);
 
 /// <summary>A predecessor of a unit: whether its figures come here (primary successor) and every unit it went into.</summary>
-public sealed record PredecessorRow(string Code, string Level, string Name, DateOnly ValidFrom, DateOnly EffectiveOn, string? Resolution, bool Primary, string[] Successors);
+public sealed record PredecessorRow(string Code, string Level, string Name, DateOnly ValidFrom, DateOnly EffectiveOn, string? Resolution, bool Primary, string SuccessorCodes)
+{
+    // Read as one comma-joined text: Dapper does not map a text[] column onto a constructor parameter.
+    public string[] Successors => SuccessorCodes.Split(',');
+}
 
 /// <summary>A successor of a unit: where it went, and whether its figures go there.</summary>
 public sealed record SuccessorRow(string Code, string Level, string Name, DateOnly EffectiveOn, string? Resolution, bool Primary);
@@ -38,8 +42,8 @@ public sealed class AdminUnitStore(ServiceDatabase db)
         db.ReadAsync<IReadOnlyList<PredecessorRow>>(null, async (connection, _) => (await connection.QueryAsync<PredecessorRow>(new CommandDefinition(
             """
             SELECT o.code AS Code, o.level AS Level, o.name AS Name, o.valid_from AS ValidFrom, l.effective_on AS EffectiveOn, l.resolution AS Resolution, l.primary_successor AS "Primary",
-                   (SELECT array_agg(s.new_code ORDER BY s.new_code) FROM admin_unit_lineage s
-                    WHERE s.old_code = l.old_code AND s.level = l.level AND s.effective_on = l.effective_on) AS Successors
+                   (SELECT string_agg(s.new_code, ',' ORDER BY s.new_code) FROM admin_unit_lineage s
+                    WHERE s.old_code = l.old_code AND s.level = l.level AND s.effective_on = l.effective_on) AS SuccessorCodes
             FROM admin_unit_lineage l
             JOIN admin_units o ON o.code = l.old_code AND o.level = l.level AND o.valid_to = l.effective_on
             WHERE l.new_code = @Code AND l.level = @Level AND l.effective_on = @ValidFrom
