@@ -106,6 +106,8 @@ public sealed class ReportingHierarchyTests(ServiceHost<reporting::Program> host
     [InlineData("?level=huyen")]
     [InlineData("/attribution?code=abc")]
     [InlineData("/commune/00004/lineage?at=1800-01-01")]
+    [InlineData("?ngay=01/07/2025")]
+    [InlineData("/commune/00004/lineage?at=01/08/2025&level=commune")]
     public async Task Bad_input_is_refused_in_vietnamese(string query)
     {
         using var officer = host.Client(People.HanoiOfficer);
