@@ -58,6 +58,6 @@ public static class PrimarySuccessor
         return name;
     }
 
-    // Longest first, so that "Thị trấn" is not read as "Thị xã"'s neighbour and "Thành phố" before nothing shorter matches.
+    // Every type a Vietnamese unit's name begins with; the trailing space keeps one from matching the start of another.
     private static readonly string[] Prefixes = ["Thành phố ", "Thị trấn ", "Đặc khu ", "Thị xã ", "Phường ", "Huyện ", "Quận ", "Tỉnh ", "Xã "];
 }
