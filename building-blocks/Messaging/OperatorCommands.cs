@@ -2,13 +2,14 @@ using DoanKetSangTao.Data;
 using DoanKetSangTao.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DoanKetSangTao.Messaging;
 
 /// <summary>
 /// Commands an operator runs with the service's own binary and configuration instead of starting it:
 /// <c>migrate</c> applies the schema and seed data and exits; <c>replay-errors QUEUE</c> moves a queue's
-/// dead letters back to it once the cause is fixed.
+/// dead letters back to it once the cause is fixed. A service adds its own by registering an <see cref="IOperatorCommand"/>.
 /// </summary>
 public static class OperatorCommands
 {
@@ -36,7 +37,27 @@ public static class OperatorCommands
                 Environment.ExitCode = 2;
                 return true;
             default:
-                return false;
+                // A service's own command (e.g. reporting's admin-units): on the current schema, as migrate leaves it.
+                if (app.Services.GetServices<IOperatorCommand>().FirstOrDefault(c => c.Name == args[0]) is not { } own)
+                {
+                    return false;
+                }
+
+                await DatabaseExtensions.MigrateAsync(app.Services, CancellationToken.None);
+                Environment.ExitCode = await own.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
+                return true;
         }
     }
+}
+
+/// <summary>
+/// Lệnh vận hành riêng của một dịch vụ (a service's own operator command): registered in its DI, run by
+/// <see cref="OperatorCommands.TryRunOperatorCommandAsync"/> when the first argument is <see cref="Name"/>, after migrations.
+/// </summary>
+public interface IOperatorCommand
+{
+    string Name { get; }
+
+    /// <summary>Runs with the arguments after the name; the result is the process's exit code (0 = done).</summary>
+    Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken);
 }

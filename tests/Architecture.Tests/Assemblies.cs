@@ -13,7 +13,7 @@ public static class Assemblies
     public static readonly string[] BuildingBlocks =
     [
         "DoanKetSangTao.ServiceDefaults", "DoanKetSangTao.Data", "DoanKetSangTao.Messaging",
-        "DoanKetSangTao.Files", "DoanKetSangTao.Spreadsheets", "DoanKetSangTao.Domain",
+        "DoanKetSangTao.Files", "DoanKetSangTao.Spreadsheets", "DoanKetSangTao.Domain", "DoanKetSangTao.AdminUnits",
     ];
 
     public static string Root { get; } = TestInfrastructure.RepositoryRoot(AppContext.BaseDirectory);

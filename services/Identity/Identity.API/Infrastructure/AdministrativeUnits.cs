@@ -1,3 +1,4 @@
+using DoanKetSangTao.AdminUnits;
 using DoanKetSangTao.Domain;
 
 namespace DoanKetSangTao.Identity.API.Infrastructure;
@@ -16,16 +17,12 @@ public sealed class AdministrativeUnits
 
     public AdministrativeUnits()
     {
-        using var stream = typeof(AdministrativeUnits).Assembly.GetManifestResourceStream("DoanKetSangTao.Identity.API.admin-units-2025.csv")
-            ?? throw new InvalidOperationException("The list of administrative units is not embedded.");
-        using var reader = new StreamReader(stream);
-        reader.ReadLine();
+        var rows = AdministrativeUnitData.Units2025();
         var provinces = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { Length: > 0 } line)
+        foreach (var row in rows)
         {
-            var f = line.Split(',');
-            provinces.TryAdd(f[0], f[1]);
-            communes.Add(new Commune(f[0], f[2], f[3], VietnameseText.Fold(f[3])));
+            provinces.TryAdd(row.ProvinceCode, row.ProvinceName);
+            communes.Add(new Commune(row.ProvinceCode, row.CommuneCode, row.CommuneName, VietnameseText.Fold(row.CommuneName)));
         }
 
         Provinces = provinces.Select(p => new Province(p.Key, p.Value)).OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ToList();

@@ -1,13 +1,12 @@
-using System.Globalization;
-using System.Text;
 using Dapper;
+using DoanKetSangTao.AdminUnits;
 using DoanKetSangTao.Data;
 using Npgsql;
 
 namespace DoanKetSangTao.Registration.API.Infrastructure;
 
 /// <summary>
-/// Loads the shipped list of provinces and communes (Data/admin-units-2025.csv, embedded under its old resource name). Idempotent: names are
+/// Loads the shipped list of provinces and communes (the 2025 list of building-blocks/AdministrativeUnits). Idempotent: names are
 /// updated, new units added, and listed units no longer in the list are retired rather than deleted. Units an
 /// operator added, retired or merged by hand keep what the operator did.
 /// </summary>
@@ -44,39 +43,13 @@ public sealed class AdministrativeUnitSeeder : IDatabaseSeeder
 
     internal static (List<Unit> Provinces, List<Unit> Communes) Read()
     {
-        using var stream = typeof(AdministrativeUnitSeeder).Assembly.GetManifestResourceStream("DoanKetSangTao.Registration.API.Data.admin-units-2025.csv")
-            ?? throw new InvalidOperationException("The administrative-unit list is not embedded in the service.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var header = reader.ReadLine();
-        if (header != "province_code,province_name,commune_code,commune_name,type")
-        {
-            throw new InvalidDataException($"Unexpected header in admin-units-2025.csv: {header}");
-        }
-
-        var provinces = new Dictionary<string, Unit>(StringComparer.Ordinal);
-        var communes = new List<Unit>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            // No field in this file contains a comma or quotes; a line that does not split in five is an error.
-            var f = line.Split(',');
-            if (f.Length != 5)
-            {
-                throw new InvalidDataException($"Malformed line in admin-units-2025.csv: {line}");
-            }
-
-            provinces.TryAdd(f[0], new Unit(f[0], Nfc(f[1]), "province", f[1].StartsWith("Thành phố", StringComparison.Ordinal) ? "Thành phố" : "Tỉnh", null));
-            communes.Add(new Unit(f[2], Nfc(f[3]), "commune", Nfc(f[4]), f[0]));
-        }
-
-        return (provinces.Values.OrderBy(p => p.Code, StringComparer.Ordinal).ToList(), communes);
+        var rows = AdministrativeUnitData.Units2025();
+        var provinces = rows.DistinctBy(r => r.ProvinceCode)
+            .Select(r => new Unit(r.ProvinceCode, r.ProvinceName, "province", AdministrativeUnitData.ProvinceType(r.ProvinceName), null))
+            .OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+        var communes = rows.Select(r => new Unit(r.CommuneCode, r.CommuneName, "commune", r.Type, r.ProvinceCode)).ToList();
+        return (provinces, communes);
     }
-
-    private static string Nfc(string s) => s.Normalize(NormalizationForm.FormC);
 
     internal sealed record Unit(string Code, string Name, string Level, string Type, string? Parent);
 }

@@ -13,6 +13,7 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        builder.AddHierarchy();
         builder.Services.AddSingleton<InitiativeCountStore>();
         builder.Services.AddSingleton<AppraisalOutcomeStore>();
         builder.Services.AddSingleton<CommendationCountStore>();
