@@ -18,5 +18,6 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapReportsApi();
+app.MapPeriodicReportsApi();
 app.MapDefaultEndpoints();
 app.Run();

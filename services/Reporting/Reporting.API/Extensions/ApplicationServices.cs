@@ -13,6 +13,7 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        builder.AddPeriodicReports();
         builder.Services.AddSingleton<InitiativeCountStore>();
         builder.Services.AddSingleton<AppraisalOutcomeStore>();
         builder.Services.AddSingleton<CommendationCountStore>();
@@ -23,6 +24,7 @@ public static class ApplicationServices
             x.AddConsumer<InitiativeNominatedConsumer>();
             x.AddConsumer<CommendationDecidedConsumer>();
             x.AddConsumer<CertificateRevokedConsumer>();
+            x.AddConsumer<ReportCampaignConsumer>();
         });
         return builder;
     }
