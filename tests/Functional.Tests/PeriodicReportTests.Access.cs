@@ -146,7 +146,7 @@ public sealed partial class PeriodicReportTests
             (commune, HttpMethod.Put, $"/api/v1/reports/periodic/{report}", new { version = 1, figures = new { total = new { registered = -3 } } }, HttpStatusCode.BadRequest, "validation_failed"),
             (commune, HttpMethod.Put, $"/api/v1/reports/periodic/{report}", new { version = 1, figures = new { byKind = new Dictionary<string, object> { ["Sáng kiến"] = new { registered = 1 } } } }, HttpStatusCode.BadRequest, "validation_failed"),
             (commune, HttpMethod.Post, $"/api/v1/reports/periodic/{report}/accept", new { }, HttpStatusCode.Forbidden, "report_not_level_above"),
-            (province, HttpMethod.Post, $"/api/v1/reports/periodic/{report}/return", new { reason = "" }, HttpStatusCode.Conflict, "report_not_submitted"),
+            (province, HttpMethod.Post, $"/api/v1/reports/periodic/{report}/return", new { reason = "Chưa nộp mà đã trả lại." }, HttpStatusCode.Conflict, "report_not_submitted"),
             (commune, HttpMethod.Post, $"/api/v1/reports/periodic/{report}/compile", new { }, HttpStatusCode.Conflict, "report_not_compiled"),
         };
         foreach (var (client, method, path, body, status, code) in cases)

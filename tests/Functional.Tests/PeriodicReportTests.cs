@@ -159,7 +159,7 @@ public sealed partial class PeriodicReportTests(ServiceHost<reporting::Program> 
         var included = compiled["compilation"]!["included"]!.AsArray();
         Assert.Equal(4, included.Count);
         Assert.Equal("Phường Một", included[0]!.Str("unitName"));
-        var pending = compiled["compilation"]!["notYetAccepted"]!.AsArray().Select(u => (u!.Str("unitCode"), u.Str("status"))).ToList();
+        var pending = compiled["compilation"]!["notYetAccepted"]!.AsArray().Select(u => (u!.Str("unitCode"), u!.Str("status"))).ToList();
         Assert.Equal([("92004", "submitted"), ("92005", "missing")], pending);
 
         await ExportsAreReadBackAsync(province, provinceReport);

@@ -33,6 +33,13 @@ public sealed class PeriodicReportContext(
 
     public TimeProvider Clock { get; } = clock;
 
+    /// <summary>Now, to the microsecond PostgreSQL keeps, so an answer shows the times exactly as they are stored.</summary>
+    public DateTimeOffset Now()
+    {
+        var now = Clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+
     public ReportCaller Caller { get; } = new(user.Id, user.IsInRole(PlatformRoles.FrontOfficer), user.IsInRole(PlatformRoles.MemberOrganizationOfficer),
         user.Scope, Guid.TryParse(user.OrganizationId, out var org) ? org : null);
 

@@ -40,7 +40,7 @@ public static class PeriodicReportExportsApi
         }
 
         var heading = await HeadingAsync(report!, template!, context, ct);
-        var local = VietnamTime.ToLocal(report!.SubmittedAt ?? context.Clock.GetUtcNow());
+        var local = VietnamTime.ToLocal(report!.SubmittedAt ?? context.Now());
         var document = PeriodicReportDocument.Build(report, template!, heading.Parent, heading.Issuer,
             $"{heading.Place}, ngày {local.Day:00} tháng {local.Month:00} năm {local.Year}");
         return Results.File(ReportDocumentWriter.Write(document), ReportDocumentWriter.ContentType, $"{FileName(report, template!)}.docx");

@@ -104,7 +104,7 @@ public static class PeriodicReportReviewApi
         }
 
         var candidates = await context.Reports.ListAsync(session, report.TemplateId, report.ProvinceCode, ct);
-        var compiled = ReportCompiler.Compile(report, candidates, expected, context.Clock.GetUtcNow());
+        var compiled = ReportCompiler.Compile(report, candidates, expected, context.Now());
         if (!await context.Reports.UpdateAsync(session, compiled, report.Version, ct))
         {
             return ReportLifecycle.Stale.ToProblem();
@@ -138,7 +138,7 @@ public static class PeriodicReportReviewApi
             return conflict.ToProblem();
         }
 
-        var now = context.Clock.GetUtcNow();
+        var now = context.Now();
         var changed = change(report, now);
         if (!await context.Reports.UpdateAsync(session, changed, report.Version, ct))
         {

@@ -67,7 +67,7 @@ public static class PeriodicReportsApi
         var area = unit.Area;
         var rows = await context.Figures.CountAsync(template.CampaignId, area.Province, area.Commune, area.MemberOrganization, template.PeriodFrom, template.PeriodTo, ct);
         var report = PeriodicReport.Open(Guid.CreateVersion7(), templateId, unit, unit.Level == ReportLevels.MemberOrg ? name : null,
-            ReportFigures.FromRows(rows), context.Caller.Id, context.Clock.GetUtcNow());
+            ReportFigures.FromRows(rows), context.Caller.Id, context.Now());
         bool created;
         await using (var session = await context.Db.BeginAsync(ct))
         {
@@ -130,7 +130,7 @@ public static class PeriodicReportsApi
 
         if (request.ModelsBuilt is < 0 or > ReportFigures.MaxValue)
         {
-            errors.Add("modelsBuilt", $"Số mô hình từ 0 đến {ReportFigures.MaxValue:N0}.");
+            errors.Add("modelsBuilt", string.Create(VietnameseText.Culture, $"Số mô hình từ 0 đến {ReportFigures.MaxValue:N0}."));
         }
 
         ReportFigures? figures = null;
@@ -163,7 +163,7 @@ public static class PeriodicReportsApi
             newFigures = newFigures.WithTotal(ReportMeasures.ModelsBuilt, models);
         }
 
-        var now = context.Clock.GetUtcNow();
+        var now = context.Now();
         var updated = report with { Narrative = narrative, Figures = newFigures, Version = report.Version + 1, UpdatedAt = now };
         if (!await context.Reports.UpdateAsync(session, updated, report.Version, ct))
         {

@@ -58,7 +58,7 @@ public static class ReportTemplatesApi
         }
 
         var template = new ReportTemplate(Guid.CreateVersion7(), draft.CampaignId, draft.Kind, draft.Title, draft.PeriodFrom, draft.PeriodTo, scope,
-            context.Caller.Id, context.Clock.GetUtcNow(), draft.DueDates, []);
+            context.Caller.Id, context.Now(), draft.DueDates, []);
         await using (var session = await context.Db.BeginAsync(ct))
         {
             await context.Templates.InsertAsync(session, template, ct);
@@ -132,7 +132,7 @@ public static class ReportTemplatesApi
             }
             else
             {
-                await context.Templates.SetProvinceDueDateAsync(session, id, province!, level, request.DueOn!.Value, context.Caller.Id, context.Clock.GetUtcNow(), ct);
+                await context.Templates.SetProvinceDueDateAsync(session, id, province!, level, request.DueOn!.Value, context.Caller.Id, context.Now(), ct);
             }
 
             await session.CommitAsync(ct);

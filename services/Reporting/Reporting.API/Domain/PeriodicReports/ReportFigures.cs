@@ -88,7 +88,7 @@ public sealed record ReportFigures(
             }
             else if (value is < 0 or > MaxValue)
             {
-                errors.Add($"{field}.{code}", $"Số liệu từ 0 đến {MaxValue:N0}.");
+                errors.Add($"{field}.{code}", string.Create(VietnameseText.Culture, $"Số liệu từ 0 đến {MaxValue:N0}."));
             }
         }
     }

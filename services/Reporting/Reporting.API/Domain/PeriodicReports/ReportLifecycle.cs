@@ -68,7 +68,7 @@ public static class ReportLifecycle
         var normalized = VietnameseText.TryNormalize(reason, allowNewLines: true);
         if (string.IsNullOrEmpty(normalized) || normalized.Length > ReasonMaxLength)
         {
-            errors.Add("reason", $"Vui lòng nêu lý do trả lại (tối đa {ReasonMaxLength:N0} ký tự).");
+            errors.Add("reason", string.Create(VietnameseText.Culture, $"Vui lòng nêu lý do trả lại (tối đa {ReasonMaxLength:N0} ký tự)."));
             return null;
         }
 

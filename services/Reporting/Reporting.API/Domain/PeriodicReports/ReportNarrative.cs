@@ -58,7 +58,7 @@ public static class ReportNarrative
             }
             else if (normalized.Length > MaxLength)
             {
-                errors.Add($"narrative.{code}", $"Tối đa {MaxLength:N0} ký tự.");
+                errors.Add($"narrative.{code}", string.Create(VietnameseText.Culture, $"Tối đa {MaxLength:N0} ký tự."));
             }
             else
             {
