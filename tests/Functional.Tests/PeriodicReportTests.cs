@@ -51,8 +51,33 @@ public sealed partial class PeriodicReportTests(ServiceHost<reporting::Program> 
         var edited = await commune.PutJsonAsync($"/api/v1/reports/periodic/{id}",
             new { version = 1, modelsBuilt = 4, narrative = new { propaganda = "Tuyên truyền qua loa phát thanh của xã." } }, HttpStatusCode.OK);
         Assert.Equal(2, edited["version"]!.GetValue<int>());
+        var attachment = await AttachAsync(commune, id, "Biên bản hội nghị.pdf", HttpStatusCode.Created);
+        var exe = new byte[64];
+        "MZ"u8.CopyTo(exe);
+        using (var refused = await Upload(commune, id, "bao-cao.pdf", exe))
+        {
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
+        }
+
+        using var neighbour = host.Client(Commune(p, "91002"));
+        using (var neighbourUpload = await Upload(neighbour, id, "x.pdf", Pdf))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, neighbourUpload.StatusCode);
+        }
+
+        var listed = Assert.Single((await province.GetJsonAsync($"/api/v1/reports/periodic/{id}/attachments", HttpStatusCode.OK)).AsArray())!;
+        Assert.Equal(("Biên bản hội nghị.pdf", "application/pdf"), (listed.Str("fileName"), listed.Str("mediaType")));
+        Assert.Equal(Pdf, await province.GetByteArrayAsync($"/api/v1/reports/periodic/{id}/attachments/{attachment}/content"));
+
         var submitted = await commune.PostJsonAsync($"/api/v1/reports/periodic/{id}/submit", new { }, HttpStatusCode.OK);
         Assert.Equal("submitted", submitted.Str("status"));
+        // Submitted: its files are frozen with it.
+        await AttachAsync(commune, id, "Bổ sung.pdf", HttpStatusCode.Conflict);
+        using (var remove = await commune.DeleteAsync($"/api/v1/reports/periodic/{id}/attachments/{attachment}"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, remove.StatusCode);
+        }
+
         Assert.False(submitted["onTime"]!.GetValue<bool>());
         var first = submitted.Str("firstSubmittedAt");
         Assert.True(await OutboxAsync("ReportSubmitted", id) is { } e && !e.OnTime, "ReportSubmitted (late) in the outbox");
@@ -173,6 +198,24 @@ public sealed partial class PeriodicReportTests(ServiceHost<reporting::Program> 
         Assert.Equal(6, national["figures"]!["total"]!["registered"]!.GetValue<long>());
         Assert.Contains(national["compilation"]!["included"]!.AsArray(), u => u!.Str("unitCode") == p);
         await centre.PostJsonAsync($"/api/v1/reports/periodic/{nation}/submit", new { }, HttpStatusCode.Conflict);
+    }
+
+    private static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    private static async Task<HttpResponseMessage> Upload(HttpClient client, string report, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync($"/api/v1/reports/periodic/{report}/attachments", form);
+    }
+
+    private static async Task<string> AttachAsync(HttpClient client, string report, string fileName, HttpStatusCode expected)
+    {
+        using var response = await Upload(client, report, fileName, Pdf);
+        var body = await response.ReadAsync(expected);
+        return expected == HttpStatusCode.Created ? body.Str("id") : body.Str("code");
     }
 
     private async Task<Guid> CampaignAsync()

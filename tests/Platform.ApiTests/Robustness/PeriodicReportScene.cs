@@ -87,6 +87,9 @@ public sealed partial class MalformedRequestTests
             "POST /api/v1/reports/periodic/{id}/return" => new(World.ProvinceOfficer, P(("id", r.Accepted)), Node(new { reason = "Trả lại để thử dữ liệu sai." })),
             "POST /api/v1/reports/periodic/{id}/accept" => new(World.ProvinceOfficer, P(("id", r.Accepted)), null),
             "POST /api/v1/reports/periodic/{id}/compile" => new(World.ProvinceOfficer, P(("id", r.ProvinceDraft)), null),
+            // Every multipart variant carries a renamed executable: nothing can be attached even when the envelope is read.
+            "POST /api/v1/reports/periodic/{id}/attachments" => new(World.ProvinceOfficer, P(("id", r.ProvinceDraft)), null),
+            "DELETE /api/v1/reports/periodic/{id}/attachments/{attachmentId}" => new(World.ProvinceOfficer, P(("id", r.ProvinceDraft), ("attachmentId", Guid.NewGuid())), null),
             _ => null,
         };
     }

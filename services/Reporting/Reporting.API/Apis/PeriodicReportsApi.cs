@@ -27,6 +27,7 @@ public static class PeriodicReportsApi
         api.MapPut("/{id:guid}", UpdateReport);
         PeriodicReportReviewApi.Map(api);
         PeriodicReportExportsApi.Map(api);
+        PeriodicReportAttachmentsApi.Map(api);
         return app;
     }
 

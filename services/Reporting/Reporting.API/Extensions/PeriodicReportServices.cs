@@ -1,3 +1,4 @@
+using DoanKetSangTao.Files;
 using DoanKetSangTao.Reporting.API.Domain.PeriodicReports;
 using DoanKetSangTao.Reporting.API.Infrastructure;
 
@@ -10,6 +11,9 @@ public static class PeriodicReportServices
     {
         builder.Services.AddSingleton<ReportTemplateStore>();
         builder.Services.AddSingleton<PeriodicReportStore>();
+        builder.Services.AddSingleton<PeriodicReportAttachmentStore>();
+        // Attachments' contents (building-blocks/Files; the database store unless Files:Store says folder).
+        builder.AddPlatformFileStorage();
         // Statistics' read model once merged: repoint this one line to read figures elsewhere.
         builder.Services.AddSingleton<IReportFigureSource, PeriodicReportFigureSource>();
         return builder;

@@ -52,3 +52,17 @@ CREATE TABLE periodic_reports (
     compiled_at timestamptz NULL,
     UNIQUE NULLS NOT DISTINCT (template_id, level, unit_code, organization_id));
 CREATE INDEX periodic_reports_reach ON periodic_reports (template_id, province_code, level);
+
+-- Tệp đính kèm of a report (building-blocks/Files: the content by its hash in file_contents, this row its metadata).
+CREATE TABLE periodic_report_attachments (
+    id           uuid PRIMARY KEY,
+    report_id    uuid NOT NULL REFERENCES periodic_reports (id),
+    file_name    text NOT NULL,
+    media_type   text NOT NULL,
+    size         bigint NOT NULL,
+    sha256       text NOT NULL,
+    storage_key  text NOT NULL,
+    uploaded_by  text NOT NULL,
+    uploaded_at  timestamptz NOT NULL
+);
+CREATE INDEX periodic_report_attachments_report ON periodic_report_attachments (report_id);
