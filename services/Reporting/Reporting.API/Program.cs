@@ -19,5 +19,6 @@ if (await app.TryRunOperatorCommandAsync(args))
 app.UseServiceDefaults();
 app.MapReportsApi();
 app.MapAdminUnitsApi();
+app.MapPeriodicReportsApi();
 app.MapDefaultEndpoints();
 app.Run();

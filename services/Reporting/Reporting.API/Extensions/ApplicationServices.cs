@@ -14,6 +14,7 @@ public static class ApplicationServices
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
         builder.AddHierarchy();
+        builder.AddPeriodicReports();
         builder.Services.AddSingleton<InitiativeCountStore>();
         builder.Services.AddSingleton<AppraisalOutcomeStore>();
         builder.Services.AddSingleton<CommendationCountStore>();
@@ -24,6 +25,7 @@ public static class ApplicationServices
             x.AddConsumer<InitiativeNominatedConsumer>();
             x.AddConsumer<CommendationDecidedConsumer>();
             x.AddConsumer<CertificateRevokedConsumer>();
+            x.AddConsumer<ReportCampaignConsumer>();
         });
         return builder;
     }
