@@ -16,6 +16,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<InitiativeCountStore>();
         builder.Services.AddSingleton<AppraisalOutcomeStore>();
         builder.Services.AddSingleton<CommendationCountStore>();
+        builder.AddStatisticsServices();
         builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
         {
             x.AddConsumer<InitiativeRegisteredConsumer>();
@@ -23,6 +24,7 @@ public static class ApplicationServices
             x.AddConsumer<InitiativeNominatedConsumer>();
             x.AddConsumer<CommendationDecidedConsumer>();
             x.AddConsumer<CertificateRevokedConsumer>();
+            x.AddStatisticsConsumers();
         });
         return builder;
     }
