@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using DoanKetSangTao.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -81,7 +82,8 @@ public static class KnownQueryParameters
             return;
         }
 
-        names.Add(name);
+        // Names as callers write them (campaignId); matching ignores case, as minimal APIs' binding does.
+        names.Add(JsonNamingPolicy.CamelCase.ConvertName(name));
     }
 
     /// <summary>Types minimal APIs bind from the query string by default.</summary>

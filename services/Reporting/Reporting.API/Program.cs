@@ -11,6 +11,11 @@ builder.Services.AddOpenApi();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+if (await app.TryRunStatisticsCommandAsync(args))
+{
+    return;
+}
+
 if (await app.TryRunOperatorCommandAsync(args))
 {
     return;
@@ -18,5 +23,6 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapReportsApi();
+app.MapStatisticsApi();
 app.MapDefaultEndpoints();
 app.Run();

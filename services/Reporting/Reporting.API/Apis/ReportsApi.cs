@@ -11,7 +11,7 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/reports").WithTags("Báo cáo (reports)");
+        var api = app.MapGroup("/api/v1/reports").WithTags("Báo cáo (reports)").RejectUnknownQueryParameters();
         // Officers, and integrations granted read-only statistics (a province's dashboard), within the unit they act for.
         api.MapGet("/initiative-counts", GetInitiativeCounts).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, PlatformRoles.FrontOfficer, PlatformRoles.Operator);
         api.MapGet("/appraisal-results", GetAppraisalResults).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, PlatformRoles.FrontOfficer, PlatformRoles.Operator);

@@ -9,7 +9,7 @@ namespace DoanKetSangTao.Reporting.API.Infrastructure;
 /// Lịch sử sự kiện (event history): every event reporting consumed, written in the consumer's transaction, in the order applied,
 /// so the read models can be rebuilt from it (<c>rebuild-read-models</c>). An event is kept once, however often delivered.
 /// </summary>
-public sealed class EventHistoryStore(ServiceDatabase db)
+public sealed class EventHistoryStore
 {
     /// <summary>The read models rebuilt from the history, emptied first; the inbox and the history themselves stay.</summary>
     public const string ReadModelTables =

@@ -63,7 +63,7 @@ public sealed record StatisticsQuery(
             Code(input.MovementArea, "movementArea", errors), Code(input.Field, "field", errors), Code(input.Status, "status", errors),
             Id(input.OrganizationId, "organizationId", errors), Id(input.MemberOrganizationId, "memberOrganizationId", errors));
 
-        var range = Range(input.From, input.To, "from", "to", errors) ?? new DayRange(Earliest, Latest);
+        var range = ParseRange(input.From, input.To, "from", "to", errors) ?? new DayRange(Earliest, Latest);
         DayRange? compare = null;
         if (input.CompareFrom is not null || input.CompareTo is not null)
         {
@@ -73,7 +73,7 @@ public sealed record StatisticsQuery(
             }
             else
             {
-                compare = Range(input.CompareFrom, input.CompareTo, "compareFrom", "compareTo", errors);
+                compare = ParseRange(input.CompareFrom, input.CompareTo, "compareFrom", "compareTo", errors);
             }
         }
 
@@ -145,7 +145,7 @@ public sealed record StatisticsQuery(
         return text;
     }
 
-    private static DayRange? Range(string? from, string? to, string fromName, string toName, FieldErrors errors)
+    private static DayRange? ParseRange(string? from, string? to, string fromName, string toName, FieldErrors errors)
     {
         if (from is null && to is null)
         {

@@ -24,7 +24,7 @@ public static class StatisticsTable
         var columns = KeyColumns(query);
         var now = Sum(current);
         var before = compare is null ? null : Sum(compare);
-        var keys = now.Keys.Concat(before?.Keys ?? []).Distinct()
+        var keys = now.Keys.Concat(before is null ? [] : before.Keys).Distinct()
             .OrderBy(k => k.Period, StringComparer.Ordinal).ThenBy(k => k.Key1, StringComparer.Ordinal).ThenBy(k => k.Key2, StringComparer.Ordinal)
             .ToList();
         var rows = keys.Select(k => Row(query, columns, k, now.GetValueOrDefault(k), before is null ? null : before.GetValueOrDefault(k) ?? [])).ToList();
