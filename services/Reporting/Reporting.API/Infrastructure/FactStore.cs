@@ -77,8 +77,14 @@ public sealed class FactStore
             "SELECT initiative_id FROM commendation_facts WHERE recipient_id = @recipientId AND initiative_id IS NOT NULL",
             new { recipientId }, session.Tx, cancellationToken: ct))).ToList();
 
+    /// <summary>Key of the transaction lock every cube write holds (any constant; this one reads "stats").</summary>
+    private const long CubeLock = 0x7374617473;
+
     private static async Task ChangeAsync(DatabaseSession session, Guid initiativeId, Func<Task<int>> change, CancellationToken ct)
     {
+        // One writer at a time: two events of one initiative applied at once would each take out the contributions they saw
+        // and both put theirs in (counted twice), and two initiatives sharing cube rows could deadlock. Events are few per second.
+        await session.Connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@CubeLock)", new { CubeLock }, session.Tx, cancellationToken: ct));
         await ContributeAsync(session, initiativeId, -1, ct);
         await change();
         await session.Connection.ExecuteAsync(new CommandDefinition(
