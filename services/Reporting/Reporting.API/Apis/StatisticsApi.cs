@@ -6,6 +6,7 @@ using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.ServiceDefaults.Security;
 using DoanKetSangTao.Spreadsheets;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DoanKetSangTao.Reporting.API.Apis;
 
@@ -13,6 +14,19 @@ namespace DoanKetSangTao.Reporting.API.Apis;
 public sealed record StatisticsResponse(
     string? Area, string Structure, DateOnly From, DateOnly To, string? Period, DateOnly? CompareFrom, DateOnly? CompareTo,
     IReadOnlyList<string> Measures, IReadOnlyList<string> Keys, IReadOnlyList<StatisticsRow> Rows, StatisticsRow Totals);
+
+/// <summary>The query string as bound, under the names callers write (camelCase); see <see cref="StatisticsApi.GetStatistics"/>.</summary>
+public sealed record StatisticsRequest(
+    [FromQuery(Name = "measures")] string? Measures, [FromQuery(Name = "by")] string? By, [FromQuery(Name = "campaignId")] string? CampaignId,
+    [FromQuery(Name = "kind")] string? Kind, [FromQuery(Name = "contentType")] string? ContentType, [FromQuery(Name = "movementArea")] string? MovementArea,
+    [FromQuery(Name = "field")] string? Field, [FromQuery(Name = "status")] string? Status, [FromQuery(Name = "organizationId")] string? OrganizationId,
+    [FromQuery(Name = "memberOrganizationId")] string? MemberOrganizationId, [FromQuery(Name = "from")] string? From, [FromQuery(Name = "to")] string? To,
+    [FromQuery(Name = "period")] string? Period, [FromQuery(Name = "area")] string? Area, [FromQuery(Name = "structure")] string? Structure,
+    [FromQuery(Name = "compareFrom")] string? CompareFrom, [FromQuery(Name = "compareTo")] string? CompareTo, [FromQuery(Name = "format")] string? Format)
+{
+    public StatisticsInput ToInput() => new(Measures, By, CampaignId, Kind, ContentType, MovementArea, Field, Status, OrganizationId, MemberOrganizationId,
+        From, To, Period, Area, Structure, CompareFrom, CompareTo, Format);
+}
 
 public static class StatisticsApi
 {
@@ -35,10 +49,10 @@ public static class StatisticsApi
     /// <c>format</c> json, xlsx or csv. A commune officer sees their commune, a province officer their province, the centre all.
     /// </summary>
     public static async Task<Results<Ok<StatisticsResponse>, SpreadsheetFileResult, FileContentHttpResult, ProblemHttpResult>> GetStatistics(
-        [AsParameters] StatisticsInput input, StatisticsStore store, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        [AsParameters] StatisticsRequest request, StatisticsStore store, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        // Who may read which area comes first; only a well-formed area can be placed, the rest is checked after.
-        var (query, invalid) = StatisticsQuery.Parse(input);
+        // The query is checked whole first (an area must be well formed to be placed), then whether the caller may read that area.
+        var (query, invalid) = StatisticsQuery.Parse(request.ToInput());
         if (query is null)
         {
             return invalid!.ToProblem();
