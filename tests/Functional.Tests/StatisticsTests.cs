@@ -269,6 +269,34 @@ public sealed class StatisticsTests(ServiceHost<reporting::Program> host) : ICla
     }
 
     [Fact]
+    public async Task The_older_reports_download_as_xlsx_and_csv_with_the_figures_of_their_json()
+    {
+        using var centre = host.Client(Centre);
+        var counts = $"/api/v1/reports/initiative-counts?campaignId={StatisticsWorld.Campaigns[1]}&provinceCode=79";
+        var json = await centre.GetJsonAsync(counts, HttpStatusCode.OK);
+        var expected = json["breakdown"]!.AsArray().Select(r => new[] { r!.Str("code"), $"{r!["registered"]}" })
+            .Append(["Tổng cộng", $"{json["registered"]}"]).ToList();
+        Assert.True(expected.Count > 1);
+        using var xlsx = await centre.GetAsync(counts + "&format=xlsx");
+        using var book = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var rows = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Descendants<Cell>().Select(c => c.InnerText).ToArray()).ToList();
+        var header = rows.FindIndex(r => r.Length > 0 && r[0] == "Địa bàn");
+        Assert.Equal(["Địa bàn", "Số sáng kiến đăng ký"], rows[header]);
+        Assert.Equal(expected, rows.Skip(header + 1).Take(expected.Count));
+
+        var results = $"/api/v1/reports/appraisal-results?campaignId={StatisticsWorld.Campaigns[0]}&provinceCode=01";
+        var appraisal = await centre.GetJsonAsync(results, HttpStatusCode.OK);
+        using var csv = await centre.GetAsync(results + "&format=csv");
+        var lines = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Địa bàn,Cấp xã: công nhận,Cấp xã: không công nhận,Cấp xã: đề cử lên cấp trên,Cấp tỉnh: công nhận", lines[0]);
+        var recognized = appraisal["totals"]!.AsArray().Single(l => l!.Str("level") == "commune")!["recognized"]!.GetValue<long>();
+        Assert.Equal($"Tổng cộng,{recognized},", lines[^1][..$"Tổng cộng,{recognized},".Length]);
+        Assert.Equal(appraisal["breakdown"]!.AsArray().Count + 2, lines.Length);
+        await centre.GetJsonAsync(results + "&format=pdf", HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Rebuilding_from_the_event_history_leaves_the_same_figures()
     {
         using var centre = host.Client(Centre);

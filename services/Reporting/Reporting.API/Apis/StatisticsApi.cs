@@ -68,8 +68,8 @@ public static class StatisticsApi
         var (rows, totals) = StatisticsTable.Build(query, current, compare);
         return query.Format switch
         {
-            "xlsx" => SpreadsheetResults.Xlsx(StatisticsExport.Workbook(query, rows, totals, clock.GetUtcNow()), StatisticsExport.FileName(query, "xlsx", clock.GetUtcNow())),
-            "csv" => TypedResults.File(StatisticsExport.Csv(query, rows, totals), "text/csv; charset=utf-8", StatisticsExport.FileName(query, "csv", clock.GetUtcNow())),
+            "xlsx" => TableExport.Xlsx(StatisticsExport.Table(query, rows, totals), StatisticsExport.BaseName(query), clock.GetUtcNow()),
+            "csv" => TableExport.CsvFile(StatisticsExport.Table(query, rows, totals), StatisticsExport.BaseName(query), clock.GetUtcNow()),
             _ => TypedResults.Ok(new StatisticsResponse(query.Area, query.Structure, query.Range.From, query.Range.To, query.Period, query.Compare?.From,
                 query.Compare?.To, query.Measures, StatisticsTable.KeyColumns(query), rows, totals)),
         };
