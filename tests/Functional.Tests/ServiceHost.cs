@@ -28,6 +28,9 @@ public sealed class ServiceHost<TProgram> : IAsyncLifetime
 
     public PostgresDatabase Database => database!;
 
+    /// <summary>The service's own services, for what an operator command would run (a rebuild) in the same process.</summary>
+    public IServiceProvider Services => factory!.Services;
+
     /// <summary>A confidential client the identity service creates at start, for a token of its own (client credentials).</summary>
     public const string ClientId = "kiem-thu-chuc-nang";
 

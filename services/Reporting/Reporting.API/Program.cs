@@ -11,6 +11,11 @@ builder.Services.AddOpenApi();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+if (await app.TryRunStatisticsCommandAsync(args))
+{
+    return;
+}
+
 if (await app.TryRunOperatorCommandAsync(args))
 {
     return;
@@ -20,5 +25,6 @@ app.UseServiceDefaults();
 app.MapReportsApi();
 app.MapAdminUnitsApi();
 app.MapPeriodicReportsApi();
+app.MapStatisticsApi();
 app.MapDefaultEndpoints();
 app.Run();

@@ -309,7 +309,8 @@ public static class InitiativesApi
         var (confirming, organizationName) = await services.Initiatives.ConfirmingUnitAsync(tx, row.OrganizationId, ct);
         await tx.PublishAsync(new InitiativeRegistered(
             Guid.CreateVersion7(), now, row.Id, row.CampaignId, row.Title, row.Kind, row.OrganizationId, row.ProvinceCode, row.CommuneCode,
-            row.RegisteredBy, row.ContactName, row.ContactEmail, await services.Initiatives.AuthorsAsync(tx, row, ct), confirming, organizationName), ct);
+            row.RegisteredBy, row.ContactName, row.ContactEmail, await services.Initiatives.AuthorsAsync(tx, row, ct), confirming, organizationName,
+            row.ContentType, row.MovementArea, row.Field, row.MemberOrganizationId), ct);
     }
 
     /// <summary>The answer to a retry: the initiative the key created, or 422 when the key came with another registration.</summary>

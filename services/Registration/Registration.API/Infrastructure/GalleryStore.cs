@@ -1,4 +1,5 @@
 using Dapper;
+using DoanKetSangTao.Contracts.IntegrationEvents;
 using DoanKetSangTao.Messaging;
 using DoanKetSangTao.Registration.API.Domain;
 
@@ -227,10 +228,23 @@ public sealed class GalleryStore(ServiceDatabase db)
             """, new { reportedBy, key }, transaction, cancellationToken: ct)), ct);
 
     /// <summary>
-    /// Writes the report; false (nothing written) when the unit already reported on this initiative or a concurrent retry
-    /// with the same key got there first (the caller tells which).
+    /// Writes the report and announces it (<see cref="InitiativeReplicated"/>: reporting counts it, nhân rộng) in the same
+    /// transaction; false (nothing written) when the unit already reported on this initiative or a concurrent retry with the
+    /// same key got there first (the caller tells which).
     /// </summary>
-    public async Task<bool> InsertReplicationAsync(DatabaseSession tx, NewReplication r, CancellationToken ct) =>
+    public async Task<bool> InsertReplicationAsync(DatabaseSession tx, NewReplication r, CancellationToken ct)
+    {
+        if (!await WriteReplicationAsync(tx, r, ct))
+        {
+            return false;
+        }
+
+        await tx.PublishAsync(new InitiativeReplicated(Guid.CreateVersion7(), r.Now, r.Id, r.InitiativeId, r.Unit.Name, r.Unit.OrganizationId,
+            r.ProvinceCode, r.CommuneCode, r.Report.Since), ct);
+        return true;
+    }
+
+    private static async Task<bool> WriteReplicationAsync(DatabaseSession tx, NewReplication r, CancellationToken ct) =>
         await tx.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO initiative_replications (id, initiative_id, unit_key, organization_id, unit_name, province_code, commune_code, since, results,

@@ -31,6 +31,13 @@ public sealed class InitiativeRow
     public string ContactName { get; init; } = string.Empty;
 
     public string? ContactEmail { get; init; }
+
+    public string? ContentType { get; init; }
+
+    public string? MovementArea { get; init; }
+
+    /// <summary>Tổ chức thành viên: the nearest member organization above the filing unit (itself included), for reports.</summary>
+    public Guid? MemberOrganizationId { get; init; }
 }
 
 /// <summary>A registration already made with an <c>Idempotency-Key</c>: its id and the digest of what was sent.</summary>
@@ -50,13 +57,18 @@ public sealed class InitiativeStore(ServiceDatabase db)
     private const string RowColumns = """
         id AS Id, campaign_id AS CampaignId, title AS Title, kind AS Kind, field AS Field, organization_id AS OrganizationId,
         province_code AS ProvinceCode, commune_code AS CommuneCode, status AS Status, registered_by AS RegisteredBy,
-        contact_name AS ContactName, contact_email AS ContactEmail
+        contact_name AS ContactName, contact_email AS ContactEmail, content_type AS ContentType, movement_area AS MovementArea,
+        (WITH RECURSIVE up AS (
+             SELECT o.id, o.kind, o.parent_id, 0 AS depth FROM organizations o WHERE o.id = initiatives.organization_id
+             UNION ALL
+             SELECT o.id, o.kind, o.parent_id, up.depth + 1 FROM organizations o JOIN up ON o.id = up.parent_id WHERE up.depth < 16)
+         SELECT id FROM up WHERE kind = 'member_organization' ORDER BY depth LIMIT 1) AS MemberOrganizationId
         """;
 
     /// <summary>The row, locked until the transaction ends, so two officers acting at once act one after the other.</summary>
     public Task<InitiativeRow?> LockAsync(DatabaseSession tx, Guid id, CancellationToken ct) =>
         tx.Connection.QuerySingleOrDefaultAsync<InitiativeRow>(new CommandDefinition(
-            $"SELECT {RowColumns} FROM initiatives WHERE id = @id FOR UPDATE", new { id }, tx.Transaction, cancellationToken: ct));
+            $"SELECT {RowColumns} FROM initiatives WHERE id = @id FOR UPDATE OF initiatives", new { id }, tx.Transaction, cancellationToken: ct));
 
     /// <summary>The registration this author made with this key, if any.</summary>
     public Task<KeyedRegistration?> FindByKeyAsync(string userId, string key, CancellationToken ct, DatabaseSession? tx = null) =>
@@ -163,7 +175,8 @@ public sealed class InitiativeStore(ServiceDatabase db)
             new { row.Id, next, now = now.UtcDateTime, from = row.Status, actor, reason }, tx.Transaction, cancellationToken: ct));
         await tx.PublishAsync(new InitiativeStatusChanged(
             Guid.CreateVersion7(), now, row.Id, row.CampaignId, row.Title, row.Kind, row.OrganizationId, row.ProvinceCode, row.CommuneCode,
-            row.Status, next, actor, reason, row.RegisteredBy, row.ContactName, row.ContactEmail, await AuthorsAsync(tx, row, ct), council), ct);
+            row.Status, next, actor, reason, row.RegisteredBy, row.ContactName, row.ContactEmail, await AuthorsAsync(tx, row, ct), council,
+            row.ContentType, row.MovementArea, row.Field, row.MemberOrganizationId), ct);
         return next;
     }
 

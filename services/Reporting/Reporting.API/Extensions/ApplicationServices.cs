@@ -18,6 +18,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<InitiativeCountStore>();
         builder.Services.AddSingleton<AppraisalOutcomeStore>();
         builder.Services.AddSingleton<CommendationCountStore>();
+        builder.AddStatisticsServices();
         builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
         {
             x.AddConsumer<InitiativeRegisteredConsumer>();
@@ -26,6 +27,7 @@ public static class ApplicationServices
             x.AddConsumer<CommendationDecidedConsumer>();
             x.AddConsumer<CertificateRevokedConsumer>();
             x.AddConsumer<ReportCampaignConsumer>();
+            x.AddStatisticsConsumers();
         });
         return builder;
     }

@@ -17,14 +17,15 @@ public sealed class CommendationCountStore(ServiceDatabase db)
         session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO commendation_facts (recipient_id, decision_id, level, award_type_code, award_type_name, kind, province_code,
-                                            commune_code, organization_name, decision_date)
-            VALUES (@RecipientId, @DecisionId, @Level, @AwardTypeCode, @AwardTypeName, @Kind, @ProvinceCode, @CommuneCode, @OrganizationName, @DecisionDate)
+                                            commune_code, organization_name, decision_date, initiative_id)
+            VALUES (@RecipientId, @DecisionId, @Level, @AwardTypeCode, @AwardTypeName, @Kind, @ProvinceCode, @CommuneCode, @OrganizationName, @DecisionDate,
+                    @InitiativeId)
             ON CONFLICT (recipient_id) DO NOTHING
             """,
             decided.Recipients.Select(r => new
             {
                 r.RecipientId, decided.DecisionId, decided.Level, decided.AwardTypeCode, decided.AwardTypeName, r.Kind, r.ProvinceCode, r.CommuneCode,
-                r.OrganizationName, decided.DecisionDate,
+                r.OrganizationName, decided.DecisionDate, r.InitiativeId,
             }), session.Tx, cancellationToken: ct));
 
     public Task RevokeAsync(DatabaseSession session, CertificateRevoked revoked, CancellationToken ct) =>
