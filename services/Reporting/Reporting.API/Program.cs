@@ -9,6 +9,7 @@ builder.AddServiceDefaults(ApplicationServices.ServiceName);
 // the project that calls AddOpenApi (and of the projects it references).
 builder.Services.AddOpenApi();
 builder.AddApplicationServices();
+builder.AddTimeliness();
 
 var app = builder.Build();
 if (await app.TryRunOperatorCommandAsync(args))
@@ -18,5 +19,6 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapReportsApi();
+app.MapTimelinessApi();
 app.MapDefaultEndpoints();
 app.Run();
