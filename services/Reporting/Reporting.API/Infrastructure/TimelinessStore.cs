@@ -115,11 +115,16 @@ public sealed class TimelinessStore(NpgsqlDataSource dataSource)
     }
 
     public static async Task<IReadOnlyList<FiledReport>> FiledAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid templateId, string level, CancellationToken ct) =>
-        (await connection.QueryAsync<FiledReport>(new CommandDefinition(
+        (await connection.QueryAsync<FiledRow>(new CommandDefinition(
             """
             SELECT unit_code AS UnitCode, organization_id AS OrganizationId, first_submitted_at AS FirstSubmittedAt
             FROM periodic_reports WHERE template_id = @templateId AND level = @level
-            """, new { templateId, level }, tx, cancellationToken: ct))).ToList();
+            """, new { templateId, level }, tx, cancellationToken: ct)))
+        .Select(r => new FiledReport(r.UnitCode, r.OrganizationId, r.FirstSubmittedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null))
+        .ToList();
+
+    /// <summary>Npgsql reads timestamptz as a UTC DateTime; Dapper will not turn it into a DateTimeOffset constructor argument.</summary>
+    private sealed record FiledRow(string UnitCode, Guid? OrganizationId, DateTime? FirstSubmittedAt);
 
     /// <summary>The provinces in force on the day, for naming a breakdown's rows.</summary>
     public async Task<IReadOnlyList<AreaName>> ProvincesAsync(DateOnly day, CancellationToken ct)
