@@ -5,6 +5,7 @@ using DoanKetSangTao.Reporting.API.Domain.Timeliness;
 using DoanKetSangTao.Reporting.API.Infrastructure;
 using DoanKetSangTao.ServiceDefaults.Http;
 using DoanKetSangTao.ServiceDefaults.Security;
+using DoanKetSangTao.Spreadsheets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DoanKetSangTao.Reporting.API.Apis;
@@ -24,7 +25,9 @@ public static class TimelinessApi
         var api = app.MapGroup("/api/v1/reports/timeliness").WithTags("Báo cáo (reports)");
         api.MapGet("/", GetCampaign).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, Roles);
         api.MapGet("/{templateId:guid}", GetTemplate).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, Roles);
-        api.MapGet("/{templateId:guid}/missing", GetMissing).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, Roles);
+        api.MapGet("/{templateId:guid}/missing", GetMissing).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, Roles)
+            .Produces(StatusCodes.Status200OK, contentType: SpreadsheetResults.XlsxContentType, additionalContentTypes: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
