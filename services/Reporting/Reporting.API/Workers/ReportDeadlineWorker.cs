@@ -1,3 +1,5 @@
+using DoanKetSangTao.Data;
+
 namespace DoanKetSangTao.Reporting.API.Workers;
 
 public sealed class ReportDeadlineOptions
@@ -7,11 +9,13 @@ public sealed class ReportDeadlineOptions
 }
 
 /// <summary>Runs <see cref="ReportDeadlineAnnouncer"/> every poll interval; every replica may run it (the ledger keeps each step to once).</summary>
-public sealed class ReportDeadlineWorker(ReportDeadlineAnnouncer announcer, Microsoft.Extensions.Options.IOptions<ReportDeadlineOptions> options,
+public sealed class ReportDeadlineWorker(ReportDeadlineAnnouncer announcer, DatabaseSchema schema, Microsoft.Extensions.Options.IOptions<ReportDeadlineOptions> options,
     TimeProvider clock, ILogger<ReportDeadlineWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Its tables come with the migrations run at start-up.
+        await schema.WhenReadyAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
