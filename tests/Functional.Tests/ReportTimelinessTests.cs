@@ -109,6 +109,8 @@ public sealed class ReportTimelinessTests(ServiceHost<reporting::Program> host) 
         await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=93&kind=annual", HttpStatusCode.BadRequest);
         await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=93&level=district", HttpStatusCode.BadRequest);
         await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}/missing?provinceCode=93", HttpStatusCode.BadRequest);
+        await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}/missing?provinceCode=93&level=commune&format=pdf", HttpStatusCode.BadRequest);
+        await province.GetJsonAsync("/api/v1/reports/timeliness?campaignId=khong-phai-ma&provinceCode=93", HttpStatusCode.BadRequest);
         var unknown = await province.GetJsonAsync($"/api/v1/reports/timeliness/{Guid.NewGuid()}?provinceCode=93", HttpStatusCode.NotFound);
         Assert.Equal("report_template_not_found", unknown.Str("code"));
     }
