@@ -9,6 +9,7 @@ builder.AddServiceDefaults(ApplicationServices.ServiceName);
 // the project that calls AddOpenApi (and of the projects it references).
 builder.Services.AddOpenApi();
 builder.AddApplicationServices();
+builder.AddTimeliness();
 
 var app = builder.Build();
 if (await app.TryRunStatisticsCommandAsync(args))
@@ -26,5 +27,6 @@ app.MapReportsApi();
 app.MapAdminUnitsApi();
 app.MapPeriodicReportsApi();
 app.MapStatisticsApi();
+app.MapTimelinessApi();
 app.MapDefaultEndpoints();
 app.Run();

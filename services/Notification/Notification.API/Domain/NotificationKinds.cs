@@ -17,7 +17,8 @@ public static class NotificationKinds
             [NotificationChannels.Email] = new("{{ subject }}", "Kính gửi {{ recipient_name }},\n\n{{ body }}\n\nTrân trọng,\nBan Phong trào – Ủy ban Mặt trận Tổ quốc Việt Nam\n"),
         });
 
-    public static readonly IReadOnlyList<NotificationKind> All = [AccountLetter, .. Notices.Kinds, .. ReminderKinds.Kinds, DigestKinds.Digest];
+    public static readonly IReadOnlyList<NotificationKind> All = [AccountLetter, .. Notices.Kinds, .. ReminderKinds.Kinds, DigestKinds.Digest,
+        .. ReportNotices.Kinds];
 
     private static readonly Dictionary<string, NotificationKind> ByCode = All.ToDictionary(k => k.Code);
 

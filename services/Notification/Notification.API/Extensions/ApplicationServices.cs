@@ -32,6 +32,7 @@ public static class ApplicationServices
             x.AddConsumer<DossierActedConsumer>();
             x.AddConsumer<DossierSubmittedConsumer>();
             x.AddConsumer<AppraisalCaseOpenedConsumer>();
+            x.AddReportConsumers();
         });
         builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<TemplateRenderer>();
@@ -49,6 +50,7 @@ public static class ApplicationServices
         builder.AddProviderChannels();
         builder.AddDeliverySenders();
         builder.AddReminders();
+        builder.AddReportReminders();
         return builder;
     }
 
