@@ -63,7 +63,7 @@ public sealed class ReportReturnedConsumer(ServiceDatabase database, Notificatio
 {
     protected override async Task HandleAsync(ReportReturned message, DatabaseSession session, CancellationToken ct)
     {
-        foreach (var unit in await ReportUnitOf.ResolveAsync(audience, message.Level, message.UnitCode, message.OrganizationId, logger, ct))
+        foreach (var unit in await ReportUnitOf.ResolveAsync(audience, message.Level, message.UnitCode, message.ProvinceCode, message.OrganizationId, logger, ct))
         {
             foreach (var officer in unit.Officers)
             {
@@ -80,7 +80,7 @@ public sealed class ReportAcceptedConsumer(ServiceDatabase database, Notificatio
 {
     protected override async Task HandleAsync(ReportAccepted message, DatabaseSession session, CancellationToken ct)
     {
-        foreach (var unit in await ReportUnitOf.ResolveAsync(audience, message.Level, message.UnitCode, message.OrganizationId, logger, ct))
+        foreach (var unit in await ReportUnitOf.ResolveAsync(audience, message.Level, message.UnitCode, message.ProvinceCode, message.OrganizationId, logger, ct))
         {
             foreach (var officer in unit.Officers)
             {
@@ -94,7 +94,7 @@ public sealed class ReportAcceptedConsumer(ServiceDatabase database, Notificatio
 /// <summary>The unit a single report belongs to, from the report events' <c>UnitCode</c> and <c>OrganizationId</c>.</summary>
 internal static class ReportUnitOf
 {
-    public static async Task<IReadOnlyList<ReportUnitAudience>> ResolveAsync(ReportAudience audience, string level, string unitCode, Guid? organizationId,
+    public static async Task<IReadOnlyList<ReportUnitAudience>> ResolveAsync(ReportAudience audience, string level, string unitCode, string? provinceCode, Guid? organizationId,
         ILogger logger, CancellationToken ct)
     {
         if (organizationId is { } id)
@@ -107,8 +107,13 @@ internal static class ReportUnitOf
             return await audience.ResolveAsync(level, [$"VN/{unitCode}"], [], ct);
         }
 
-        // A commune's report names the commune without its province, and identity lists officers by their full area
-        // (VN/{province}/{commune}): until the event carries the province, a commune's officers are not told here.
+        if (provinceCode is not null)
+        {
+            // Identity lists officers by their full area (VN/{province}/{commune}).
+            return await audience.ResolveAsync(level, [$"VN/{provinceCode}/{unitCode}"], [], ct);
+        }
+
+        // Events published before they carried the province name the commune alone: its officers cannot be found.
         logger.LogWarning("Report event for commune {UnitCode} names no province; its officers cannot be looked up", unitCode);
         return [];
     }

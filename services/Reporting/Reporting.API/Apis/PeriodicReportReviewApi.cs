@@ -35,7 +35,7 @@ public static class PeriodicReportReviewApi
 
         return await ChangeAsync(id, template!, context, ReportLifecycle.CanSubmit, (r, now) => ReportLifecycle.Submit(r, now), (r, now) =>
             new ReportSubmitted(Guid.CreateVersion7(), now, r.Id, r.TemplateId, template!.CampaignId, template.Title, r.Level, r.UnitCode, r.OrganizationId,
-                context.Caller.Id, ReportTimeliness.IsOnTime(r.FirstSubmittedAt!.Value, template.DueOnFor(r.Level, r.ProvinceCode))), ct);
+                context.Caller.Id, ReportTimeliness.IsOnTime(r.FirstSubmittedAt!.Value, template.DueOnFor(r.Level, r.ProvinceCode)), r.ProvinceCode), ct);
     }
 
     /// <summary>Trả lại báo cáo for correction, with the reason; the unit edits it and submits again.</summary>
@@ -57,7 +57,7 @@ public static class PeriodicReportReviewApi
 
         return await ChangeAsync(id, template!, context, ReportLifecycle.CanReview, (r, now) => ReportLifecycle.Return(r, reason!, now), (r, now) =>
             new ReportReturned(Guid.CreateVersion7(), now, r.Id, r.TemplateId, template!.CampaignId, template.Title, r.Level, r.UnitCode, r.OrganizationId,
-                reason!, context.Caller.Id), ct);
+                reason!, context.Caller.Id, r.ProvinceCode), ct);
     }
 
     /// <summary>Tiếp nhận báo cáo: final; the report then counts in the level above's compilation.</summary>
@@ -71,7 +71,7 @@ public static class PeriodicReportReviewApi
 
         return await ChangeAsync(id, template!, context, ReportLifecycle.CanReview, (r, now) => ReportLifecycle.Accept(r, now), (r, now) =>
             new ReportAccepted(Guid.CreateVersion7(), now, r.Id, r.TemplateId, template!.CampaignId, template.Title, r.Level, r.UnitCode, r.OrganizationId,
-                context.Caller.Id), ct);
+                context.Caller.Id, r.ProvinceCode), ct);
     }
 
     /// <summary>
