@@ -75,6 +75,7 @@ public sealed class AdminUnitLoader(ServiceDatabase db)
                 Resolutions = plan.Lineage.Select(l => l.Resolution).ToArray(),
                 Primary = plan.Lineage.Select(l => l.PrimarySuccessor).ToArray(),
             }, session.Tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("REFRESH MATERIALIZED VIEW admin_unit_rollup_2025", transaction: session.Tx, cancellationToken: ct));
         await session.CommitAsync(ct);
         return new AdminUnitLoadResult(plan.Retire.Count, plan.Open.Count, plan.Lineage.Count, []);
     }

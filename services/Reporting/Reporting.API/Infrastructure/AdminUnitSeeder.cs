@@ -62,6 +62,7 @@ public sealed class AdminUnitSeeder : IDatabaseSeeder
             Resolutions = lineage.Select(l => l.Resolution).ToArray(),
             Primary = lineage.Select(l => l.PrimarySuccessor).ToArray(),
         }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("REFRESH MATERIALIZED VIEW admin_unit_rollup_2025", transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
