@@ -9,14 +9,8 @@ builder.AddServiceDefaults(ApplicationServices.ServiceName);
 // the project that calls AddOpenApi (and of the projects it references).
 builder.Services.AddOpenApi();
 builder.AddApplicationServices();
-builder.AddTimeliness();
 
 var app = builder.Build();
-if (await app.TryRunStatisticsCommandAsync(args))
-{
-    return;
-}
-
 if (await app.TryRunOperatorCommandAsync(args))
 {
     return;

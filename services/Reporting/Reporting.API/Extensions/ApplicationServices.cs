@@ -15,6 +15,7 @@ public static class ApplicationServices
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
         builder.AddHierarchy();
         builder.AddPeriodicReports();
+        builder.AddTimeliness();
         builder.Services.AddSingleton<InitiativeCountStore>();
         builder.Services.AddSingleton<AppraisalOutcomeStore>();
         builder.Services.AddSingleton<CommendationCountStore>();

@@ -1,4 +1,5 @@
-using DoanKetSangTao.Data;
+using DoanKetSangTao.Messaging;
+using DoanKetSangTao.Reporting.API.Commands;
 using DoanKetSangTao.Reporting.API.Infrastructure;
 using DoanKetSangTao.Reporting.API.IntegrationEvents;
 using MassTransit;
@@ -16,6 +17,7 @@ public static class StatisticsServices
         builder.Services.AddSingleton<EventHistoryStore>();
         builder.Services.AddSingleton<ReadModelProjector>();
         builder.Services.AddSingleton<ReadModelRebuild>();
+        builder.Services.AddSingleton<IOperatorCommand, RebuildReadModelsCommand>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
@@ -25,22 +27,5 @@ public static class StatisticsServices
     {
         x.AddConsumer<InitiativeStatusChangedConsumer>();
         x.AddConsumer<InitiativeReplicatedConsumer>();
-    }
-
-    /// <summary>
-    /// Reporting's own operator command, run with the service's binary instead of starting it (called before the building block's
-    /// <c>migrate</c> / <c>replay-errors</c>): <c>rebuild-read-models</c> applies the schema, then rebuilds the read models from the
-    /// event history, printing progress.
-    /// </summary>
-    public static async Task<bool> TryRunStatisticsCommandAsync(this WebApplication app, string[] args)
-    {
-        if (args is not ["rebuild-read-models"])
-        {
-            return false;
-        }
-
-        await DatabaseExtensions.MigrateAsync(app.Services, CancellationToken.None);
-        await app.Services.GetRequiredService<ReadModelRebuild>().RunAsync(Console.Out, CancellationToken.None);
-        return true;
     }
 }
