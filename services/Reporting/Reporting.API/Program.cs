@@ -18,5 +18,6 @@ if (await app.TryRunOperatorCommandAsync(args))
 
 app.UseServiceDefaults();
 app.MapReportsApi();
+app.MapReviewConferencesApi();
 app.MapDefaultEndpoints();
 app.Run();
