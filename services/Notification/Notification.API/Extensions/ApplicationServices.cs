@@ -32,6 +32,9 @@ public static class ApplicationServices
             x.AddConsumer<DossierActedConsumer>();
             x.AddConsumer<DossierSubmittedConsumer>();
             x.AddConsumer<AppraisalCaseOpenedConsumer>();
+            x.AddConsumer<ReviewConferenceInvitedConsumer>();
+            x.AddConsumer<ReviewConferenceChangedConsumer>();
+            x.AddConsumer<ConferenceContributionDueSoonConsumer>();
         });
         builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<TemplateRenderer>();
