@@ -50,6 +50,8 @@ public sealed class Scene
     /// <summary>Awards' records (and the gallery's), each where a well-formed request is still refused.</summary>
     public AwardsScene Awards { get; private set; } = null!;
 
+    public ConferenceScene Conferences { get; private set; } = null!;
+
     public static async Task<Scene> OfAsync(ApiPlatform platform)
     {
         await Gate.WaitAsync();
@@ -134,6 +136,7 @@ public sealed class Scene
         scene.ThrowawayUnit = (await operatorClient.PostJsonAsync("/api/v1/administrative-units",
             new { code, name = $"Phường Thử Nghiệm {code}", level = "commune", unitType = "phường", parentCode = "01" }, HttpStatusCode.Created)).Str("code");
         scene.Awards = await AwardsScene.CreateAsync(platform, world);
+        scene.Conferences = await ConferenceScene.CreateAsync(platform, world);
         return scene;
     }
 
