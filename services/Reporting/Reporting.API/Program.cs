@@ -22,5 +22,6 @@ app.MapAdminUnitsApi();
 app.MapPeriodicReportsApi();
 app.MapStatisticsApi();
 app.MapTimelinessApi();
+app.MapReviewConferencesApi();
 app.MapDefaultEndpoints();
 app.Run();

@@ -318,7 +318,7 @@ public sealed partial class MalformedRequestTests(ApiPlatform platform, ITestOut
             "POST /api/v1/golden-book/{year}/ballots" => new(World.CentralOfficer, P(("year", a.CountedEdition)), Node(new { nominationIds = new[] { Guid.NewGuid() } })),
             "POST /api/v1/golden-book/{year}/ballot/tie-break" => new(World.CentralOfficer, P(("year", a.CountedEdition)),
                 Node(new { nominationIds = new[] { Guid.NewGuid() }, reason = "Chọn để thử dữ liệu sai." })),
-            _ => PeriodicReportPlan(operation, scene),
+            _ => PeriodicReportPlan(operation, scene) ?? (scene.Conferences.Plan(operation.Key, world) is { } c ? new(c.Caller, c.Path, c.Body) : null),
         };
     }
 }

@@ -53,6 +53,9 @@ public sealed class Scene
     /// <summary>Periodic reports' records, each where a well-formed request is still refused.</summary>
     public PeriodicReportScene Reports { get; private set; } = null!;
 
+    /// <summary>Review conferences' records, each where a well-formed request is still refused (a cancelled conference).</summary>
+    public ConferenceScene Conferences { get; private set; } = null!;
+
     public static async Task<Scene> OfAsync(ApiPlatform platform)
     {
         await Gate.WaitAsync();
@@ -138,6 +141,7 @@ public sealed class Scene
             new { code, name = $"Phường Thử Nghiệm {code}", level = "commune", unitType = "phường", parentCode = "01" }, HttpStatusCode.Created)).Str("code");
         scene.Awards = await AwardsScene.CreateAsync(platform, world);
         scene.Reports = await PeriodicReportScene.CreateAsync(platform, world);
+        scene.Conferences = await ConferenceScene.CreateAsync(platform, world);
         return scene;
     }
 

@@ -30,7 +30,12 @@ public static class ApplicationServices
             .ValidateOnStart();
         builder.Services.AddClaimedQueue<CertificateRenderer, CertificateJob>();
         builder.AddCertificates();
-        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x => x.AddConsumer<AppraisalDecisionMadeConsumer>());
+        builder.Services.AddSingleton<ConferenceProposalStore>();
+        builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
+        {
+            x.AddConsumer<AppraisalDecisionMadeConsumer>();
+            x.AddConsumer<ConferenceCommendationsProposedConsumer>();
+        });
         // A decision drawn from recognized initiatives names their authors and unit, which registration owns.
         var registration = builder.Configuration["Services:Registration:Grpc"]
             ?? throw new InvalidOperationException("Services:Registration:Grpc is not configured: set it to registration's gRPC address.");

@@ -33,6 +33,9 @@ public static class ApplicationServices
             x.AddConsumer<DossierSubmittedConsumer>();
             x.AddConsumer<AppraisalCaseOpenedConsumer>();
             x.AddReportConsumers();
+            x.AddConsumer<ReviewConferenceInvitedConsumer>();
+            x.AddConsumer<ReviewConferenceChangedConsumer>();
+            x.AddConsumer<ConferenceContributionDueSoonConsumer>();
         });
         builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<TemplateRenderer>();

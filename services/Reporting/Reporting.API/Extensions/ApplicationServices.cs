@@ -1,3 +1,4 @@
+using DoanKetSangTao.Files;
 using DoanKetSangTao.Contracts;
 using DoanKetSangTao.Reporting.API.Infrastructure;
 using DoanKetSangTao.Reporting.API.IntegrationEvents;
@@ -13,6 +14,8 @@ public static class ApplicationServices
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase(typeof(ApplicationServices).Assembly, ServiceName);
+        // Attachments of periodic reports and conference contributions (building-blocks/Files; the database store unless Files:Store says folder).
+        builder.AddPlatformFileStorage();
         builder.AddHierarchy();
         builder.AddPeriodicReports();
         builder.AddTimeliness();
@@ -20,6 +23,7 @@ public static class ApplicationServices
         builder.Services.AddSingleton<AppraisalOutcomeStore>();
         builder.Services.AddSingleton<CommendationCountStore>();
         builder.AddStatisticsServices();
+        builder.AddReviewConferences();
         builder.AddPlatformMessaging(ServiceName, ContractsAssembly.Value, x =>
         {
             x.AddConsumer<InitiativeRegisteredConsumer>();

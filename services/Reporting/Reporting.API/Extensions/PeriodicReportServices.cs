@@ -1,4 +1,3 @@
-using DoanKetSangTao.Files;
 using DoanKetSangTao.Reporting.API.Domain.PeriodicReports;
 using DoanKetSangTao.Reporting.API.Infrastructure;
 
@@ -12,8 +11,6 @@ public static class PeriodicReportServices
         builder.Services.AddSingleton<ReportTemplateStore>();
         builder.Services.AddSingleton<PeriodicReportStore>();
         builder.Services.AddSingleton<PeriodicReportAttachmentStore>();
-        // Attachments' contents (building-blocks/Files; the database store unless Files:Store says folder).
-        builder.AddPlatformFileStorage();
         // Statistics' read model once merged: repoint this one line to read figures elsewhere.
         builder.Services.AddSingleton<IReportFigureSource, PeriodicReportFigureSource>();
         return builder;

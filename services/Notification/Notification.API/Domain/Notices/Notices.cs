@@ -18,7 +18,7 @@ public static partial class Notices
     /// The lists and placeholders it gathers are properties, not fields: fields of a partial class spread over several files
     /// are initialized in no defined order, so one could read another before it is set.
     /// </remarks>
-    public static readonly IReadOnlyList<NotificationKind> Kinds = [.. RegistrationKinds, .. OutcomeKinds, .. CouncilKinds, .. AwardKinds];
+    public static readonly IReadOnlyList<NotificationKind> Kinds = [.. RegistrationKinds, .. OutcomeKinds, .. CouncilKinds, .. AwardKinds, .. ConferenceKinds];
 
     /// <summary>How a unit's inbox is addressed: its officers read it, whoever they are today.</summary>
     private const string UnitName = "Quý đơn vị";
