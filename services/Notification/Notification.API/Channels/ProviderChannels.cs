@@ -50,17 +50,8 @@ public sealed class ZaloOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>A ZNS message holds at most 400 characters: the parameters together may not exceed it.</summary>
-    public int MaxMessageLength { get; set; } = 400;
-
-    /// <summary>
-    /// The cap of a parameter not listed in <see cref="ParameterLengths"/>. Zalo caps each parameter by the type chosen when
-    /// the template was registered (customer name 30, code 30, address 200, product 200, ...); 200 is the largest text type.
-    /// </summary>
-    public int DefaultParameterLength { get; set; } = 200;
-
-    /// <summary>Per-parameter caps, by name, as registered with Zalo (e.g. <c>Zalo:ParameterLengths:ten_nguoi_nhan = 30</c>).</summary>
-    public Dictionary<string, int> ParameterLengths { get; set; } = new(StringComparer.Ordinal);
+    // Zalo's caps (400 characters a message, each parameter by its registered type) are the template's, declared on each
+    // parameter line and enforced when rendered (Domain/Templates/ZaloParameters.cs): one place, not a setting here too.
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl) && !string.IsNullOrWhiteSpace(AccessToken);
 }

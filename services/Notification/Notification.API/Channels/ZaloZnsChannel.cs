@@ -13,7 +13,7 @@ namespace DoanKetSangTao.Notification.API.Channels;
 /// <c>POST {BaseUrl}message/template</c>, header <c>access_token</c>, body <c>{phone: "84…", template_id, template_data,
 /// tracking_id}</c>; the answer is <c>{error, message, data: {msg_id, sent_time, quota}}</c>, error 0 meaning accepted.
 /// Error codes: https://zalo.cloud/zns/guidelines/handle-error-code. The tracking id is the delivery's id, for reconciling
-/// with Zalo's reports. A message that cannot fit (no template, no parameters, over 400 characters or a parameter's cap)
+/// with Zalo's reports. A message that cannot fit (no template, no parameters, over 400 characters)
 /// is refused here, for good, so that the next channel is tried at once instead of spending the provider's quota.
 /// </summary>
 public sealed class ZaloZnsChannel(IHttpClientFactory clients, IOptions<ZaloOptions> options) : IDeliveryChannel
@@ -41,9 +41,11 @@ public sealed class ZaloZnsChannel(IHttpClientFactory clients, IOptions<ZaloOpti
 
     /// <summary>
     /// Why the message cannot go by ZNS as it stands (a stable code for the delivery log), or null: ZNS sends only a
-    /// registered template with its parameters, 400 characters at most, each parameter within the cap Zalo gave its type.
+    /// registered template with its parameters, 400 characters at most. Each parameter's cap is its type's, declared in the
+    /// template and enforced when it was rendered (<see cref="Domain.Templates.ZaloParameters.Enforce"/>); the total is
+    /// checked again here, the last line before the provider's quota is spent.
     /// </summary>
-    public static string? Unfit(RenderedMessage content, ZaloOptions limits)
+    public static string? Unfit(RenderedMessage content)
     {
         if (string.IsNullOrWhiteSpace(content.ProviderTemplateId))
         {
@@ -55,18 +57,8 @@ public sealed class ZaloZnsChannel(IHttpClientFactory clients, IOptions<ZaloOpti
             return "zalo_no_parameters";
         }
 
-        var total = 0;
-        foreach (var (name, value) in content.Parameters)
-        {
-            var length = (value ?? string.Empty).Normalize(NormalizationForm.FormC).Length;
-            total += length;
-            if (length > limits.ParameterLengths.GetValueOrDefault(name, limits.DefaultParameterLength))
-            {
-                return $"zalo_parameter_too_long:{name}";
-            }
-        }
-
-        return total > limits.MaxMessageLength ? "zalo_too_long" : null;
+        var total = content.Parameters.Sum(p => (p.Value ?? string.Empty).Normalize(NormalizationForm.FormC).Length);
+        return total > Domain.Templates.TemplateLimits.ZaloMessageMax ? "zalo_too_long" : null;
     }
 
     private sealed class Session(HttpClient http, ZaloOptions opts) : IChannelSession
@@ -75,7 +67,7 @@ public sealed class ZaloZnsChannel(IHttpClientFactory clients, IOptions<ZaloOpti
         {
             var phone = VietnamPhone.International(message.Address)
                 ?? throw new ChannelRefusedException("invalid_phone", $"'{message.Address}' is not a Vietnamese mobile number.", permanent: true);
-            if (Unfit(message.Content, opts) is { } unfit)
+            if (Unfit(message.Content) is { } unfit)
             {
                 throw new ChannelRefusedException(unfit, "The message does not fit a ZNS template; the next channel takes it.", permanent: true);
             }
