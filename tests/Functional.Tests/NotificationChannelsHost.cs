@@ -84,6 +84,29 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
         }, TimeSpan.FromSeconds(60), "the notification service to be ready");
     }
 
+    /// <summary>A client of the service, signed in as the person when one is given.</summary>
+    public HttpClient Client(Person? person = null)
+    {
+        var http = factory!.CreateClient();
+        if (person is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+                tokens.Token(person.Id, person.Name, person.Role, person.Scope, person.Organization));
+        }
+
+        return http;
+    }
+
+    /// <summary>Tells the person of a notice as a consumer does: the dispatcher plans it by their preferences and queues it.</summary>
+    public async Task DispatchAsync(NDomain.Notice notice)
+    {
+        var database = Services.GetRequiredService<ServiceDatabase>();
+        var dispatcher = Services.GetRequiredService<NInfrastructure.NotificationDispatcher>();
+        await using var session = await database.BeginAsync(CancellationToken.None);
+        await dispatcher.SendAsync(session, notice, Guid.CreateVersion7(), CancellationToken.None);
+        await session.CommitAsync(CancellationToken.None);
+    }
+
     /// <summary>A client of the simulators' own API (<c>/_sim/…</c>), as the tests and the demo drive them.</summary>
     public HttpClient Simulators() => new() { BaseAddress = simulators!.BaseAddress };
 

@@ -174,7 +174,6 @@ public sealed class ProviderAdapterTests(ProviderSimulatorsFixture sim) : IClass
             (Zns(null), null, "zalo_no_parameters"),
             (Zns(Parameters, template: null), null, "zalo_no_template"),
             (Zns(new Dictionary<string, string> { ["a"] = new('x', 150), ["b"] = new('y', 150), ["c"] = new('z', 150) }), null, "zalo_too_long"),
-            (Zns(Parameters), o => o.ParameterLengths["ten_nguoi_nhan"] = 10, "zalo_parameter_too_long:ten_nguoi_nhan"),
         };
         foreach (var (content, limits, code) in cases)
         {
