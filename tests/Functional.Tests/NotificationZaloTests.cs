@@ -40,7 +40,7 @@ public sealed class NotificationZaloTests(ProvidersOnHost host) : IClassFixture<
 
         await host.DispatchAsync(Recognized(person, phone.Written, email, "Sổ tay điện tử cho tổ hòa giải"));
         var sms = await TestInfrastructure.EventuallyAsync(async () =>
-            (await host.DeliveriesToAsync(phone.Written)).SingleOrDefault(d => d.Status == "sent"), Wait, "the SMS sent while Zalo has no id");
+            (await host.DeliveriesToAsync(Stored(phone))).SingleOrDefault(d => d.Status == "sent"), Wait, "the SMS sent while Zalo has no id");
         Assert.Equal("sms", sms.Channel);
         Assert.Empty(await host.ReceivedAsync(SimulatorState.Zalo, phone.International));
 
@@ -57,7 +57,7 @@ public sealed class NotificationZaloTests(ProvidersOnHost host) : IClassFixture<
 
         await host.DispatchAsync(Recognized(person, phone.Written, email, "Bản đồ số điểm sạt lở"));
         var zalo = await TestInfrastructure.EventuallyAsync(async () =>
-            (await host.DeliveriesToAsync(phone.Written)).SingleOrDefault(d => d.Channel == "zalo" && d.Status == "sent"), Wait, "the ZNS message");
+            (await host.DeliveriesToAsync(Stored(phone))).SingleOrDefault(d => d.Channel == "zalo" && d.Status == "sent"), Wait, "the ZNS message");
         var received = Assert.Single(await host.ReceivedAsync(SimulatorState.Zalo, phone.International))!;
         Assert.Equal("0", received.Str("code"));
         Assert.Equal(templateId, received.Str("templateId"));
@@ -97,7 +97,7 @@ public sealed class NotificationZaloTests(ProvidersOnHost host) : IClassFixture<
 
         var bySms = await TestInfrastructure.EventuallyAsync(async () =>
         {
-            var all = await host.DeliveriesToAsync(smsPhone.Written);
+            var all = await host.DeliveriesToAsync(Stored(smsPhone));
             return all.Any(d => d.Channel == "sms" && d.Status == "sent") ? all : null;
         }, Wait, "the SMS the refused ZNS fell back to");
         Assert.Equal([("zalo", "failed"), ("sms", "sent")], bySms.Select(d => (d.Channel, d.Status)));
@@ -108,7 +108,7 @@ public sealed class NotificationZaloTests(ProvidersOnHost host) : IClassFixture<
 
         var letter = await TestInfrastructure.EventuallyAsync(() => Task.FromResult(Mailbox.To(email).SingleOrDefault()), Wait, "the e-mail after Zalo and SMS refused");
         Assert.Contains("Thùng rác phân loại tại nguồn", letter.Subject, StringComparison.Ordinal);
-        var chain = await host.DeliveriesToAsync(emailPhone.Written, email);
+        var chain = await host.DeliveriesToAsync(Stored(emailPhone), email);
         Assert.Equal([("zalo", "failed"), ("sms", "failed"), ("email", "sent")], chain.Select(d => (d.Channel, d.Status)));
         Assert.Equal([chain[0].Id, chain[1].Id], [chain[1].FallbackOf!.Value, chain[2].FallbackOf!.Value]);
         Assert.StartsWith("-118:", Assert.Single(await host.AttemptsAsync(chain[0].Id)).Error, StringComparison.Ordinal);
@@ -139,6 +139,9 @@ public sealed class NotificationZaloTests(ProvidersOnHost host) : IClassFixture<
         response.EnsureSuccessStatusCode();
         return templateId;
     }
+
+    /// <summary>The number as preferences store it and deliveries carry it (+84…).</summary>
+    private static string Stored((string Written, string National, string International) phone) => "+" + phone.International;
 
     private static async Task<JsonNode> GetAsync(HttpClient http, string path) => await http.GetJsonAsync(path, HttpStatusCode.OK);
 
