@@ -36,12 +36,16 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
     private RabbitVirtualHost? vhost;
     private RunningSimulators? simulators;
     private WebApplicationFactory<notification::Program>? factory;
+    private readonly List<WebApplicationFactory<notification::Program>> replicas = [];
 
     private readonly TestTokenIssuer tokens = new();
 
     public IServiceProvider Services => factory!.Services;
 
     public Uri SimulatorAddress => simulators!.BaseAddress;
+
+    /// <summary>How many replicas of the service share the database, the broker and the simulators (the first is <see cref="Services"/>).</summary>
+    protected virtual int Replicas => 1;
 
     /// <summary>The service's settings for its providers, given where the simulators listen.</summary>
     protected abstract IEnumerable<KeyValuePair<string, string?>> ProviderSettings(Uri simulators);
@@ -76,13 +80,21 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
         }
 
         factory = new Factory(settings);
-        await TestInfrastructure.EventuallyAsync(async () =>
+        await ReadyAsync(factory);
+        for (var i = 1; i < Replicas; i++)
         {
-            using var client = factory.CreateClient();
-            using var response = await client.GetAsync("/health/ready");
-            return response.StatusCode == HttpStatusCode.OK ? "ready" : null;
-        }, TimeSpan.FromSeconds(60), "the notification service to be ready");
+            var replica = new Factory(settings);
+            replicas.Add(replica);
+            await ReadyAsync(replica);
+        }
     }
+
+    private static Task ReadyAsync(WebApplicationFactory<notification::Program> service) => TestInfrastructure.EventuallyAsync(async () =>
+    {
+        using var client = service.CreateClient();
+        using var response = await client.GetAsync("/health/ready");
+        return response.StatusCode == HttpStatusCode.OK ? "ready" : null;
+    }, TimeSpan.FromSeconds(60), "the notification service to be ready");
 
     /// <summary>A client of the service, signed in as the person when one is given.</summary>
     public HttpClient Client(Person? person = null)
@@ -176,6 +188,11 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var replica in replicas)
+        {
+            await replica.DisposeAsync();
+        }
+
         if (factory is not null)
         {
             await factory.DisposeAsync();
@@ -238,6 +255,20 @@ public sealed class ProvidersLimitedHost : NotificationChannelsHost
     {
         ["Sms:BaseUrl"] = simulators.ToString(), ["Sms:ApiKey"] = ApiKey, ["Sms:SecretKey"] = SecretKey, ["Sms:Brandname"] = Brandname,
         ["Sms:PerSecond"] = PerSecond.ToString(CultureInfo.InvariantCulture), ["Sms:PerDay"] = PerDay.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>Two replicas on one queue, SMS switched on with a daily quota (6) and no rate: the quota holds across them.</summary>
+public sealed class ProvidersQuotaReplicasHost : NotificationChannelsHost
+{
+    public const int PerDay = 6;
+
+    protected override int Replicas => 2;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ProviderSettings(Uri simulators) => new Dictionary<string, string?>
+    {
+        ["Sms:BaseUrl"] = simulators.ToString(), ["Sms:ApiKey"] = ApiKey, ["Sms:SecretKey"] = SecretKey, ["Sms:Brandname"] = Brandname,
+        ["Sms:PerDay"] = PerDay.ToString(CultureInfo.InvariantCulture),
     };
 }
 
