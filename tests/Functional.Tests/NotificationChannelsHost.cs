@@ -47,6 +47,9 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
     /// <summary>How many replicas of the service share the database, the broker and the simulators (the first is <see cref="Services"/>).</summary>
     protected virtual int Replicas => 1;
 
+    /// <summary>The simulators' own settings beyond the credentials (Zalo's OAuth side: <c>Zalo:AppId</c>, …).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> SimulatorSettings => [];
+
     /// <summary>The service's settings for its providers, given where the simulators listen.</summary>
     protected abstract IEnumerable<KeyValuePair<string, string?>> ProviderSettings(Uri simulators);
 
@@ -58,7 +61,7 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
         simulators = await ProviderSimulator.StartAsync(0, new Dictionary<string, string?>
         {
             ["Esms:ApiKey"] = ApiKey, ["Esms:SecretKey"] = SecretKey, ["Zalo:AccessToken"] = AccessToken,
-        });
+        }.Concat(SimulatorSettings).ToDictionary());
         var settings = new Dictionary<string, string?>(tokens.Settings)
         {
             ["ConnectionStrings:Database"] = database.ConnectionString,
@@ -269,6 +272,30 @@ public sealed class ProvidersQuotaReplicasHost : NotificationChannelsHost
     {
         ["Sms:BaseUrl"] = simulators.ToString(), ["Sms:ApiKey"] = ApiKey, ["Sms:SecretKey"] = SecretKey, ["Sms:Brandname"] = Brandname,
         ["Sms:PerDay"] = PerDay.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>
+/// Two replicas with Zalo on OAuth: the app's id and secret and a first refresh token, no fixed access token; the local Zalo
+/// server issues 25-hour tokens at its OAuth v4 endpoint and takes only those.
+/// </summary>
+public sealed class ProvidersZaloOAuthHost : NotificationChannelsHost
+{
+    public const string AppId = "2914760038455017";
+    public const string AppSecret = "bi-mat-ung-dung-zalo";
+    public const string FirstRefreshToken = "ma-lam-moi-dau-tien";
+
+    protected override int Replicas => 2;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> SimulatorSettings => new Dictionary<string, string?>
+    {
+        ["Zalo:AppId"] = AppId, ["Zalo:SecretKey"] = AppSecret, ["Zalo:RefreshToken"] = FirstRefreshToken,
+    };
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ProviderSettings(Uri simulators) => new Dictionary<string, string?>
+    {
+        ["Zalo:BaseUrl"] = simulators.ToString(), ["Zalo:AppId"] = AppId, ["Zalo:AppSecret"] = AppSecret, ["Zalo:RefreshToken"] = FirstRefreshToken,
+        ["Zalo:OAuthUrl"] = new Uri(simulators, "v4/oa/access_token").ToString(),
     };
 }
 
