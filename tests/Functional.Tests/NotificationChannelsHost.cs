@@ -178,6 +178,19 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
             """, new { addresses })).ToList();
     }
 
+    /// <summary>Runs SQL on the service's database, as an operator or the clock would (making a digest due).</summary>
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(database!.ConnectionString);
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(database!.ConnectionString);
+        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
+    }
+
     public async Task<IReadOnlyList<AttemptRecord>> AttemptsAsync(Guid deliveryId)
     {
         await using var connection = new NpgsqlConnection(database!.ConnectionString);
@@ -296,6 +309,17 @@ public sealed class ProvidersZaloOAuthHost : NotificationChannelsHost
     {
         ["Zalo:BaseUrl"] = simulators.ToString(), ["Zalo:AppId"] = AppId, ["Zalo:AppSecret"] = AppSecret, ["Zalo:RefreshToken"] = FirstRefreshToken,
         ["Zalo:OAuthUrl"] = new Uri(simulators, "v4/oa/access_token").ToString(),
+    };
+}
+
+/// <summary>Two replicas on one database and broker, e-mail only, registrations gathered into digests.</summary>
+public sealed class NotificationReplicasHost : NotificationChannelsHost
+{
+    protected override int Replicas => 2;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ProviderSettings(Uri simulators) => new Dictionary<string, string?>
+    {
+        ["Digests:Kinds:0"] = "initiative_registered", ["Digests:PollInterval"] = "00:00:01",
     };
 }
 
