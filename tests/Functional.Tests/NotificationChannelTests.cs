@@ -163,6 +163,38 @@ public sealed class ProviderLimitTests(ProvidersLimitedHost host) : IClassFixtur
     }
 }
 
+/// <summary>Hạn mức trong ngày across replicas: each replica's claims count what the others sent and hold in flight.</summary>
+public sealed class ProviderQuotaReplicaTests(ProvidersQuotaReplicasHost host) : IClassFixture<ProvidersQuotaReplicasHost>
+{
+    [Fact]
+    public async Task Two_replicas_send_no_more_than_the_daily_quota_between_them()
+    {
+        // More than the quota and more than a batch (5) per replica: two replicas each claiming a batch against the
+        // quota's sent count alone would send 10.
+        const int queued = ProvidersQuotaReplicasHost.PerDay + 4;
+        var phones = Enumerable.Range(0, queued).Select(_ => NotificationChannelsHost.NewPhone()).ToList();
+        await host.EnqueueAllAsync(phones.Select(p => (ChannelNotices.Registered("Bếp ăn bán trú tiết kiệm", phone: p.Written), NDomain.NotificationChannels.Sms, p.Written)));
+
+        var all = phones.Select(p => p.Written).ToArray();
+        // Settled: at least the quota sent and nothing in flight on either replica.
+        var settled = await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            var rows = await host.DeliveriesToAsync(all);
+            return rows.Count(d => d.Status == "sent") >= ProvidersQuotaReplicasHost.PerDay && rows.All(d => d.Status != "sending") ? rows : null;
+        }, TimeSpan.FromSeconds(30), "the day's quota of SMS to be sent");
+
+        Assert.Equal(ProvidersQuotaReplicasHost.PerDay, settled.Count(d => d.Status == "sent"));
+        Assert.All(settled.Where(d => d.Status != "sent"), d => Assert.Equal(("pending", 0, (DateTime?)null), (d.Status, d.Attempts, d.LeaseUntil)));
+        var received = 0;
+        foreach (var p in phones)
+        {
+            received += (await host.ReceivedAsync(SimulatorState.Esms, p.National)).Count;
+        }
+
+        Assert.Equal(ProvidersQuotaReplicasHost.PerDay, received);
+    }
+}
+
 /// <summary>Without credentials the SMS and Zalo adapters are not registered: no sender, so nothing can call the providers.</summary>
 public sealed class ProvidersOffTests(ProvidersOffHost host) : IClassFixture<ProvidersOffHost>
 {

@@ -36,12 +36,19 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
     private RabbitVirtualHost? vhost;
     private RunningSimulators? simulators;
     private WebApplicationFactory<notification::Program>? factory;
+    private readonly List<WebApplicationFactory<notification::Program>> replicas = [];
 
     private readonly TestTokenIssuer tokens = new();
 
     public IServiceProvider Services => factory!.Services;
 
     public Uri SimulatorAddress => simulators!.BaseAddress;
+
+    /// <summary>How many replicas of the service share the database, the broker and the simulators (the first is <see cref="Services"/>).</summary>
+    protected virtual int Replicas => 1;
+
+    /// <summary>The simulators' own settings beyond the credentials (Zalo's OAuth side: <c>Zalo:AppId</c>, …).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> SimulatorSettings => [];
 
     /// <summary>The service's settings for its providers, given where the simulators listen.</summary>
     protected abstract IEnumerable<KeyValuePair<string, string?>> ProviderSettings(Uri simulators);
@@ -54,7 +61,7 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
         simulators = await ProviderSimulator.StartAsync(0, new Dictionary<string, string?>
         {
             ["Esms:ApiKey"] = ApiKey, ["Esms:SecretKey"] = SecretKey, ["Zalo:AccessToken"] = AccessToken,
-        });
+        }.Concat(SimulatorSettings).ToDictionary());
         var settings = new Dictionary<string, string?>(tokens.Settings)
         {
             ["ConnectionStrings:Database"] = database.ConnectionString,
@@ -76,12 +83,43 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
         }
 
         factory = new Factory(settings);
-        await TestInfrastructure.EventuallyAsync(async () =>
+        await ReadyAsync(factory);
+        for (var i = 1; i < Replicas; i++)
         {
-            using var client = factory.CreateClient();
-            using var response = await client.GetAsync("/health/ready");
-            return response.StatusCode == HttpStatusCode.OK ? "ready" : null;
-        }, TimeSpan.FromSeconds(60), "the notification service to be ready");
+            var replica = new Factory(settings);
+            replicas.Add(replica);
+            await ReadyAsync(replica);
+        }
+    }
+
+    private static Task ReadyAsync(WebApplicationFactory<notification::Program> service) => TestInfrastructure.EventuallyAsync(async () =>
+    {
+        using var client = service.CreateClient();
+        using var response = await client.GetAsync("/health/ready");
+        return response.StatusCode == HttpStatusCode.OK ? "ready" : null;
+    }, TimeSpan.FromSeconds(60), "the notification service to be ready");
+
+    /// <summary>A client of the service, signed in as the person when one is given.</summary>
+    public HttpClient Client(Person? person = null)
+    {
+        var http = factory!.CreateClient();
+        if (person is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+                tokens.Token(person.Id, person.Name, person.Role, person.Scope, person.Organization));
+        }
+
+        return http;
+    }
+
+    /// <summary>Tells the person of a notice as a consumer does: the dispatcher plans it by their preferences and queues it.</summary>
+    public async Task DispatchAsync(NDomain.Notice notice)
+    {
+        var database = Services.GetRequiredService<ServiceDatabase>();
+        var dispatcher = Services.GetRequiredService<NInfrastructure.NotificationDispatcher>();
+        await using var session = await database.BeginAsync(CancellationToken.None);
+        await dispatcher.SendAsync(session, notice, Guid.CreateVersion7(), CancellationToken.None);
+        await session.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>A client of the simulators' own API (<c>/_sim/…</c>), as the tests and the demo drive them.</summary>
@@ -140,6 +178,19 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
             """, new { addresses })).ToList();
     }
 
+    /// <summary>Runs SQL on the service's database, as an operator or the clock would (making a digest due).</summary>
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(database!.ConnectionString);
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(database!.ConnectionString);
+        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
+    }
+
     public async Task<IReadOnlyList<AttemptRecord>> AttemptsAsync(Guid deliveryId)
     {
         await using var connection = new NpgsqlConnection(database!.ConnectionString);
@@ -153,6 +204,11 @@ public abstract class NotificationChannelsHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var replica in replicas)
+        {
+            await replica.DisposeAsync();
+        }
+
         if (factory is not null)
         {
             await factory.DisposeAsync();
@@ -215,6 +271,55 @@ public sealed class ProvidersLimitedHost : NotificationChannelsHost
     {
         ["Sms:BaseUrl"] = simulators.ToString(), ["Sms:ApiKey"] = ApiKey, ["Sms:SecretKey"] = SecretKey, ["Sms:Brandname"] = Brandname,
         ["Sms:PerSecond"] = PerSecond.ToString(CultureInfo.InvariantCulture), ["Sms:PerDay"] = PerDay.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>Two replicas on one queue, SMS switched on with a daily quota (6) and no rate: the quota holds across them.</summary>
+public sealed class ProvidersQuotaReplicasHost : NotificationChannelsHost
+{
+    public const int PerDay = 6;
+
+    protected override int Replicas => 2;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ProviderSettings(Uri simulators) => new Dictionary<string, string?>
+    {
+        ["Sms:BaseUrl"] = simulators.ToString(), ["Sms:ApiKey"] = ApiKey, ["Sms:SecretKey"] = SecretKey, ["Sms:Brandname"] = Brandname,
+        ["Sms:PerDay"] = PerDay.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>
+/// Two replicas with Zalo on OAuth: the app's id and secret and a first refresh token, no fixed access token; the local Zalo
+/// server issues 25-hour tokens at its OAuth v4 endpoint and takes only those.
+/// </summary>
+public sealed class ProvidersZaloOAuthHost : NotificationChannelsHost
+{
+    public const string AppId = "2914760038455017";
+    public const string AppSecret = "bi-mat-ung-dung-zalo";
+    public const string FirstRefreshToken = "ma-lam-moi-dau-tien";
+
+    protected override int Replicas => 2;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> SimulatorSettings => new Dictionary<string, string?>
+    {
+        ["Zalo:AppId"] = AppId, ["Zalo:SecretKey"] = AppSecret, ["Zalo:RefreshToken"] = FirstRefreshToken,
+    };
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ProviderSettings(Uri simulators) => new Dictionary<string, string?>
+    {
+        ["Zalo:BaseUrl"] = simulators.ToString(), ["Zalo:AppId"] = AppId, ["Zalo:AppSecret"] = AppSecret, ["Zalo:RefreshToken"] = FirstRefreshToken,
+        ["Zalo:OAuthUrl"] = new Uri(simulators, "v4/oa/access_token").ToString(),
+    };
+}
+
+/// <summary>Two replicas on one database and broker, e-mail only, registrations gathered into digests.</summary>
+public sealed class NotificationReplicasHost : NotificationChannelsHost
+{
+    protected override int Replicas => 2;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ProviderSettings(Uri simulators) => new Dictionary<string, string?>
+    {
+        ["Digests:Kinds:0"] = "initiative_registered", ["Digests:PollInterval"] = "00:00:01",
     };
 }
 

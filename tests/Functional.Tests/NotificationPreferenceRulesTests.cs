@@ -102,6 +102,12 @@ public sealed class NotificationPreferenceRulesTests
         Assert.Equal([NotificationChannels.Email], DeliveryRules.Plan(kind, false, new Reach("an@example.vn", null), noPhone, Everything, QuietHours.Default, Morning)
             .Steps.Select(s => s.Channel));
 
+        // Zalo's template in force names no approved ZNS id yet: Zalo is skipped until an operator sets one.
+        Assert.Equal([NotificationChannels.Sms, NotificationChannels.Email], DeliveryRules.Plan(kind, false, Both, all, Everything, QuietHours.Default, Morning,
+            DeliveryRules.Worded(kind, zaloTemplateIdSet: false)).Steps.Select(s => s.Channel));
+        Assert.Equal(NotificationChannels.Zalo, DeliveryRules.Plan(kind, false, Both, all, Everything, QuietHours.Default, Morning,
+            DeliveryRules.Worded(kind, zaloTemplateIdSet: true)).Steps[0].Channel);
+
         // A kind not worded for SMS skips it.
         var emailOnlyKind = kind with { Defaults = new Dictionary<string, TemplateText> { [NotificationChannels.Email] = new("t", "b") } };
         Assert.Equal([NotificationChannels.Email], DeliveryRules.Plan(emailOnlyKind, false, Both, all, Everything, QuietHours.Default, Morning).Steps.Select(s => s.Channel));

@@ -7,6 +7,7 @@ using DoanKetSangTao.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Channels = notification::DoanKetSangTao.Notification.API.Channels;
+using NInfrastructure = notification::DoanKetSangTao.Notification.API.Infrastructure;
 using NDomain = notification::DoanKetSangTao.Notification.API.Domain;
 
 namespace DoanKetSangTao.Tests.Functional;
@@ -59,7 +60,10 @@ public sealed class ProviderAdapterTests(ProviderSimulatorsFixture sim) : IClass
         configure?.Invoke(options);
         var services = new ServiceCollection();
         services.AddHttpClient(Channels.ZaloZnsChannel.HttpClientName, http => Channels.ProviderChannels.Configure(http, options.BaseUrl!, options.Timeout));
-        return new Channels.ZaloZnsChannel(services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>(), Options.Create(options));
+        var clients = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        // A fixed access token: the token store hands it out as is and never reads its table (no database here).
+        var tokens = new NInfrastructure.ZaloTokenStore(null!, clients, Options.Create(options), TimeProvider.System);
+        return new Channels.ZaloZnsChannel(clients, Options.Create(options), tokens);
     }
 
     private Channels.SmsGatewayChannel Sms(string apiKey = NotificationChannelsHost.ApiKey)
@@ -174,7 +178,6 @@ public sealed class ProviderAdapterTests(ProviderSimulatorsFixture sim) : IClass
             (Zns(null), null, "zalo_no_parameters"),
             (Zns(Parameters, template: null), null, "zalo_no_template"),
             (Zns(new Dictionary<string, string> { ["a"] = new('x', 150), ["b"] = new('y', 150), ["c"] = new('z', 150) }), null, "zalo_too_long"),
-            (Zns(Parameters), o => o.ParameterLengths["ten_nguoi_nhan"] = 10, "zalo_parameter_too_long:ten_nguoi_nhan"),
         };
         foreach (var (content, limits, code) in cases)
         {

@@ -50,6 +50,7 @@ public static class ProviderSimulator
         var app = builder.Build();
         app.MapEsms();
         app.MapZaloZns();
+        app.MapZaloOAuth();
         app.MapSimulatorControl();
         return app;
     }

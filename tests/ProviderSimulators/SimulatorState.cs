@@ -46,6 +46,11 @@ public sealed class SimulatorState(TimeProvider clock, IConfiguration configurat
     private readonly Dictionary<string, DateTimeOffset> requestIds = new(StringComparer.Ordinal);
     private long sequence;
 
+    // Zalo's OAuth side: the refresh token now valid (single-use), the access tokens issued and until when.
+    private string? zaloRefreshToken;
+    private readonly Dictionary<string, DateTimeOffset> zaloAccessTokens = new(StringComparer.Ordinal);
+    private readonly List<ZaloRefresh> zaloRefreshes = [];
+
     public IConfiguration Settings => configuration;
 
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -167,6 +172,64 @@ public sealed class SimulatorState(TimeProvider clock, IConfiguration configurat
 
             requestIds[requestId] = Now;
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Zalo's refresh: when <paramref name="refreshToken"/> is the one now valid (the configured first one, then each
+    /// issued), a new access token for 25 hours and the next refresh token; the used one is spent. Null otherwise.
+    /// </summary>
+    public (string AccessToken, string RefreshToken)? IssueZaloTokens(string refreshToken)
+    {
+        lock (gate)
+        {
+            zaloRefreshToken ??= configuration["Zalo:RefreshToken"];
+            if (string.IsNullOrEmpty(zaloRefreshToken) || refreshToken != zaloRefreshToken)
+            {
+                return null;
+            }
+
+            var access = "oa-access-" + Guid.NewGuid().ToString("N");
+            zaloRefreshToken = "oa-refresh-" + Guid.NewGuid().ToString("N");
+            zaloAccessTokens[access] = Now.AddSeconds(ZaloOAuthApi.ExpiresInSeconds);
+            return (access, zaloRefreshToken);
+        }
+    }
+
+    /// <summary>Whether ZNS takes <paramref name="accessToken"/>: one issued by the token endpoint and not yet expired.</summary>
+    public bool IsIssuedZaloToken(string? accessToken)
+    {
+        lock (gate)
+        {
+            return accessToken is not null && zaloAccessTokens.TryGetValue(accessToken, out var until) && Now < until;
+        }
+    }
+
+    /// <summary>Every access token issued so far expires now (what 25 hours do).</summary>
+    public void ExpireZaloTokens()
+    {
+        lock (gate)
+        {
+            foreach (var token in zaloAccessTokens.Keys.ToList())
+            {
+                zaloAccessTokens[token] = Now;
+            }
+        }
+    }
+
+    public void RecordZaloRefresh(string? refreshToken, bool accepted)
+    {
+        lock (gate)
+        {
+            zaloRefreshes.Add(new ZaloRefresh(Now, refreshToken, accepted));
+        }
+    }
+
+    public IReadOnlyList<ZaloRefresh> ZaloRefreshes()
+    {
+        lock (gate)
+        {
+            return [.. zaloRefreshes];
         }
     }
 }

@@ -69,7 +69,8 @@ public static class ZaloZnsApi
 
         string Check()
         {
-            if (!EsmsApi.Matches(token, state.Settings["Zalo:AccessToken"]))
+            // With OAuth set up (Zalo:AppId), only tokens issued by the refresh endpoint and not expired are taken.
+            if (!string.IsNullOrEmpty(state.Settings["Zalo:AppId"]) ? !state.IsIssuedZaloToken(token) : !EsmsApi.Matches(token, state.Settings["Zalo:AccessToken"]))
             {
                 return "-124";
             }

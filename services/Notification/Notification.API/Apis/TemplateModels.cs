@@ -1,7 +1,10 @@
 namespace DoanKetSangTao.Notification.API.Apis;
 
-/// <summary>A kind's template on one channel: the version in force (0 = the shipped default) and when it was last changed.</summary>
-public sealed record TemplateChannelSummary(string Channel, string ChannelName, int ActiveVersion, DateTime? ChangedAt, string? ChangedBy);
+/// <summary>
+/// A kind's template on one channel: the version in force (0 = the shipped default) and when it was last changed.
+/// <c>needsProviderTemplateId</c>: a Zalo template whose approved ZNS id an operator must still set (nothing goes by Zalo until then).
+/// </summary>
+public sealed record TemplateChannelSummary(string Channel, string ChannelName, int ActiveVersion, DateTime? ChangedAt, string? ChangedBy, bool NeedsProviderTemplateId = false);
 
 /// <summary>Một loại thông báo with its templates, one per channel.</summary>
 public sealed record TemplateKindSummary(string Kind, string Name, string Category, string CategoryName, List<TemplateChannelSummary> Channels);
@@ -24,10 +27,13 @@ public sealed record ZaloParameterTypeResponse(string Code, string Name, int Max
 public sealed record TemplateLimitsResponse(
     bool SubjectRequired, int? SubjectMax, int BodyMax, bool ProviderTemplateIdRequired, bool WithoutDiacritics, List<ZaloParameterTypeResponse>? ZaloParameterTypes);
 
-/// <summary>A template with its versions (newest first, the shipped default last), its placeholders and its channel's limits.</summary>
+/// <summary>
+/// A template with its versions (newest first, the shipped default last), its placeholders and its channel's limits.
+/// <c>needsProviderTemplateId</c>: the Zalo template in force names no approved ZNS id yet; save one to switch Zalo on for the kind.
+/// </summary>
 public sealed record TemplateResponse(
     string Kind, string Name, string Channel, string ChannelName, int ActiveVersion, TemplateVersionResponse Active,
-    List<TemplateVersionResponse> Versions, List<PlaceholderResponse> Placeholders, TemplateLimitsResponse Limits);
+    List<TemplateVersionResponse> Versions, List<PlaceholderResponse> Placeholders, TemplateLimitsResponse Limits, bool NeedsProviderTemplateId = false);
 
 /// <summary>
 /// A new version. <c>baseVersion</c>: the version the operator edited; when another was saved since, the save is refused

@@ -36,8 +36,10 @@ public static class TemplatesApi
         return TypedResults.Ok(NotificationKinds.All.Select(kind => new TemplateKindSummary(kind.Code, kind.Name, kind.Category,
             NotificationCategories.NameOf(kind.Category), TemplateRules.ChannelsOf(kind).Select(channel =>
                 inForce.TryGetValue((kind.Code, channel), out var row)
-                    ? new TemplateChannelSummary(channel, NotificationChannels.NameOf(channel), row.Version, row.CreatedAt, row.AuthorName ?? row.AuthorId)
-                    : new TemplateChannelSummary(channel, NotificationChannels.NameOf(channel), 0, null, null)).ToList())).ToList());
+                    ? new TemplateChannelSummary(channel, NotificationChannels.NameOf(channel), row.Version, row.CreatedAt, row.AuthorName ?? row.AuthorId,
+                        ZaloTemplates.NeedsProviderTemplateId(channel, row.TextOr(kind.Defaults[channel])))
+                    : new TemplateChannelSummary(channel, NotificationChannels.NameOf(channel), 0, null, null,
+                        ZaloTemplates.NeedsProviderTemplateId(channel, kind.Defaults[channel]))).ToList())).ToList());
     }
 
     /// <summary>Một mẫu: phiên bản đang dùng, lịch sử phiên bản (mới nhất trước, mẫu mặc định cuối), các tham số và giới hạn của kênh.</summary>
@@ -56,7 +58,7 @@ public static class TemplatesApi
                 .Concat(found.Placeholders.Any(p => p.Name == TemplateRules.RecipientName) ? []
                     : [new PlaceholderResponse(TemplateRules.RecipientName, TemplateRules.SampleValues(found)[TemplateRules.RecipientName], "Người nhận")])
                 .ToList(),
-            LimitsOf(channel)));
+            LimitsOf(channel), ZaloTemplates.NeedsProviderTemplateId(channel, new TemplateText(versions[0].Subject, versions[0].Body, versions[0].ProviderTemplateId))));
     }
 
     /// <summary>
@@ -227,6 +229,11 @@ public static class TemplatesApi
         if (!channels.Any(c => c.Channel == channel))
         {
             return TemplateRefusals.ChannelNotConfigured.ToProblem();
+        }
+
+        if (channel == NotificationChannels.Zalo && ZaloTemplates.NeedsProviderTemplateId(channel, (await InForceAsync(store, found, channel, ct)).Template.Text))
+        {
+            return TemplateRefusals.ZaloTemplateIdMissing.ToProblem();
         }
 
         // The sender renders the template in force when it sends, as it does every delivery.

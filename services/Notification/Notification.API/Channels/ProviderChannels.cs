@@ -35,14 +35,39 @@ public sealed class SmsOptions
         && (SmsType != "2" || !string.IsNullOrWhiteSpace(Brandname));
 }
 
-/// <summary>Zalo Notification Service (ZNS). Off unless <see cref="BaseUrl"/> and <see cref="AccessToken"/> are set.</summary>
+/// <summary>
+/// Zalo Notification Service (ZNS). Off unless <see cref="BaseUrl"/> and either the OA's OAuth settings
+/// (<see cref="AppId"/>, <see cref="AppSecret"/>, <see cref="RefreshToken"/>: tokens refreshed as they expire) or a fixed
+/// <see cref="AccessToken"/> are set.
+/// </summary>
 public sealed class ZaloOptions
 {
     /// <summary>https://business.openapi.zalo.me/ in production; the local provider server in development.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>The Official Account's access token (header <c>access_token</c>).</summary>
+    /// <summary>A fixed Official Account access token (header <c>access_token</c>), used when no refresh is set up.</summary>
     public string? AccessToken { get; set; }
+
+    /// <summary>The Zalo app's id (form field <c>app_id</c> of the refresh).</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The Zalo app's secret key (header <c>secret_key</c> of the refresh).</summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>
+    /// The first refresh token, from the OA's authorization. Used once: each refresh answers the next one, which is kept
+    /// in the database (<c>zalo_tokens</c>), so this setting matters only until the first refresh.
+    /// </summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>Zalo's OA token endpoint (OAuth v4).</summary>
+    public string OAuthUrl { get; set; } = "https://oauth.zaloapp.com/v4/oa/access_token";
+
+    /// <summary>How long before its expiry (about 25 hours after issue) an access token is replaced.</summary>
+    public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Access tokens come from the OA's refresh token, renewed as they expire.</summary>
+    public bool UsesRefresh => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppSecret) && !string.IsNullOrWhiteSpace(RefreshToken);
 
     public double? PerSecond { get; set; }
 
@@ -50,19 +75,10 @@ public sealed class ZaloOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>A ZNS message holds at most 400 characters: the parameters together may not exceed it.</summary>
-    public int MaxMessageLength { get; set; } = 400;
+    // Zalo's caps (400 characters a message, each parameter by its registered type) are the template's, declared on each
+    // parameter line and enforced when rendered (Domain/Templates/ZaloParameters.cs): one place, not a setting here too.
 
-    /// <summary>
-    /// The cap of a parameter not listed in <see cref="ParameterLengths"/>. Zalo caps each parameter by the type chosen when
-    /// the template was registered (customer name 30, code 30, address 200, product 200, ...); 200 is the largest text type.
-    /// </summary>
-    public int DefaultParameterLength { get; set; } = 200;
-
-    /// <summary>Per-parameter caps, by name, as registered with Zalo (e.g. <c>Zalo:ParameterLengths:ten_nguoi_nhan = 30</c>).</summary>
-    public Dictionary<string, int> ParameterLengths { get; set; } = new(StringComparer.Ordinal);
-
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl) && !string.IsNullOrWhiteSpace(AccessToken);
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl) && (UsesRefresh || !string.IsNullOrWhiteSpace(AccessToken));
 }
 
 /// <summary>
@@ -98,6 +114,8 @@ public static class ProviderChannels
         if (zalo.Get<ZaloOptions>() is { IsConfigured: true } zaloOptions)
         {
             builder.Services.AddHttpClient(ZaloZnsChannel.HttpClientName, http => Configure(http, zaloOptions.BaseUrl!, zaloOptions.Timeout));
+            builder.Services.AddHttpClient(Infrastructure.ZaloTokenStore.HttpClientName, http => http.Timeout = zaloOptions.Timeout);
+            builder.Services.AddSingleton<Infrastructure.ZaloTokenStore>();
             builder.Services.AddSingleton<IDeliveryChannel, ZaloZnsChannel>();
         }
 

@@ -17,8 +17,10 @@ public static class NotificationKinds
             [NotificationChannels.Email] = new("{{ subject }}", "Kính gửi {{ recipient_name }},\n\n{{ body }}\n\nTrân trọng,\nBan Phong trào – Ủy ban Mặt trận Tổ quốc Việt Nam\n"),
         });
 
-    public static readonly IReadOnlyList<NotificationKind> All = [AccountLetter, .. Notices.Kinds, .. ReminderKinds.Kinds, DigestKinds.Digest,
-        .. ReportNotices.Kinds];
+    /// <summary>Every kind, each with the Zalo template it ships (<see cref="ZaloTemplates"/>) added to its defaults.</summary>
+    public static readonly IReadOnlyList<NotificationKind> All =
+        new[] { AccountLetter }.Concat(Notices.Kinds).Concat(ReminderKinds.Kinds).Append(DigestKinds.Digest).Concat(ReportNotices.Kinds)
+            .Select(ZaloTemplates.With).ToList();
 
     private static readonly Dictionary<string, NotificationKind> ByCode = All.ToDictionary(k => k.Code);
 

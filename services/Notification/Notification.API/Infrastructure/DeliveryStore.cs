@@ -124,9 +124,40 @@ public sealed class DeliveryStore(NpgsqlDataSource db, ServiceDatabase database)
     public Task ReleaseAsync(IReadOnlyList<Guid> ids, CancellationToken ct) =>
         database.ExecuteAsync("UPDATE deliveries SET status = 'pending', lease_until = NULL WHERE id = ANY(@ids) AND status = 'sending'", new { ids = ids.ToArray() }, ct);
 
-    /// <summary>How many messages a channel sent since <paramref name="since"/> (midnight in Vietnam), for its daily quota.</summary>
-    public Task<int> CountSentSinceAsync(string channel, DateTimeOffset since, CancellationToken ct) =>
-        database.ReadAsync(null, (connection, _) => connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*)::int FROM deliveries WHERE channel = @channel AND status = 'sent' AND sent_at >= @since",
-            new { channel, since }, cancellationToken: ct)), ct);
+    /// <summary>
+    /// Hạn mức trong ngày (daily quota): claims due deliveries of a channel, no more than what is left of
+    /// <paramref name="perDay"/> since <paramref name="since"/> (midnight in Vietnam). What is left counts the messages
+    /// sent and those claimed and still in flight (a live lease) on any replica; replicas claim one at a time (a
+    /// transaction lock per channel), so N a day means at most N sent, however many replicas share the queue. A refused
+    /// send frees its place: the quota is the provider's, which counts what it accepted.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryRow>> ClaimWithinQuotaAsync(
+        string channel, int limit, int perDay, DateTimeOffset since, TimeSpan lease, CancellationToken ct)
+    {
+        await using var session = await database.BeginAsync(ct);
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtext('deliveries_quota'), hashtext(@channel))", new { channel }, session.Tx, cancellationToken: ct));
+        var used = await session.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            SELECT count(*)::int FROM deliveries
+            WHERE channel = @channel AND ((status = 'sent' AND sent_at >= @since) OR (status = 'sending' AND lease_until >= now()))
+            """, new { channel, since }, session.Tx, cancellationToken: ct));
+        var room = Math.Min(limit, Math.Max(0, perDay - used));
+        if (room == 0)
+        {
+            return [];
+        }
+
+        var rows = (await session.Connection.QueryAsync<DeliveryRow>(new CommandDefinition(
+            $"""
+            UPDATE deliveries SET status = 'sending', lease_until = now() + @Lease
+            WHERE id IN (
+                SELECT id FROM deliveries
+                WHERE ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())) AND channel = @channel
+                ORDER BY next_attempt_at LIMIT @Limit FOR UPDATE SKIP LOCKED)
+            RETURNING {Returning}
+            """, new { Lease = lease, Limit = room, channel }, session.Tx, cancellationToken: ct))).ToList();
+        await session.CommitAsync(ct);
+        return rows;
+    }
 }

@@ -26,16 +26,40 @@ public sealed class PreferenceStore(
     public async Task<DeliveryPlan> PlanAsync(DatabaseSession session, Notice notice, NotificationKind kind, DateTimeOffset now, CancellationToken ct)
     {
         var preferences = await ReadAsync(session.Connection, session.Transaction, notice.RecipientId, ct);
-        return DeliveryRules.Plan(kind, IsDigestible(kind), Reach.Of(notice.Contact, preferences), preferences, Configured, PlatformQuietHours, now);
+        return DeliveryRules.Plan(kind, IsDigestible(kind), Reach.Of(notice.Contact, preferences), preferences, Configured, PlatformQuietHours, now,
+            await WordedAsync(session, kind, ct));
     }
+
+    /// <summary>
+    /// The channels the kind's templates in force can send on: Zalo only once an operator saved the id of the ZNS template
+    /// Zalo approved (<see cref="ZaloTemplates"/>). Asked only when Zalo is configured and the kind has a Zalo template.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> WordedAsync(DatabaseSession session, NotificationKind kind, CancellationToken ct)
+    {
+        if (!Configured.Contains(NotificationChannels.Zalo) || !kind.Defaults.TryGetValue(NotificationChannels.Zalo, out var shipped))
+        {
+            return DeliveryRules.Worded(kind, zaloTemplateIdSet: false);
+        }
+
+        // The newest version is in force; one that restores the default has the default's id (none shipped today).
+        var inForce = await session.Connection.QueryFirstOrDefaultAsync<ZaloInForce>(new CommandDefinition(
+            """
+            SELECT uses_default AS UsesDefault, provider_template_id AS ProviderTemplateId FROM notification_templates
+            WHERE kind = @kind AND channel = 'zalo' ORDER BY version DESC LIMIT 1
+            """, new { kind = kind.Code }, session.Transaction, cancellationToken: ct));
+        var id = inForce is null || inForce.UsesDefault ? shipped.ProviderTemplateId : inForce.ProviderTemplateId;
+        return DeliveryRules.Worded(kind, !string.IsNullOrWhiteSpace(id));
+    }
+
+    private sealed record ZaloInForce(bool UsesDefault, string? ProviderTemplateId);
 
     /// <summary>The channels of a digest gathering notices of <paramref name="categories"/>, by the person's preferences now.</summary>
     public async Task<IReadOnlyList<ChannelStep>> PlanDigestAsync(
         DatabaseSession session, string recipientId, Contact contact, IEnumerable<string> categories, DateTimeOffset now, CancellationToken ct)
     {
         var preferences = await ReadAsync(session.Connection, session.Transaction, recipientId, ct);
-        return DeliveryRules.Steps(categories, DigestKinds.Digest.Defaults.Keys.ToHashSet(), Reach.Of(contact, preferences), preferences,
-            Configured, PlatformQuietHours, now);
+        return DeliveryRules.Steps(categories, await WordedAsync(session, NotificationKinds.Get(DigestKinds.DigestKind), ct), Reach.Of(contact, preferences),
+            preferences, Configured, PlatformQuietHours, now);
     }
 
     /// <summary>Kinds gathered into digests: those the catalogue marks, and any an operator adds (<see cref="DigestOptions.Kinds"/>).</summary>

@@ -83,15 +83,11 @@ public sealed class DeliverySender : IClaimedQueue<DeliveryStore.DeliveryRow>, I
 
     public async Task<IClaimedBatch<DeliveryStore.DeliveryRow>> ClaimAsync(CancellationToken ct)
     {
-        var limit = options.BatchSize;
-        if (channel.Limits.PerDay is { } perDay)
-        {
-            // The quota is per day in Vietnam: what is over it waits, unclaimed, for midnight.
-            var sent = await deliveries.CountSentSinceAsync(channel.Channel, VietnamMidnight(clock.GetUtcNow()), ct);
-            limit = Math.Min(limit, Math.Max(0, perDay - sent));
-        }
-
-        var rows = limit == 0 ? [] : await deliveries.ClaimAsync(channel.Channel, limit, options.Lease, ct);
+        // The quota is per day in Vietnam, counted across replicas on what is sent or in flight: what is over it waits,
+        // unclaimed, for midnight.
+        var rows = channel.Limits.PerDay is { } perDay
+            ? await deliveries.ClaimWithinQuotaAsync(channel.Channel, options.BatchSize, perDay, VietnamMidnight(clock.GetUtcNow()), options.Lease, ct)
+            : await deliveries.ClaimAsync(channel.Channel, options.BatchSize, options.Lease, ct);
         return new Batch(this, rows.Count == 0 ? null : await channel.OpenAsync(ct), rows);
     }
 

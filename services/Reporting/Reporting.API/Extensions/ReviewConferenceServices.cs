@@ -3,7 +3,7 @@ using DoanKetSangTao.Reporting.API.Workers;
 
 namespace DoanKetSangTao.Reporting.API.Extensions;
 
-/// <summary>Hội nghị sơ kết, tổng kết: the stores, the contribution files' storage, and the D-3 / D-1 reminder worker.</summary>
+/// <summary>Hội nghị sơ kết, tổng kết: the stores, and the D-3 / D-1 reminder worker.</summary>
 public static class ReviewConferenceServices
 {
     public static IHostApplicationBuilder AddReviewConferences(this IHostApplicationBuilder builder)

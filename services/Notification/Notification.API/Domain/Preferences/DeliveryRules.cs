@@ -25,15 +25,27 @@ public sealed record Reach(string? Email, string? Phone)
 /// </summary>
 public static class DeliveryRules
 {
-    /// <summary>The plan for one notice of <paramref name="kind"/>; gathered into the person's digest when the kind allows it and they chose one.</summary>
+    /// <summary>
+    /// The plan for one notice of <paramref name="kind"/>; gathered into the person's digest when the kind allows it and they
+    /// chose one. <paramref name="worded"/>: the channels its templates in force can send (<see cref="Worded"/>); by default
+    /// those it ships a default for.
+    /// </summary>
     public static DeliveryPlan Plan(
         NotificationKind kind, bool digestible, Reach reach, PersonPreferences preferences, IReadOnlySet<string> configured, QuietHours platformQuiet,
-        DateTimeOffset now)
+        DateTimeOffset now, IReadOnlySet<string>? worded = null)
     {
-        var steps = Steps([kind.Category], kind.Defaults.Keys.ToHashSet(), reach, preferences, configured, platformQuiet, now);
+        var steps = Steps([kind.Category], worded ?? kind.Defaults.Keys.ToHashSet(), reach, preferences, configured, platformQuiet, now);
         var digest = digestible && !kind.IsCritical && preferences.Digest != DigestFrequencies.Immediate && steps.Count > 0;
         return new DeliveryPlan(steps, digest);
     }
+
+    /// <summary>
+    /// Kênh có mẫu dùng được: the channels a kind's templates can send on. Zalo ZNS sends only a template Zalo approved, so
+    /// a kind is worded for Zalo only once the Zalo template in force names its approved id
+    /// (<paramref name="zaloTemplateIdSet"/>, set by an operator: <see cref="ZaloTemplates"/>).
+    /// </summary>
+    public static IReadOnlySet<string> Worded(NotificationKind kind, bool zaloTemplateIdSet) =>
+        kind.Defaults.Keys.Where(c => c != NotificationChannels.Zalo || zaloTemplateIdSet).ToHashSet();
 
     /// <summary>
     /// The chain of channels for a message about <paramref name="categories"/> (a digest may gather several): a channel any

@@ -44,6 +44,10 @@ public static class TemplateRefusals
     public static readonly Refusal ChannelNotConfigured = Refusal.Unprocessable("channel_not_configured",
         "Kênh gửi này chưa được cấu hình trên hệ thống nên không gửi thử được.");
 
+    /// <summary>A Zalo template whose approved ZNS id is not set yet: ZNS cannot send it (see <see cref="ZaloTemplates"/>).</summary>
+    public static readonly Refusal ZaloTemplateIdMissing = Refusal.Unprocessable("zalo_template_id_missing",
+        "Mẫu Zalo này chưa có mã mẫu ZNS được Zalo duyệt. Đăng ký mẫu với Zalo rồi lưu mã mẫu (providerTemplateId) trước khi gửi thử.");
+
     public static Refusal AddressInvalid(string channel) => Refusal.Invalid("address", channel == NotificationChannels.Email
         ? "Vui lòng nhập một địa chỉ thư điện tử hợp lệ để gửi thử."
         : "Vui lòng nhập số điện thoại di động Việt Nam (ví dụ 0912345678 hoặc +84912345678) để gửi thử.");
