@@ -88,6 +88,9 @@ public sealed partial class PeriodicReportTests
 
         // The province reads its communes' reports but files only its own; another province sees nothing of them.
         Assert.Equal(2, (await province.GetJsonAsync($"/api/v1/reports/periodic?templateId={template}", HttpStatusCode.OK)).AsArray().Count);
+        // A misspelt filter is refused, never answered as if it were applied.
+        var misspelt = await province.GetJsonAsync($"/api/v1/reports/periodic?templateId={template}&communeCode=00004", HttpStatusCode.BadRequest);
+        Assert.Equal("unknown_parameter", misspelt.Str("code"));
         await province.GetJsonAsync($"/api/v1/reports/periodic/{report}", HttpStatusCode.OK);
         Assert.Equal("report_not_your_unit", (await province.PutJsonAsync($"/api/v1/reports/periodic/{report}", new { version = 1, modelsBuilt = 9 }, HttpStatusCode.Forbidden)).Str("code"));
         await otherProvince.GetJsonAsync($"/api/v1/reports/periodic/{report}", HttpStatusCode.Forbidden);

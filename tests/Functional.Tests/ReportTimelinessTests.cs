@@ -106,7 +106,8 @@ public sealed class ReportTimelinessTests(ServiceHost<reporting::Program> host) 
         using var other = host.Client(People.HcmOfficer);
         var refused = await other.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=93", HttpStatusCode.Forbidden);
         Assert.Equal("report_outside_scope", refused.Str("code"));
-        await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=93&kind=annual", HttpStatusCode.BadRequest);
+        var misspelt = await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=93&kind=annual", HttpStatusCode.BadRequest);
+        Assert.Equal("unknown_parameter", misspelt.Str("code"));
         await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=93&level=district", HttpStatusCode.BadRequest);
         await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}/missing?provinceCode=93", HttpStatusCode.BadRequest);
         await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}/missing?provinceCode=93&level=commune&format=pdf", HttpStatusCode.BadRequest);

@@ -54,12 +54,12 @@ public static class AdminUnitsApi
 
     public static RouteGroupBuilder MapAdminUnitsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/reports/admin-units").WithTags("Địa giới hành chính (administrative hierarchy)")
+        var api = app.MapGroup("/api/v1/reports/admin-units").WithTags("Địa giới hành chính (administrative hierarchy)").RejectUnknownQueryParameters()
             .RequireRolesOrClientScope(PlatformScopes.StatisticsRead, PlatformRoles.FrontOfficer, PlatformRoles.Operator);
-        api.MapGet("/", ListInForce).AddEndpointFilter(OnlyQuery("at", "level", "parentCode"));
-        api.MapGet("/attribution", Attribute).AddEndpointFilter(OnlyQuery("level", "code", "filedOn"));
-        api.MapGet("/{level}/{code}/children", Children).AddEndpointFilter(OnlyQuery("at"));
-        api.MapGet("/{level}/{code}/lineage", Lineage).AddEndpointFilter(OnlyQuery("at"));
+        api.MapGet("/", ListInForce);
+        api.MapGet("/attribution", Attribute);
+        api.MapGet("/{level}/{code}/children", Children);
+        api.MapGet("/{level}/{code}/lineage", Lineage);
         return api;
     }
 
@@ -173,24 +173,6 @@ public static class AdminUnitsApi
     }
 
     /// <summary>A query parameter the endpoint does not take is refused, never silently ignored (a misspelt "at" would show today).</summary>
-    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> OnlyQuery(params string[] allowed) =>
-        async (context, next) =>
-        {
-            var unknown = context.HttpContext.Request.Query.Keys.Where(k => !allowed.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (unknown.Count == 0)
-            {
-                return await next(context);
-            }
-
-            var errors = new FieldErrors();
-            foreach (var key in unknown)
-            {
-                errors.Add(key, $"Tham số không được hỗ trợ. Chỉ dùng: {string.Join(", ", allowed)}.");
-            }
-
-            return errors.ToRefusal()!.ToProblem();
-        };
-
     internal static string Format(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()).DateTime);

@@ -19,7 +19,7 @@ public static class PeriodicReportsApi
     public static IEndpointRouteBuilder MapPeriodicReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapReportTemplatesApi();
-        var api = app.MapGroup("/api/v1/reports/periodic").WithTags("Báo cáo định kỳ (periodic reports)")
+        var api = app.MapGroup("/api/v1/reports/periodic").WithTags("Báo cáo định kỳ (periodic reports)").RejectUnknownQueryParameters()
             .RequireRoles(PlatformRoles.FrontOfficer, PlatformRoles.MemberOrganizationOfficer);
         api.MapPost("/", OpenReport);
         api.MapGet("/", ListReports);

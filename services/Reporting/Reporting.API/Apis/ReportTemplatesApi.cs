@@ -14,7 +14,7 @@ public static class ReportTemplatesApi
 {
     public static RouteGroupBuilder MapReportTemplatesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/reports/templates").WithTags("Báo cáo định kỳ (periodic reports)");
+        var api = app.MapGroup("/api/v1/reports/templates").WithTags("Báo cáo định kỳ (periodic reports)").RejectUnknownQueryParameters();
         api.MapPost("/", CreateTemplate).RequireRoles(PlatformRoles.FrontOfficer);
         api.MapGet("/", ListTemplates).RequireRoles(PlatformRoles.FrontOfficer, PlatformRoles.MemberOrganizationOfficer);
         api.MapGet("/{id:guid}", GetTemplate).RequireRoles(PlatformRoles.FrontOfficer, PlatformRoles.MemberOrganizationOfficer);

@@ -45,7 +45,7 @@ public static class ReviewConferencesApi
 {
     public static RouteGroupBuilder MapReviewConferencesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/reports/review-conferences").WithTags("Hội nghị sơ kết, tổng kết (review conferences)")
+        var api = app.MapGroup("/api/v1/reports/review-conferences").WithTags("Hội nghị sơ kết, tổng kết (review conferences)").RejectUnknownQueryParameters()
             .RequireRoles(ConferenceAccess.AllRoles);
         api.MapPost("", Create);
         api.MapGet("", List);

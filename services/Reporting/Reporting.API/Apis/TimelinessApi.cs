@@ -22,7 +22,7 @@ public static class TimelinessApi
 
     public static RouteGroupBuilder MapTimelinessApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/reports/timeliness").WithTags("Báo cáo (reports)");
+        var api = app.MapGroup("/api/v1/reports/timeliness").WithTags("Báo cáo (reports)").RejectUnknownQueryParameters();
         api.MapGet("/", GetCampaign).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, Roles);
         api.MapGet("/{templateId:guid}", GetTemplate).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, Roles);
         api.MapGet("/{templateId:guid}/missing", GetMissing).RequireRolesOrClientScope(PlatformScopes.StatisticsRead, Roles)
@@ -33,16 +33,11 @@ public static class TimelinessApi
 
     /// <summary>Every template (period) and level of a campaign with its figures, for the caller's area.</summary>
     public static async Task<Results<Ok<CampaignTimelinessResponse>, ProblemHttpResult>> GetCampaign(
-        HttpRequest request, Guid campaignId, string? provinceCode, TimelinessStore store, CurrentUser user, CancellationToken ct)
+        Guid campaignId, string? provinceCode, TimelinessStore store, CurrentUser user, CancellationToken ct)
     {
         if (!TryGetReach(user, provinceCode, out var commune))
         {
             return ReportScope.OutsideScope.ToProblem();
-        }
-
-        if (UnknownParameter(request, "campaignId", "provinceCode") is { } unknown)
-        {
-            return unknown.ToProblem();
         }
 
         var rows = new List<TemplateTimelinessRow>();
@@ -57,14 +52,14 @@ public static class TimelinessApi
 
     /// <summary>One template's figures per level (or the one <c>level</c> asked), by province, with every expected unit and the missing ones.</summary>
     public static async Task<Results<Ok<TimelinessResponse>, ProblemHttpResult>> GetTemplate(
-        HttpRequest request, Guid templateId, string? level, string? provinceCode, TimelinessStore store, CurrentUser user, CancellationToken ct)
+        Guid templateId, string? level, string? provinceCode, TimelinessStore store, CurrentUser user, CancellationToken ct)
     {
         if (!TryGetReach(user, provinceCode, out var commune))
         {
             return ReportScope.OutsideScope.ToProblem();
         }
 
-        if ((UnknownParameter(request, "level", "provinceCode") ?? InvalidLevel(level)) is { } refused)
+        if (InvalidLevel(level) is { } refused)
         {
             return refused.ToProblem();
         }
@@ -92,14 +87,14 @@ public static class TimelinessApi
 
     /// <summary>Danh sách đơn vị chưa báo cáo of one level, as a styled .xlsx (default) or CSV (UTF-8) download.</summary>
     public static async Task<IResult> GetMissing(
-        HttpRequest request, Guid templateId, string? level, string? provinceCode, string? format, TimelinessStore store, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        Guid templateId, string? level, string? provinceCode, string? format, TimelinessStore store, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         if (!TryGetReach(user, provinceCode, out var commune))
         {
             return ReportScope.OutsideScope.ToProblem();
         }
 
-        if ((UnknownParameter(request, "level", "provinceCode", "format") ?? InvalidLevel(level) ?? RequiredLevel(level)) is { } refused)
+        if ((InvalidLevel(level) ?? RequiredLevel(level)) is { } refused)
         {
             return refused.ToProblem();
         }
@@ -141,13 +136,6 @@ public static class TimelinessApi
 
     private static Refusal? RequiredLevel(string? level) => level is not null ? null
         : Refusal.Invalid("level", "Vui lòng chọn cấp báo cáo: commune, province hoặc member_org.");
-
-    /// <summary>A query parameter this endpoint does not know is refused, never silently ignored.</summary>
-    private static Refusal? UnknownParameter(HttpRequest request, params string[] known)
-    {
-        var unknown = request.Query.Keys.FirstOrDefault(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase));
-        return unknown is null ? null : Refusal.Invalid(unknown.Length > 50 ? unknown[..50] : unknown, "Tham số này không được hỗ trợ.");
-    }
 
     /// <summary>As <see cref="ReportsApi"/>: the nation for the centre only, a province within the caller's reach, a commune officer's commune.</summary>
     private static bool TryGetReach(CurrentUser user, string? provinceCode, out string? commune)
