@@ -69,6 +69,7 @@ var waveTimeout = TimeSpan.FromSeconds(Setting("DKST_BENCH_WAVE_TIMEOUT_S", 1800
 // initiatives, GET /api/v1/reports/statistics beside the GROUP BY (off unless DKST_BENCH_STATS=1).
 var statsRows = Setting("DKST_BENCH_STATS", 0) != 0 ? Setting("DKST_BENCH_STATS_ROWS", 1_000_000) : 0;
 var statsRequests = Setting("DKST_BENCH_STATS_REQUESTS", 200);
+var statsCaseBudget = TimeSpan.FromSeconds(Setting("DKST_BENCH_STATS_CASE_S", 120));
 
 var pg = Env("DKST_PG_CONNECTION");
 var loadBefore = LoadAverage();
@@ -146,7 +147,7 @@ if (statsRows > 0)
 {
     await using var reporting = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(pg) { Database = $"{DatabasePrefix}_reporting", CommandTimeout = 600 }.ConnectionString);
     var data = await StatisticsSeed.FillAsync(reporting, statsRows, Progress);
-    statistics = await StatisticsLatency.MeasureAsync(system.GatewayUrl, n => system.IssueTokenAsync(n), reporting, data, warmUp: 20, statsRequests, Progress);
+    statistics = await StatisticsLatency.MeasureAsync(system.GatewayUrl, n => system.IssueTokenAsync(n), reporting, data, warmUp: 20, statsRequests, statsCaseBudget, Progress);
 }
 
 CaseIntakeResult? intake = null;
