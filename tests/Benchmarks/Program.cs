@@ -65,6 +65,12 @@ var verifyCalls = Setting("DKST_BENCH_VERIFY_CALLS", 500);
 var waveUnits = Setting("DKST_BENCH_WAVE", 1) != 0 ? Setting("DKST_BENCH_WAVE_UNITS", 3321) : 0;
 var waveTimeout = TimeSpan.FromSeconds(Setting("DKST_BENCH_WAVE_TIMEOUT_S", 1800));
 
+// Statistics at national scale (issue 13, P5): reporting's read models and a registration-shaped baseline of this many
+// initiatives, GET /api/v1/reports/statistics beside the GROUP BY (off unless DKST_BENCH_STATS=1).
+var statsRows = Setting("DKST_BENCH_STATS", 0) != 0 ? Setting("DKST_BENCH_STATS_ROWS", 1_000_000) : 0;
+var statsRequests = Setting("DKST_BENCH_STATS_REQUESTS", 200);
+var statsCaseBudget = TimeSpan.FromSeconds(Setting("DKST_BENCH_STATS_CASE_S", 120));
+
 var pg = Env("DKST_PG_CONNECTION");
 var loadBefore = LoadAverage();
 var started = DateTime.UtcNow;
@@ -75,7 +81,7 @@ if (similarRows > 0)
     similar = await SimilarLatency.MeasureAsync(pg, similarRows, warmUp: 20, similarPerKind, similarAlternatives, Progress);
 }
 
-if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0 && (tokenCalls == 0 || signIns == 0) && certificates == 0 && waveUnits == 0)
+if (!runFlow && searchRows == 0 && intakeDossiers == 0 && grpcCalls == 0 && (tokenCalls == 0 || signIns == 0) && certificates == 0 && waveUnits == 0 && statsRows == 0)
 {
     Console.WriteLine(Machine(started, loadBefore) + (similar is null ? string.Empty : SimilarReport.Markdown(similar)));
     return;
@@ -134,6 +140,14 @@ var rejectedConcurrent = 0;
 if (runFlow)
 {
     await MeasureFlowAsync();
+}
+
+StatisticsResult? statistics = null;
+if (statsRows > 0)
+{
+    await using var reporting = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(pg) { Database = $"{DatabasePrefix}_reporting", CommandTimeout = 600 }.ConnectionString);
+    var data = await StatisticsSeed.FillAsync(reporting, statsRows, Progress);
+    statistics = await StatisticsLatency.MeasureAsync(system.GatewayUrl, n => system.IssueTokenAsync(n), reporting, data, warmUp: 20, statsRequests, statsCaseBudget, Progress);
 }
 
 CaseIntakeResult? intake = null;
@@ -399,6 +413,11 @@ string Report()
     if (runFlow)
     {
         Flow();
+    }
+
+    if (statistics is not null)
+    {
+        md.Append(StatisticsLatency.Markdown(statistics));
     }
 
     if (intake is not null)

@@ -20,6 +20,9 @@
 # DKST_BENCH_WAVE (1; 0 leaves out the reminder wave), DKST_BENCH_WAVE_UNITS (3321, the communes of 2025: units seeded
 # with a confirmed initiative and three officers each, reminded at D-3 by Zalo, SMS and e-mail through the local provider
 # servers and the SMTP sink, with the inbox's latency measured idle and during the wave), DKST_BENCH_WAVE_TIMEOUT_S (1800).
+# DKST_BENCH_STATS (0; 1 adds statistics at national scale, issue 13's P5: DKST_BENCH_STATS_ROWS initiatives, 1000000, generated
+# into reporting's read models and a registration-shaped baseline, then GET /api/v1/reports/statistics through the gateway beside
+# the GROUP BY, DKST_BENCH_STATS_REQUESTS (200) of each after 20 warm-up, DKST_BENCH_STATS_CASE_S (120) per question at most).
 # The wave alone: DKST_BENCH_FLOW=0 DKST_BENCH_SEARCH_ROWS=0 DKST_BENCH_SIMILAR_ROWS=0 DKST_BENCH_INTAKE_DOSSIERS=0
 # DKST_BENCH_GRPC_CALLS=0 DKST_BENCH_TOKEN_CALLS=0 DKST_BENCH_CERTIFICATES=0 bash tests/Benchmarks/run.sh
 set -euo pipefail
