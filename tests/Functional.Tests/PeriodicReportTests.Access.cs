@@ -31,9 +31,9 @@ public sealed partial class PeriodicReportTests
             Assert.Equal(("Tổng cộng", "6", "2", "6"), (byKind[$"B{header + 4}"], byKind[$"C{header + 4}"], byKind[$"F{header + 4}"], byKind[$"L{header + 4}"]));
             var units = Cells((WorksheetPart)parts.GetPartById(names[2].Item2));
             var unitsHeader = Row(units, "A", "STT");
-            Assert.Equal(("92001", "Phường Một", "Đã tiếp nhận", "Có"), (units[$"C{unitsHeader + 1}"], units[$"D{unitsHeader + 1}"], units[$"E{unitsHeader + 1}"], units[$"F{unitsHeader + 1}"]));
+            Assert.Equal(("98001", "Phường Một", "Đã tiếp nhận", "Có"), (units[$"C{unitsHeader + 1}"], units[$"D{unitsHeader + 1}"], units[$"E{unitsHeader + 1}"], units[$"F{unitsHeader + 1}"]));
             Assert.Equal(("Hội Liên hiệp Phụ nữ tỉnh", "Không"), (units[$"D{unitsHeader + 4}"], units[$"F{unitsHeader + 4}"]));
-            Assert.Equal(("92005", "Xã Năm", "Chưa có báo cáo"), (units[$"C{unitsHeader + 6}"], units[$"D{unitsHeader + 6}"], units[$"E{unitsHeader + 6}"]));
+            Assert.Equal(("98005", "Xã Năm", "Chưa có báo cáo"), (units[$"C{unitsHeader + 6}"], units[$"D{unitsHeader + 6}"], units[$"E{unitsHeader + 6}"]));
         }
 
         using var docx = await province.GetAsync($"/api/v1/reports/periodic/{id}/export/docx");

@@ -31,7 +31,7 @@ public sealed partial class PeriodicReportTests(ServiceHost<reporting::Program> 
     [Fact]
     public async Task A_late_report_is_accepted_counted_late_returned_corrected_on_its_version_and_submitted_again()
     {
-        const string p = "91", c = "91001";
+        const string p = "97", c = "97001";
         var campaign = await CampaignAsync();
         using var centre = host.Client(Centre);
         using var province = host.Client(Province(p));
@@ -59,7 +59,7 @@ public sealed partial class PeriodicReportTests(ServiceHost<reporting::Program> 
             Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
         }
 
-        using var neighbour = host.Client(Commune(p, "91002"));
+        using var neighbour = host.Client(Commune(p, "97002"));
         using (var neighbourUpload = await Upload(neighbour, id, "x.pdf", Pdf))
         {
             Assert.Equal(HttpStatusCode.Forbidden, neighbourUpload.StatusCode);
@@ -112,22 +112,22 @@ public sealed partial class PeriodicReportTests(ServiceHost<reporting::Program> 
     [Fact]
     public async Task Three_communes_accepted_reports_compile_into_the_province_report_with_sources_and_the_units_missing()
     {
-        const string p = "92";
-        string[] communes = ["92001", "92002", "92003"];
+        const string p = "98";
+        string[] communes = ["98001", "98002", "98003"];
         var campaign = await CampaignAsync();
-        await UnitsAsync(p, ("92001", "Phường Một"), ("92002", "Xã Hai"), ("92003", "Xã Ba"), ("92004", "Xã Bốn"), ("92005", "Xã Năm"));
-        // 92001: 2 initiatives in the period (one recognized by the commune), 1 before it; 92002: 1; 92003: 3 of two kinds.
-        await FactsAsync(campaign, p, "92001", ("sang_kien", "y_te", new DateOnly(2026, 2, 1), true), ("sang_kien", "giao_duc", new DateOnly(2026, 3, 1), false),
+        await UnitsAsync(p, ("98001", "Phường Một"), ("98002", "Xã Hai"), ("98003", "Xã Ba"), ("98004", "Xã Bốn"), ("98005", "Xã Năm"));
+        // 98001: 2 initiatives in the period (one recognized by the commune), 1 before it; 98002: 1; 98003: 3 of two kinds.
+        await FactsAsync(campaign, p, "98001", ("sang_kien", "y_te", new DateOnly(2026, 2, 1), true), ("sang_kien", "giao_duc", new DateOnly(2026, 3, 1), false),
             ("sang_kien", "y_te", new DateOnly(2025, 12, 31), true));
-        await FactsAsync(campaign, p, "92002", ("y_tuong_moi", "y_te", new DateOnly(2026, 4, 1), false));
-        await FactsAsync(campaign, p, "92003", ("sang_kien", null, new DateOnly(2026, 5, 1), false), ("y_tuong_moi", "giao_duc", new DateOnly(2026, 6, 30), true),
+        await FactsAsync(campaign, p, "98002", ("y_tuong_moi", "y_te", new DateOnly(2026, 4, 1), false));
+        await FactsAsync(campaign, p, "98003", ("sang_kien", null, new DateOnly(2026, 5, 1), false), ("y_tuong_moi", "giao_duc", new DateOnly(2026, 6, 30), true),
             ("mo_hinh", "giao_duc", new DateOnly(2026, 1, 1), false));
         using var centre = host.Client(Centre);
         using var province = host.Client(Province(p));
         var template = await TemplateAsync(centre, campaign, new Dictionary<string, string> { ["commune"] = "2099-05-15", ["province"] = "2099-06-05", ["member_org"] = "2099-05-15" });
 
-        var expectedRegistered = new Dictionary<string, long> { ["92001"] = 2, ["92002"] = 1, ["92003"] = 3 };
-        var models = new Dictionary<string, long> { ["92001"] = 1, ["92002"] = 2, ["92003"] = 3 };
+        var expectedRegistered = new Dictionary<string, long> { ["98001"] = 2, ["98002"] = 1, ["98003"] = 3 };
+        var models = new Dictionary<string, long> { ["98001"] = 1, ["98002"] = 2, ["98003"] = 3 };
         foreach (var c in communes)
         {
             using var officer = host.Client(Commune(p, c));
@@ -137,7 +137,7 @@ public sealed partial class PeriodicReportTests(ServiceHost<reporting::Program> 
             await officer.PutJsonAsync($"/api/v1/reports/periodic/{id}", new
             {
                 version = 1, modelsBuilt = models[c],
-                narrative = new { propaganda = $"Xã {c} tuyên truyền qua tổ dân phố.", difficulties = c == "92002" ? "Thiếu kinh phí." : "" },
+                narrative = new { propaganda = $"Xã {c} tuyên truyền qua tổ dân phố.", difficulties = c == "98002" ? "Thiếu kinh phí." : "" },
             }, HttpStatusCode.OK);
             var submitted = await officer.PostJsonAsync($"/api/v1/reports/periodic/{id}/submit", new { }, HttpStatusCode.OK);
             Assert.True(submitted["onTime"]!.GetValue<bool>());
@@ -145,7 +145,7 @@ public sealed partial class PeriodicReportTests(ServiceHost<reporting::Program> 
         }
 
         // A fourth commune submitted and is not accepted yet; the fifth opened nothing.
-        using (var fourth = host.Client(Commune(p, "92004")))
+        using (var fourth = host.Client(Commune(p, "98004")))
         {
             var id = (await fourth.PostJsonAsync("/api/v1/reports/periodic", new { templateId = template }, HttpStatusCode.Created)).Str("id");
             await fourth.PutJsonAsync($"/api/v1/reports/periodic/{id}", new { version = 1, narrative = new { propaganda = "Chưa được tiếp nhận." } }, HttpStatusCode.OK);
@@ -178,14 +178,14 @@ public sealed partial class PeriodicReportTests(ServiceHost<reporting::Program> 
 
         var propaganda = compiled["narrative"]!["propaganda"]!;
         Assert.Equal("Toàn tỉnh triển khai đồng bộ.", propaganda.Str("text"));
-        Assert.Equal(["92001", "92002", "92003", p], propaganda["sources"]!.AsArray().Select(s => s!.Str("unitCode")));
+        Assert.Equal(["98001", "98002", "98003", p], propaganda["sources"]!.AsArray().Select(s => s!.Str("unitCode")));
         Assert.Equal("Hội Liên hiệp Phụ nữ tỉnh", propaganda["sources"]![3]!.Str("organizationName"));
         Assert.Equal("Thiếu kinh phí.", Assert.Single(compiled["narrative"]!["difficulties"]!["sources"]!.AsArray())!.Str("text"));
         var included = compiled["compilation"]!["included"]!.AsArray();
         Assert.Equal(4, included.Count);
         Assert.Equal("Phường Một", included[0]!.Str("unitName"));
         var pending = compiled["compilation"]!["notYetAccepted"]!.AsArray().Select(u => (u!.Str("unitCode"), u!.Str("status"))).ToList();
-        Assert.Equal([("92004", "submitted"), ("92005", "missing")], pending);
+        Assert.Equal([("98004", "submitted"), ("98005", "missing")], pending);
 
         await ExportsAreReadBackAsync(province, provinceReport);
 

@@ -21,53 +21,53 @@ namespace DoanKetSangTao.Tests.Functional;
 public sealed class ReportTimelinessTests(ServiceHost<reporting::Program> host) : IClassFixture<ServiceHost<reporting::Program>>
 {
     private static readonly Person Centre = new("canbo.tw", "Nguyễn Văn Trung", PlatformRoles.FrontOfficer, "VN");
-    private static readonly Person Province91 = new("canbo.tinh.91", "Lê Văn Tỉnh", PlatformRoles.FrontOfficer, "VN/91");
-    private static readonly Person Commune91004 = new("canbo.xa.91004", "Đỗ Thị Xã", PlatformRoles.FrontOfficer, "VN/91/91004");
+    private static readonly Person Province97 = new("canbo.tinh.97", "Lê Văn Tỉnh", PlatformRoles.FrontOfficer, "VN/97");
+    private static readonly Person Commune97004 = new("canbo.xa.97004", "Đỗ Thị Xã", PlatformRoles.FrontOfficer, "VN/97/97004");
 
     [Fact]
     public async Task A_commune_merged_mid_period_is_expected_once_and_the_boundary_of_the_due_date_is_Vietnams_midnight()
     {
         await using var db = NpgsqlDataSource.Create(host.Database.ConnectionString);
         await using var connection = await db.OpenConnectionAsync();
-        // Province 91: 91001 and 91002 were merged into 91003 on 01/03/2026; 91004 and 91005 go on.
+        // Province 97: 97001 and 97002 were merged into 97003 on 01/03/2026; 97004 and 97005 go on.
         await connection.ExecuteAsync(
             """
             INSERT INTO admin_units (code, level, name, unit_type, parent_code, valid_from, valid_to) VALUES
-              ('91', 'province', 'Tỉnh Thử Nghiệm', 'Tỉnh', NULL, '2000-01-01', NULL),
-              ('91001', 'commune', 'Xã An Cũ', 'Xã', '91', '2000-01-01', '2026-03-01'),
-              ('91002', 'commune', 'Xã Bình Cũ', 'Xã', '91', '2000-01-01', '2026-03-01'),
-              ('91003', 'commune', 'Phường An Bình', 'Phường', '91', '2026-03-01', NULL),
-              ('91004', 'commune', 'Xã Đông Hòa', 'Xã', '91', '2000-01-01', NULL),
-              ('91005', 'commune', 'Xã Tây Sơn', 'Xã', '91', '2000-01-01', NULL);
+              ('97', 'province', 'Tỉnh Thử Nghiệm', 'Tỉnh', NULL, '2000-01-01', NULL),
+              ('97001', 'commune', 'Xã An Cũ', 'Xã', '97', '2000-01-01', '2026-03-01'),
+              ('97002', 'commune', 'Xã Bình Cũ', 'Xã', '97', '2000-01-01', '2026-03-01'),
+              ('97003', 'commune', 'Phường An Bình', 'Phường', '97', '2026-03-01', NULL),
+              ('97004', 'commune', 'Xã Đông Hòa', 'Xã', '97', '2000-01-01', NULL),
+              ('97005', 'commune', 'Xã Tây Sơn', 'Xã', '97', '2000-01-01', NULL);
             INSERT INTO admin_unit_lineage (old_code, level, new_code, effective_on, resolution, primary_successor) VALUES
-              ('91001', 'commune', '91003', '2026-03-01', 'NQ thử nghiệm', true), ('91002', 'commune', '91003', '2026-03-01', 'NQ thử nghiệm', true);
+              ('97001', 'commune', '97003', '2026-03-01', 'NQ thử nghiệm', true), ('97002', 'commune', '97003', '2026-03-01', 'NQ thử nghiệm', true);
             """);
         var template = await TemplateAsync(connection, "commune", new DateOnly(2026, 5, 15));
-        await ReportAsync(connection, template, "91001", "submitted", DateTimeOffset.Parse("2026-02-20T03:00:00Z")); // before the merger
-        await ReportAsync(connection, template, "91003", "accepted", DateTimeOffset.Parse("2026-05-15T16:59:59Z"));  // 23:59:59 on 15/05 in Hà Nội
-        await ReportAsync(connection, template, "91004", "submitted", DateTimeOffset.Parse("2026-05-15T17:00:00Z")); // 00:00 on 16/05
-        await ReportAsync(connection, template, "91005", "draft", null);
+        await ReportAsync(connection, template, "97001", "submitted", DateTimeOffset.Parse("2026-02-20T03:00:00Z")); // before the merger
+        await ReportAsync(connection, template, "97003", "accepted", DateTimeOffset.Parse("2026-05-15T16:59:59Z"));  // 23:59:59 on 15/05 in Hà Nội
+        await ReportAsync(connection, template, "97004", "submitted", DateTimeOffset.Parse("2026-05-15T17:00:00Z")); // 00:00 on 16/05
+        await ReportAsync(connection, template, "97005", "draft", null);
 
-        using var province = host.Client(Province91);
-        var report = await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?level=commune&provinceCode=91", HttpStatusCode.OK);
+        using var province = host.Client(Province97);
+        var report = await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?level=commune&provinceCode=97", HttpStatusCode.OK);
         var level = report["levels"]!.AsArray().Single()!;
         Assert.Equal("15/05/2026", level.Str("dueOnText"));
         Assert.Equal((3, 2, 1, 1, 1), Figures(level["figures"]!));
         Assert.Equal(0.6667m, level["figures"]!["reportingRate"]!.GetValue<decimal>());
-        Assert.Equal(["91003:on_time", "91004:late", "91005:missing"], level["units"]!.AsArray().Select(u => $"{u!.Str("code")}:{u!.Str("state")}"));
+        Assert.Equal(["97003:on_time", "97004:late", "97005:missing"], level["units"]!.AsArray().Select(u => $"{u!.Str("code")}:{u!.Str("state")}"));
         Assert.Equal("Xã Tây Sơn", level["missing"]!.AsArray().Single()!.Str("name"));
 
         // The centre sees each province's figures, named; a commune officer only their commune.
         using var centre = host.Client(Centre);
         var national = (await centre.GetJsonAsync($"/api/v1/reports/timeliness/{template}?level=commune", HttpStatusCode.OK))["levels"]![0]!;
-        var row = national["byParent"]!.AsArray().Single(p => p!.Str("code") == "91")!;
+        var row = national["byParent"]!.AsArray().Single(p => p!.Str("code") == "97")!;
         Assert.Equal(("Tỉnh Thử Nghiệm", (3, 2, 1, 1, 1)), (row.Str("name"), Figures(row["figures"]!)));
-        using var commune = host.Client(Commune91004);
-        var own = (await commune.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=91", HttpStatusCode.OK))["levels"]![0]!;
+        using var commune = host.Client(Commune97004);
+        var own = (await commune.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=97", HttpStatusCode.OK))["levels"]![0]!;
         Assert.Equal((1, 1, 0, 1, 0), Figures(own["figures"]!));
 
         // The campaign's summary lists the template's level with the same figures.
-        var campaign = await province.GetJsonAsync($"/api/v1/reports/timeliness?campaignId={CampaignOf(template)}&provinceCode=91", HttpStatusCode.OK);
+        var campaign = await province.GetJsonAsync($"/api/v1/reports/timeliness?campaignId={CampaignOf(template)}&provinceCode=97", HttpStatusCode.OK);
         Assert.Equal((3, 2, 1, 1, 1), Figures(campaign["templates"]!.AsArray().Single()!["figures"]!));
     }
 
@@ -79,16 +79,16 @@ public sealed class ReportTimelinessTests(ServiceHost<reporting::Program> host) 
         await connection.ExecuteAsync(
             """
             INSERT INTO admin_units (code, level, name, unit_type, parent_code, valid_from, valid_to) VALUES
-              ('93', 'province', 'Tỉnh Ba Mươi Ba', 'Tỉnh', NULL, '2000-01-01', NULL),
-              ('93001', 'commune', 'Phường Hòa Khánh', 'Phường', '93', '2000-01-01', NULL),
-              ('93002', 'commune', 'Xã Quế Sơn', 'Xã', '93', '2000-01-01', NULL)
+              ('99', 'province', 'Tỉnh Ba Mươi Ba', 'Tỉnh', NULL, '2000-01-01', NULL),
+              ('99001', 'commune', 'Phường Hòa Khánh', 'Phường', '99', '2000-01-01', NULL),
+              ('99002', 'commune', 'Xã Quế Sơn', 'Xã', '99', '2000-01-01', NULL)
             ON CONFLICT DO NOTHING;
             """);
         var template = await TemplateAsync(connection, "commune", new DateOnly(2026, 6, 5));
-        await ReportAsync(connection, template, "93001", "submitted", DateTimeOffset.Parse("2026-06-01T03:00:00Z"));
-        using var province = host.Client(new Person("canbo.tinh.93", "Vũ Văn Tỉnh", PlatformRoles.FrontOfficer, "VN/93"));
+        await ReportAsync(connection, template, "99001", "submitted", DateTimeOffset.Parse("2026-06-01T03:00:00Z"));
+        using var province = host.Client(new Person("canbo.tinh.99", "Vũ Văn Tỉnh", PlatformRoles.FrontOfficer, "VN/99"));
 
-        using var xlsx = await province.GetAsync($"/api/v1/reports/timeliness/{template}/missing?level=commune&provinceCode=93");
+        using var xlsx = await province.GetAsync($"/api/v1/reports/timeliness/{template}/missing?level=commune&provinceCode=99");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var cells = XlsxTexts(await xlsx.Content.ReadAsByteArrayAsync());
         Assert.Contains("Xã Quế Sơn", cells);
@@ -96,23 +96,23 @@ public sealed class ReportTimelinessTests(ServiceHost<reporting::Program> host) 
         Assert.DoesNotContain("Phường Hòa Khánh", cells);
         Assert.Contains("Tổng số: 1 đơn vị chưa nộp báo cáo.", cells);
 
-        using var csv = await province.GetAsync($"/api/v1/reports/timeliness/{template}/missing?level=commune&provinceCode=93&format=csv");
+        using var csv = await province.GetAsync($"/api/v1/reports/timeliness/{template}/missing?level=commune&provinceCode=99&format=csv");
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["STT,Mã,Đơn vị,Tỉnh/thành phố,Mã tổ chức", "1,93002,Xã Quế Sơn,Tỉnh Ba Mươi Ba,"], lines);
+        Assert.Equal(["STT,Mã,Đơn vị,Tỉnh/thành phố,Mã tổ chức", "1,99002,Xã Quế Sơn,Tỉnh Ba Mươi Ba,"], lines);
 
         // Another province's officer, an unknown parameter, an unknown level: refused with Problem Details.
         using var other = host.Client(People.HcmOfficer);
-        var refused = await other.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=93", HttpStatusCode.Forbidden);
+        var refused = await other.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=99", HttpStatusCode.Forbidden);
         Assert.Equal("report_outside_scope", refused.Str("code"));
-        var misspelt = await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=93&kind=annual", HttpStatusCode.BadRequest);
+        var misspelt = await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=99&kind=annual", HttpStatusCode.BadRequest);
         Assert.Equal("unknown_parameter", misspelt.Str("code"));
-        await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=93&level=district", HttpStatusCode.BadRequest);
-        await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}/missing?provinceCode=93", HttpStatusCode.BadRequest);
-        await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}/missing?provinceCode=93&level=commune&format=pdf", HttpStatusCode.BadRequest);
-        await province.GetJsonAsync("/api/v1/reports/timeliness?campaignId=khong-phai-ma&provinceCode=93", HttpStatusCode.BadRequest);
-        var unknown = await province.GetJsonAsync($"/api/v1/reports/timeliness/{Guid.NewGuid()}?provinceCode=93", HttpStatusCode.NotFound);
+        await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}?provinceCode=99&level=district", HttpStatusCode.BadRequest);
+        await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}/missing?provinceCode=99", HttpStatusCode.BadRequest);
+        await province.GetJsonAsync($"/api/v1/reports/timeliness/{template}/missing?provinceCode=99&level=commune&format=pdf", HttpStatusCode.BadRequest);
+        await province.GetJsonAsync("/api/v1/reports/timeliness?campaignId=khong-phai-ma&provinceCode=99", HttpStatusCode.BadRequest);
+        var unknown = await province.GetJsonAsync($"/api/v1/reports/timeliness/{Guid.NewGuid()}?provinceCode=99", HttpStatusCode.NotFound);
         Assert.Equal("report_template_not_found", unknown.Str("code"));
     }
 
@@ -125,14 +125,14 @@ public sealed class ReportTimelinessTests(ServiceHost<reporting::Program> host) 
         await connection.ExecuteAsync(
             """
             INSERT INTO admin_units (code, level, name, unit_type, parent_code, valid_from, valid_to) VALUES
-              ('92', 'province', 'Tỉnh Chín Hai', 'Tỉnh', NULL, '2000-01-01', NULL),
-              ('92001', 'commune', 'Xã Một', 'Xã', '92', '2000-01-01', NULL),
-              ('92002', 'commune', 'Xã Hai', 'Xã', '92', '2000-01-01', NULL),
-              ('92003', 'commune', 'Xã Ba', 'Xã', '92', '2000-01-01', NULL);
+              ('98', 'province', 'Tỉnh Chín Hai', 'Tỉnh', NULL, '2000-01-01', NULL),
+              ('98001', 'commune', 'Xã Một', 'Xã', '98', '2000-01-01', NULL),
+              ('98002', 'commune', 'Xã Hai', 'Xã', '98', '2000-01-01', NULL),
+              ('98003', 'commune', 'Xã Ba', 'Xã', '98', '2000-01-01', NULL);
             """);
         var due = new DateOnly(2031, 3, 20);
         var template = await TemplateAsync(connection, "commune", due);
-        await ReportAsync(connection, template, "92002", "submitted", DateTimeOffset.Parse("2031-03-01T03:00:00Z"));
+        await ReportAsync(connection, template, "98002", "submitted", DateTimeOffset.Parse("2031-03-01T03:00:00Z"));
 
         // D-3 at 08:30 in Hà Nội: two replicas race, several passes each.
         var d3 = new FixedClock(VietnamTime.StartOfDay(due.AddDays(-3)).AddHours(8.5));
@@ -140,7 +140,7 @@ public sealed class ReportTimelinessTests(ServiceHost<reporting::Program> host) 
         Assert.Equal(0, await RaceAsync(db, d3));
 
         // Xã Ba submits before D-1: it is not in D-1's list.
-        await ReportAsync(connection, template, "92003", "submitted", DateTimeOffset.Parse("2031-03-18T03:00:00Z"));
+        await ReportAsync(connection, template, "98003", "submitted", DateTimeOffset.Parse("2031-03-18T03:00:00Z"));
         Assert.Equal(1, await RaceAsync(db, new FixedClock(VietnamTime.StartOfDay(due.AddDays(-1)).AddHours(9))));
         // D+1: overdue, once.
         var overdue = new FixedClock(VietnamTime.StartOfDay(due.AddDays(1)).AddHours(8));
@@ -151,10 +151,10 @@ public sealed class ReportTimelinessTests(ServiceHost<reporting::Program> host) 
             "SELECT message_type, payload::text FROM outbox_messages WHERE payload->>'templateId' = @t ORDER BY created_at",
             new { t = template.ToString() })).ToList();
         Assert.Equal(3, events.Count);
-        var units = events.Select(e => JsonNode.Parse(e.Payload)!["unitCodes"]!.AsArray().Select(u => u!.GetValue<string>()).Where(u => u.StartsWith("VN/92/", StringComparison.Ordinal)).ToList()).ToList();
-        Assert.Equal(["VN/92/92001", "VN/92/92003"], units[0]);
-        Assert.Equal(["VN/92/92001"], units[1]);
-        Assert.Equal(["VN/92/92001"], units[2]);
+        var units = events.Select(e => JsonNode.Parse(e.Payload)!["unitCodes"]!.AsArray().Select(u => u!.GetValue<string>()).Where(u => u.StartsWith("VN/98/", StringComparison.Ordinal)).ToList()).ToList();
+        Assert.Equal(["VN/98/98001", "VN/98/98003"], units[0]);
+        Assert.Equal(["VN/98/98001"], units[1]);
+        Assert.Equal(["VN/98/98001"], units[2]);
         Assert.Contains("ReportDueSoon", events[0].Type, StringComparison.Ordinal);
         Assert.Equal(3, JsonNode.Parse(events[0].Payload)!["daysLeft"]!.GetValue<int>());
         Assert.Contains("ReportOverdue", events[2].Type, StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed class ReviewConferenceTests(ServiceHost<reporting::Program> host) 
         Assert.Equal("host", created.Str("standing"));
 
         var invited = (await OutboxAsync(host.Database.ConnectionString, "ReviewConferenceInvited")).Single(e => Guid.Parse(e.Str("conferenceId")) == id);
-        Assert.Equal([Farmers, Women], invited["organizations"]!.AsArray().Select(o => Guid.Parse(o!.Str("organizationId"))).Order());
+        Assert.Equal(new[] { Farmers, Women }.Order(), invited["organizations"]!.AsArray().Select(o => Guid.Parse(o!.Str("organizationId"))).Order());
         Assert.Equal("phongvien@example.vn", invited["participants"]!.AsArray()[1]!.Str("email"));
 
         // Each invited organization sees the invitation in its list.

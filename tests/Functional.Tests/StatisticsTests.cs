@@ -235,7 +235,7 @@ public sealed class StatisticsTests(ServiceHost<reporting::Program> host) : ICla
         var province = await hanoi.GetJsonAsync("/api/v1/reports/statistics?area=01&measures=registered", HttpStatusCode.OK);
         Assert.Equal(Expect(World.Initiatives.Where(i => i.Province == "01"), i => i.Commune, "registered"), Figures(province, "area", "registered"));
         // A commune of another province named by a province officer: nothing of it is shown.
-        var elsewhere = await hanoi.GetJsonAsync("/api/v1/reports/statistics?area=26734&measures=registered", HttpStatusCode.OK);
+        var elsewhere = await hanoi.GetJsonAsync("/api/v1/reports/statistics?area=26737&measures=registered", HttpStatusCode.OK);
         Assert.Empty(elsewhere["rows"]!.AsArray());
     }
 

@@ -45,11 +45,11 @@ public sealed class StatisticsWorld
     public static readonly DateOnly Reform = new(2025, 7, 1);
 
     /// <summary>2025 communes by province.</summary>
-    public static readonly (string Province, string Commune)[] Units2025 = [("01", "00004"), ("01", "00008"), ("01", "00011"), ("79", "26734"), ("79", "26737")];
+    public static readonly (string Province, string Commune)[] Units2025 = [("01", "00004"), ("01", "00008"), ("08", "00691"), ("79", "26737"), ("79", "26740")];
 
-    /// <summary>Pre-2025 communes, their province then, and their primary successor (00013 was split: 00004 primary, part to 00008).</summary>
+    /// <summary>Pre-2025 communes, their province then, and their primary successor as the shipped lineage has them (00016 was split: 00008 primary, part to 00004; Hà Giang (02) went into Tuyên Quang (08); 26740 kept its code).</summary>
     public static readonly (string Province, string Commune, string Successor)[] UnitsBefore =
-        [("01", "00013", "00004"), ("01", "00016", "00008"), ("02", "00040", "00011"), ("79", "26740", "26734")];
+        [("01", "00013", "00004"), ("01", "00016", "00008"), ("02", "00691", "00691"), ("79", "26740", "26740")];
 
     public static readonly Guid[] Campaigns = [Guid.NewGuid(), Guid.NewGuid()];
     public static readonly Guid[] MemberOrganizations = [Guid.NewGuid(), Guid.NewGuid()];
@@ -115,10 +115,7 @@ public sealed class StatisticsWorld
             .Distinct()
             .Concat(Units2025.Select(u => $"('{u.Commune}', 'commune', 'Xã {u.Commune}', 'Xã', '{u.Province}', DATE '2025-07-01', NULL)")));
         var lineage = string.Join(", ", UnitsBefore.Select(u => $"('{u.Commune}', 'commune', '{u.Successor}', DATE '2025-07-01', true)")
-            .Append("('00013', 'commune', '00008', DATE '2025-07-01', false)")
-            .Append("('02', 'province', '01', DATE '2025-07-01', true)")
-            .Append("('01', 'province', '01', DATE '2025-07-01', true)")
-            .Append("('79', 'province', '79', DATE '2025-07-01', true)"));
+            );
         command.CommandText =
             $"INSERT INTO admin_units (code, level, name, unit_type, parent_code, valid_from, valid_to) VALUES {units} ON CONFLICT DO NOTHING;" +
             $"INSERT INTO admin_unit_lineage (old_code, level, new_code, effective_on, primary_successor) VALUES {lineage} ON CONFLICT DO NOTHING;";

@@ -25,7 +25,9 @@ public static class KnownQueryParameters
             var known = NamesOf(context.MethodInfo);
             return invocation =>
             {
-                var unknown = invocation.HttpContext.Request.Query.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal).ToList();
+                // A name the route binds (…/{level}/…) is not a query parameter: the route's value wins, so the query's would be ignored.
+                var route = invocation.HttpContext.Request.RouteValues;
+                var unknown = invocation.HttpContext.Request.Query.Keys.Where(k => !known.Contains(k) || route.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
                 return unknown.Count == 0 ? next(invocation) : ValueTask.FromResult<object?>(RefusalOf(unknown, known).ToProblem());
             };
         });
