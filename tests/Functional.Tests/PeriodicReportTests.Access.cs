@@ -41,12 +41,12 @@ public sealed partial class PeriodicReportTests
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
         using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
         var paragraphs = word.MainDocumentPart!.Document.Body!.Descendants<Word.Paragraph>().Select(p => p.InnerText).ToList();
-        Assert.Equal(["ỦY BAN MTTQ VIỆT NAM", "TỈNH THỬ 92", "Số: …/BC-MTTQ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], paragraphs.Take(5));
-        Assert.Matches(@"^Tỉnh Thử 92, ngày \d{2} tháng \d{2} năm \d{4}$", paragraphs[5]);
+        Assert.Equal(["ỦY BAN MTTQ VIỆT NAM", "TỈNH THỬ 98", "Số: …/BC-MTTQ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], paragraphs.Take(5));
+        Assert.Matches(@"^Tỉnh Thử 98, ngày \d{2} tháng \d{2} năm \d{4}$", paragraphs[5]);
         Assert.Equal("BÁO CÁO", paragraphs[6]);
         Assert.Contains("1. Công tác tuyên truyền, vận động", paragraphs);
         Assert.Contains("Toàn tỉnh triển khai đồng bộ.", paragraphs);
-        Assert.Contains("- Phường Một: Xã 92001 tuyên truyền qua tổ dân phố.", paragraphs);
+        Assert.Contains("- Phường Một: Xã 98001 tuyên truyền qua tổ dân phố.", paragraphs);
         Assert.Contains("- Hội Liên hiệp Phụ nữ tỉnh: Hội phát động hội viên tham gia.", paragraphs);
         Assert.Contains(paragraphs, p => p.StartsWith("Chưa được tiếp nhận: Xã Bốn (Đã nộp); Xã Năm (Chưa có báo cáo)", StringComparison.Ordinal));
         var figures = word.MainDocumentPart.Document.Body.Descendants<Word.Table>().ElementAt(1);
