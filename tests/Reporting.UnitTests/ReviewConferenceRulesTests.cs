@@ -62,4 +62,13 @@ public sealed class ReviewConferenceRulesTests
         Assert.Equal(ConferenceStanding.None, ConferenceAccess.StandingOf(false, true, province, Guid.NewGuid(), "49", null, invitees));
         Assert.Equal(ConferenceStanding.None, ConferenceAccess.StandingOf(false, false, province, invited, "49", null, invitees));
     }
+
+    [Fact]
+    public void A_participants_address_that_shows_one_way_and_routes_another_is_refused()
+    {
+        Assert.Equal("chu.tich@mttq.vn", ConferenceRules.Email(" chu.tich@mttq.vn "));
+        Assert.Null(ConferenceRules.Email("chu.tich\u202E@mttq.vn"));
+        Assert.Null(ConferenceRules.Email("chu\u200Btich@mttq.vn"));
+        Assert.Null(ConferenceRules.Email("khong-phai-dia-chi"));
+    }
 }

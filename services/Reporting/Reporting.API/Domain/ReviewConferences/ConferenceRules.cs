@@ -61,7 +61,9 @@ public static class ConferenceRules
     public static string? Email(string? value)
     {
         var trimmed = value?.Trim();
-        return trimmed is { Length: > 0 and <= 254 } && MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed ? trimmed : null;
+        // MailAddress admits invisible and bidi characters in the local part; an address that shows one way and routes another is refused.
+        return trimmed is { Length: > 0 and <= 254 } && VietnameseText.TryNormalize(trimmed) == trimmed
+            && MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed ? trimmed : null;
     }
 
     /// <summary>
